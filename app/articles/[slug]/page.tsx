@@ -1,0 +1,75 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleList } from '@/components/article-list';
+import { ArticleView } from '@/components/article-view';
+import { Breadcrumb } from '@/components/breadcrumb';
+import { SectionHeading } from '@/components/section-heading';
+import { SideLists } from '@/components/side-lists';
+import { categoryUrl } from '@/lib/content/rules';
+import {
+  getArticle,
+  getArticleSummary,
+  getCategoryNames,
+  getCategoryTrail,
+  getHot,
+  getLatest,
+  getPublishedArticles,
+  getRelated,
+} from '@/lib/content/repository';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export function generateStaticParams() {
+  return getPublishedArticles().map((article) => ({ slug: article.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = getArticleSummary((await params).slug);
+  if (!article) return {};
+  return {
+    title: article.title,
+    description: article.excerpt,
+    alternates: { canonical: article.url },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await getArticle((await params).slug);
+  if (!article) notFound();
+  const trail = getCategoryTrail(article.category);
+  const names = getCategoryNames();
+  const related = getRelated(article);
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
+      <div className="min-w-0 space-y-6">
+        <div className="px-4 sm:px-0">
+          <Breadcrumb
+            items={[
+              { label: '首页', href: '/' },
+              ...trail.map((category) => ({
+                label: category.name,
+                href: categoryUrl(category.path),
+              })),
+            ]}
+          />
+        </div>
+        <ArticleView
+          article={article}
+          categoryName={names[article.category] ?? article.category}
+          categoryHref={categoryUrl(article.category)}
+        />
+        {related.length > 0 && (
+          <section
+            aria-labelledby="related-heading"
+            className="bg-white p-4 sm:p-6"
+            data-testid="related"
+          >
+            <SectionHeading id="related-heading" title="相关阅读" />
+            <ArticleList articles={related} categoryNames={names} />
+          </section>
+        )}
+      </div>
+      <SideLists hot={getHot()} latest={getLatest(8, article.slug)} />
+    </div>
+  );
+}

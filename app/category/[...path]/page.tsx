@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Listing } from '@/components/listing';
+import { siteConfig } from '@/config/site';
+import { categoryUrl } from '@/lib/content/rules';
+import {
+  getCategories,
+  getCategory,
+  getCategoryArticles,
+  getCategoryNames,
+  getCategoryTrail,
+  getChildCategories,
+  getHot,
+  getLatest,
+} from '@/lib/content/repository';
+import { paginate, splitPagedSegments } from '@/lib/pagination';
+
+type Props = { params: Promise<{ path: string[] }> };
+
+export function generateStaticParams() {
+  return getCategories().flatMap((category) => {
+    const pages = Math.max(
+      1,
+      Math.ceil(getCategoryArticles(category.path).length / siteConfig.pageSize),
+    );
+    const segments = category.path.split('/');
+    return Array.from({ length: pages }, (_, index) => ({
+      path: index === 0 ? segments : [...segments, 'page', String(index + 1)],
+    }));
+  });
+}
+
+async function resolve(params: Props['params']) {
+  const split = splitPagedSegments((await params).path);
+  const category = split && getCategory(split.path.join('/'));
+  if (!split || !category) return undefined;
+  const page = paginate(getCategoryArticles(category.path), split.page, siteConfig.pageSize);
+  return page && { category, page };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await resolve(params);
+  if (!found) return {};
+  const { category, page } = found;
+  return {
+    title: page.page > 1 ? `${category.name}（第${page.page}页）` : category.name,
+    description: category.description,
+    alternates: { canonical: categoryUrl(category.path, page.page) },
+    ...(page.page > 1 ? { robots: { index: false, follow: true } } : {}),
+  };
+}
+
+export default async function CategoryPage({ params }: Props) {
+  const found = await resolve(params);
+  if (!found) notFound();
+  const { category, page } = found;
+  const trail = getCategoryTrail(category.path);
+  return (
+    <Listing
+      title={category.name}
+      description={category.description}
+      crumbs={[
+        { label: '首页', href: '/' },
+        ...trail.map((item) => ({ label: item.name, href: categoryUrl(item.path) })),
+      ]}
+      articles={page.items}
+      total={page.total}
+      page={page.page}
+      totalPages={page.totalPages}
+      hrefFor={(n) => categoryUrl(category.path, n)}
+      categoryNames={getCategoryNames()}
+      subcategories={getChildCategories(category.path).map((child) => ({
+        label: child.name,
+        href: categoryUrl(child.path),
+      }))}
+      hot={getHot()}
+      latest={getLatest(8)}
+    />
+  );
+}

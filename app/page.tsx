@@ -1,0 +1,55 @@
+import { ArticleList } from '@/components/article-list';
+import { CompactList } from '@/components/compact-list';
+import { Headlines } from '@/components/headlines';
+import { SectionHeading } from '@/components/section-heading';
+import { SideLists } from '@/components/side-lists';
+import { categoryUrl } from '@/lib/content/rules';
+import {
+  getCategoryArticles,
+  getCategoryNames,
+  getHeadlines,
+  getHot,
+  getLatest,
+  getTopCategories,
+} from '@/lib/content/repository';
+
+export default function HomePage() {
+  const headlines = getHeadlines(3);
+  const shown = new Set(headlines.map((article) => article.slug));
+  const latest = getLatest(12)
+    .filter((article) => !shown.has(article.slug))
+    .slice(0, 10);
+  const names = getCategoryNames();
+  const blocks = getTopCategories()
+    .map((category) => ({ category, articles: getCategoryArticles(category.path).slice(0, 5) }))
+    .filter((block) => block.articles.length > 0);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
+      <div className="min-w-0 space-y-6">
+        <Headlines articles={headlines} categoryNames={names} />
+        <section aria-labelledby="home-latest" className="bg-white p-4 sm:p-6">
+          <SectionHeading id="home-latest" title="最新文章" />
+          <ArticleList articles={latest} categoryNames={names} />
+        </section>
+        <div className="grid gap-6 md:grid-cols-2">
+          {blocks.map(({ category, articles }) => (
+            <section
+              key={category.path}
+              aria-labelledby={`cat-${category.path}`}
+              className="bg-white p-4"
+            >
+              <SectionHeading
+                id={`cat-${category.path}`}
+                title={category.name}
+                href={categoryUrl(category.path)}
+              />
+              <CompactList label={category.name} items={articles.map((article) => ({ article }))} />
+            </section>
+          ))}
+        </div>
+      </div>
+      <SideLists hot={getHot()} latest={getLatest(8)} />
+    </div>
+  );
+}

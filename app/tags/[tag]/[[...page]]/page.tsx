@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Listing } from '@/components/listing';
+import { siteConfig } from '@/config/site';
+import { tagUrl } from '@/lib/content/rules';
+import {
+  getAllTags,
+  getCategoryNames,
+  getHot,
+  getLatest,
+  getTagArticles,
+} from '@/lib/content/repository';
+import { paginate, splitPagedSegments } from '@/lib/pagination';
+import { decodeSegment } from '@/lib/url';
+
+type Props = { params: Promise<{ tag: string; page?: string[] }> };
+
+export function generateStaticParams() {
+  return getAllTags().flatMap(({ tag, count }) =>
+    Array.from({ length: Math.ceil(count / siteConfig.pageSize) }, (_, index) => ({
+      tag,
+      page: index === 0 ? [] : ['page', String(index + 1)],
+    })),
+  );
+}
+
+async function resolve(params: Props['params']) {
+  const raw = await params;
+  const tag = decodeSegment(raw.tag);
+  const split = splitPagedSegments(raw.page ?? []);
+  if (!tag || !split || split.path.length > 0) return undefined;
+  const page = paginate(getTagArticles(tag), split.page, siteConfig.pageSize);
+  return page && page.total > 0 ? { tag, page } : undefined;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await resolve(params);
+  if (!found) return {};
+  const { tag, page } = found;
+  return {
+    title: page.page > 1 ? `${tag}（第${page.page}页）` : tag,
+    description: `标签“${tag}”下的全部文章`,
+    alternates: { canonical: tagUrl(tag, page.page) },
+    ...(page.page > 1 ? { robots: { index: false, follow: true } } : {}),
+  };
+}
+
+export default async function TagPage({ params }: Props) {
+  const found = await resolve(params);
+  if (!found) notFound();
+  const { tag, page } = found;
+  return (
+    <Listing
+      title={`标签：${tag}`}
+      crumbs={[
+        { label: '首页', href: '/' },
+        { label: tag, href: tagUrl(tag) },
+      ]}
+      articles={page.items}
+      total={page.total}
+      page={page.page}
+      totalPages={page.totalPages}
+      hrefFor={(n) => tagUrl(tag, n)}
+      categoryNames={getCategoryNames()}
+      hot={getHot()}
+      latest={getLatest(8)}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+import Link from 'next/link';
+import type { ArticleDetail } from '@/lib/content/types';
+import { formatDateTime } from '@/lib/format/date';
+import { tagUrl } from '@/lib/content/rules';
+
+type Props = { article: ArticleDetail; categoryName: string; categoryHref: string };
+
+export function ArticleView({ article, categoryName, categoryHref }: Props) {
+  return (
+    <article className="bg-white px-4 py-6 sm:px-8 sm:py-8">
+      <h1 className="text-2xl leading-snug font-bold text-ink sm:text-[28px]">{article.title}</h1>
+      <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1 border-b border-line pb-4 text-sm text-muted">
+        <span>
+          日期：<time dateTime={article.date}>{formatDateTime(article.date)}</time>
+        </span>
+        <span>来源：{article.source}</span>
+        {article.editor && <span>编辑：{article.editor}</span>}
+        {article.authors.length > 0 && <span>记者：{article.authors.join('、')}</span>}
+        <span>阅读约 {article.readingTime} 分钟</span>
+        <Link href={categoryHref} className="text-brand hover:underline">
+          {categoryName}
+        </Link>
+      </p>
+      {article.cover && (
+        <figure className="mt-6">
+          {/* A plain img: covers are local files, and next/image would add client JavaScript. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img
+            src={article.cover}
+            alt={article.coverAlt ?? ''}
+            className="w-full rounded"
+            fetchPriority="high"
+          />
+          <figcaption className="mt-2 text-center text-sm text-muted">
+            {article.coverAlt}
+          </figcaption>
+        </figure>
+      )}
+      <div
+        className="article-body prose prose-lg mt-6 max-w-none font-serif prose-headings:font-sans prose-a:text-brand prose-img:rounded"
+        dangerouslySetInnerHTML={{ __html: article.html }}
+      />
+      {(article.authors.length > 0 || article.editor) && (
+        <p className="mt-6 text-right text-sm text-muted" data-testid="byline">
+          {article.authors.length > 0 && <span>记者：{article.authors.join('、')}　</span>}
+          {article.editor && <span>【责任编辑：{article.editor}】</span>}
+        </p>
+      )}
+      {article.tags.length > 0 && (
+        <div className="mt-6 flex flex-wrap items-center gap-2 border-t border-line pt-4 text-sm">
+          <span className="text-muted">标签：</span>
+          {article.tags.map((tag) => (
+            <Link
+              key={tag}
+              href={tagUrl(tag)}
+              className="rounded-full bg-paper px-3 py-1 text-ink hover:bg-brand hover:text-white"
+            >
+              {tag}
+            </Link>
+          ))}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from 'next/link';
+
+export type Crumb = { label: string; href: string };
+
+export function Breadcrumb({ items }: { items: Crumb[] }) {
+  return (
+    <nav aria-label="当前位置" className="text-sm text-muted">
+      <span>当前位置：</span>
+      <ol className="inline">
+        {items.map((item, index) => (
+          <li key={item.href} className="inline">
+            {index > 0 && (
+              <span aria-hidden="true" className="mx-1.5">
+                &gt;
+              </span>
+            )}
+            <Link
+              href={item.href}
+              className="hover:text-brand"
+              aria-current={index === items.length - 1 ? 'page' : undefined}
+            >
+              {item.label}
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,21 @@
+import { env } from '@/lib/env';
+
+export type NavItem = { label: string; href: string };
+
+export const siteConfig = {
+  name: '服务粉丝',
+  slogan: '我们一直在努力',
+  description: '服务粉丝新闻网：时政、社会、财经、文化与情感故事，每日更新。',
+  url: env.siteUrl,
+  locale: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
+  defaultSource: '本站综合',
+  copyrightHolder: '服务粉丝新闻网',
+  pageSize: 20,
+  listSize: 10,
+  relatedSize: 6,
+} as const;
+
+export function absoluteUrl(path: string): string {
+  return new URL(path, siteConfig.url).toString();
+}

@@ -1,0 +1,77 @@
+import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
+import { writeContentIndex } from './lib/content/index-writer';
+import {
+  ARTICLE_FIELDS,
+  ARTICLE_GLOB,
+  CATEGORY_GLOB,
+  articleUrl,
+  categoryPathFromFile,
+  slugFromPath,
+} from './lib/content/rules';
+import { excerptFromMarkdown, plainText, readingMinutes, truncateText } from './lib/content/text';
+import { configureMarkdown } from './lib/markdown/pipeline';
+
+const CONTENT_DIR = process.env.CONTENT_DIR || 'content';
+
+function articleFields(): FieldDefs {
+  const fields: FieldDefs = {};
+  for (const [name, rule] of Object.entries(ARTICLE_FIELDS)) {
+    const required = 'required' in rule && rule.required;
+    if (rule.type === 'string[]') {
+      fields[name] = { type: 'list', of: { type: 'string' }, default: [] };
+    } else if (rule.type === 'boolean') {
+      fields[name] = { type: 'boolean', default: false };
+    } else {
+      fields[name] = { type: rule.type, required };
+    }
+  }
+  return fields;
+}
+
+export const Article = defineDocumentType(() => ({
+  name: 'Article',
+  filePathPattern: ARTICLE_GLOB,
+  contentType: 'markdown',
+  fields: articleFields(),
+  computedFields: {
+    slug: { type: 'string', resolve: (doc) => slugFromPath(doc._raw.sourceFileName) },
+    url: { type: 'string', resolve: (doc) => articleUrl(slugFromPath(doc._raw.sourceFileName)) },
+    excerpt: {
+      type: 'string',
+      resolve: (doc) =>
+        typeof doc.summary === 'string' && doc.summary.trim()
+          ? truncateText(doc.summary)
+          : excerptFromMarkdown(doc.body.raw),
+    },
+    readingTime: { type: 'number', resolve: (doc) => readingMinutes(plainText(doc.body.raw)) },
+  },
+}));
+
+export const Category = defineDocumentType(() => ({
+  name: 'Category',
+  filePathPattern: CATEGORY_GLOB,
+  contentType: 'data',
+  fields: {
+    name: { type: 'string', required: true },
+    description: { type: 'string', required: true },
+    order: { type: 'number', required: true },
+  },
+  computedFields: {
+    path: { type: 'string', resolve: (doc) => categoryPathFromFile(doc._raw.sourceFilePath) },
+  },
+}));
+
+export default makeSource({
+  contentDirPath: CONTENT_DIR,
+  documentTypes: [Article, Category],
+  date: { timezone: 'Asia/Shanghai' },
+  disableImportAliasWarning: true,
+  markdown: (builder) => configureMarkdown(builder),
+  onExtraFieldData: 'fail',
+  onMissingOrIncompatibleData: 'fail',
+  onUnknownDocuments: 'fail',
+  onSuccess: async (importData) => {
+    const { allArticles, allCategories } = await importData();
+    await writeContentIndex({ articles: allArticles, categories: allCategories });
+  },
+});

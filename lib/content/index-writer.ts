@@ -1,0 +1,93 @@
+// Build time only (called by Contentlayer's onSuccess): splits the generated documents into a
+// small summary index for lists and one body file per article, so that no list page ever
+// loads every body.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleSummary, CategoryInfo, ContentIndex } from './types';
+
+export const CONTENT_INDEX_DIR = path.join(process.cwd(), '.contentlayer', 'app');
+export const CONTENT_INDEX_FILE = path.join(CONTENT_INDEX_DIR, 'index.json');
+export const BODY_DIR = path.join(CONTENT_INDEX_DIR, 'bodies');
+
+type GeneratedArticle = {
+  slug: string;
+  url: string;
+  title: string;
+  date: string;
+  updated?: string;
+  category: string;
+  source: string;
+  editor?: string;
+  authors?: string[];
+  tags?: string[];
+  summary?: string;
+  excerpt: string;
+  cover?: string;
+  coverAlt?: string;
+  draft?: boolean;
+  featured?: boolean;
+  related?: string[];
+  readingTime: number;
+  body: { html: string };
+  _raw: { sourceFilePath: string };
+};
+
+type GeneratedCategory = { path: string; name: string; description: string; order: number };
+
+export function toSummary(doc: GeneratedArticle): ArticleSummary {
+  return {
+    slug: doc.slug,
+    url: doc.url,
+    title: doc.title.trim(),
+    date: doc.date,
+    ...(doc.updated ? { updated: doc.updated } : {}),
+    category: doc.category,
+    source: doc.source,
+    ...(doc.editor ? { editor: doc.editor } : {}),
+    authors: doc.authors ?? [],
+    tags: [...new Set((doc.tags ?? []).map((tag) => tag.trim()).filter(Boolean))],
+    excerpt: doc.excerpt,
+    hasSummary: Boolean(doc.summary?.trim()),
+    ...(doc.cover ? { cover: doc.cover, coverAlt: doc.coverAlt ?? '' } : {}),
+    draft: doc.draft ?? false,
+    featured: doc.featured ?? false,
+    related: doc.related ?? [],
+    readingTime: doc.readingTime,
+    file: doc._raw.sourceFilePath,
+  };
+}
+
+export function toCategory(doc: GeneratedCategory): CategoryInfo {
+  const cut = doc.path.lastIndexOf('/');
+  return {
+    path: doc.path,
+    name: doc.name,
+    description: doc.description,
+    order: doc.order,
+    ...(cut > 0 ? { parent: doc.path.slice(0, cut) } : {}),
+  };
+}
+
+export async function writeContentIndex(input: {
+  articles: GeneratedArticle[];
+  categories: GeneratedCategory[];
+}): Promise<void> {
+  const index: ContentIndex = {
+    articles: input.articles.map(toSummary),
+    categories: input.categories.map(toCategory),
+  };
+  await rm(BODY_DIR, { recursive: true, force: true });
+  await mkdir(BODY_DIR, { recursive: true });
+  const queue = [...input.articles];
+  // A bounded pool: 10,000 parallel writes would exhaust file descriptors.
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      for (let doc = queue.pop(); doc; doc = queue.pop()) {
+        await writeFile(path.join(BODY_DIR, `${doc.slug}.html`), doc.body.html);
+      }
+    }),
+  );
+  // Rename so a running dev server never reads a half-written index.
+  await writeFile(`${CONTENT_INDEX_FILE}.tmp`, JSON.stringify(index));
+  await rename(`${CONTENT_INDEX_FILE}.tmp`, CONTENT_INDEX_FILE);
+}

@@ -1,0 +1,141 @@
+import 'server-only';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { siteConfig, type NavItem } from '@/config/site';
+import { now } from '@/lib/clock';
+import { hotArticles, type HotItem } from '@/lib/rank/hot';
+import { relatedArticles } from '@/lib/rank/related';
+import { BODY_DIR, CONTENT_INDEX_FILE } from './index-writer';
+import { categoryUrl } from './rules';
+import {
+  byNewest,
+  categoryTrail,
+  firstPublishedIndex,
+  isPublished,
+  childCategories,
+  headlines,
+  inCategory,
+  sortCategories,
+  tagCounts,
+  topLevelCategories,
+  withTag,
+} from './queries';
+import type { ArticleDetail, ArticleSummary, CategoryInfo, ContentIndex } from './types';
+
+type Loaded = {
+  index: ContentIndex;
+  mtimeMs: number;
+  /** Every non-draft article, newest first; the published ones are a suffix of it. */
+  candidates: ArticleSummary[];
+  bySlug: Map<string, ArticleSummary>;
+  published?: { from: number; list: ArticleSummary[] };
+};
+let loaded: Loaded | undefined;
+
+// Loaded once per server process; in development it is reloaded when `contentlayer2 dev`
+// rewrites it, so a saved Markdown file shows up without a restart.
+function load(): Loaded {
+  if (loaded && process.env.NODE_ENV === 'production') return loaded;
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(CONTENT_INDEX_FILE).mtimeMs;
+  } catch {
+    throw new Error(
+      `Content index missing at ${CONTENT_INDEX_FILE}. Run "npm run content" (contentlayer2 build) first.`,
+    );
+  }
+  if (!loaded || loaded.mtimeMs !== mtimeMs) {
+    const index = JSON.parse(readFileSync(CONTENT_INDEX_FILE, 'utf8')) as ContentIndex;
+    const candidates = index.articles.filter((article) => !article.draft).sort(byNewest);
+    loaded = { index, mtimeMs, candidates, bySlug: new Map(candidates.map((a) => [a.slug, a])) };
+  }
+  return loaded;
+}
+
+function contentIndex(): ContentIndex {
+  return load().index;
+}
+
+/** Published articles, newest first, as of the server clock. */
+export function getPublishedArticles(): ArticleSummary[] {
+  const state = load();
+  const from = firstPublishedIndex(state.candidates, now());
+  if (state.published?.from !== from) {
+    state.published = { from, list: state.candidates.slice(from) };
+  }
+  return state.published.list;
+}
+
+export function getArticleSummary(slug: string): ArticleSummary | undefined {
+  const article = load().bySlug.get(slug);
+  return article && isPublished(article, now()) ? article : undefined;
+}
+
+export async function getArticle(slug: string): Promise<ArticleDetail | undefined> {
+  const summary = getArticleSummary(slug);
+  if (!summary) return undefined;
+  const html = await readFile(path.join(BODY_DIR, `${summary.slug}.html`), 'utf8');
+  return { ...summary, html };
+}
+
+export function getCategories(): CategoryInfo[] {
+  return sortCategories(contentIndex().categories);
+}
+
+export function getTopCategories(): CategoryInfo[] {
+  return topLevelCategories(contentIndex().categories);
+}
+
+export function getCategory(categoryPath: string): CategoryInfo | undefined {
+  return contentIndex().categories.find((category) => category.path === categoryPath);
+}
+
+export function getCategoryTrail(categoryPath: string): CategoryInfo[] {
+  return categoryTrail(contentIndex().categories, categoryPath);
+}
+
+export function getChildCategories(categoryPath: string): CategoryInfo[] {
+  return childCategories(contentIndex().categories, categoryPath);
+}
+
+export function getCategoryArticles(categoryPath: string): ArticleSummary[] {
+  return inCategory(getPublishedArticles(), categoryPath);
+}
+
+export function getTagArticles(tag: string): ArticleSummary[] {
+  return withTag(getPublishedArticles(), tag);
+}
+
+export function getAllTags(): { tag: string; count: number }[] {
+  return tagCounts(getPublishedArticles());
+}
+
+export function getLatest(limit: number = siteConfig.listSize, excludeSlug?: string): ArticleSummary[] {
+  return getPublishedArticles()
+    .filter((article) => article.slug !== excludeSlug)
+    .slice(0, limit);
+}
+
+export function getHeadlines(limit = 3): ArticleSummary[] {
+  return headlines(getPublishedArticles(), limit);
+}
+
+export function getHot(limit: number = siteConfig.listSize): HotItem[] {
+  return hotArticles(getPublishedArticles(), limit);
+}
+
+export function getRelated(article: ArticleSummary): ArticleSummary[] {
+  return relatedArticles(article, getPublishedArticles(), siteConfig.relatedSize);
+}
+
+export function getCategoryNames(): Record<string, string> {
+  return Object.fromEntries(contentIndex().categories.map((category) => [category.path, category.name]));
+}
+
+export function getNavigation(): NavItem[] {
+  return [
+    { label: '首页', href: '/' },
+    ...getTopCategories().map((category) => ({ label: category.name, href: categoryUrl(category.path) })),
+  ];
+}

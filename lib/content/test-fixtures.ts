@@ -1,0 +1,22 @@
+// Test helper: a minimal valid article summary.
+import type { ArticleSummary } from './types';
+
+export function summary(overrides: Partial<ArticleSummary> & { slug: string }): ArticleSummary {
+  return {
+    url: `/articles/${overrides.slug}`,
+    title: overrides.slug,
+    date: '2024-01-24T00:00:00.000Z',
+    category: 'shehui/minsheng',
+    source: '本站综合',
+    authors: [],
+    tags: [],
+    excerpt: '',
+    hasSummary: false,
+    draft: false,
+    featured: false,
+    related: [],
+    readingTime: 1,
+    file: `articles/${overrides.slug}.md`,
+    ...overrides,
+  };
+}

@@ -1,0 +1,57 @@
+// Pure: plain text, excerpts and reading time from Markdown.
+import type { Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { READING_CHARS_PER_MINUTE, SUMMARY_LENGTH } from './rules';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+// Raw HTML must never reach a plain-text excerpt, even as text.
+function textOf(node: RootContent | Root): string {
+  if (node.type === 'html') return '';
+  if ('children' in node) return node.children.map((child) => textOf(child)).join('');
+  return toString(node);
+}
+
+export function plainParagraphs(markdown: string): string[] {
+  const tree = parser.parse(markdown);
+  return tree.children
+    .filter((node) => node.type !== 'html' && node.type !== 'code' && node.type !== 'heading')
+    .map((node) => textOf(node).replace(/\s+/g, ' ').trim())
+    .filter((text) => text.length > 0);
+}
+
+export function plainText(markdown: string): string {
+  return plainParagraphs(markdown).join('\n');
+}
+
+const SENTENCE_END = /[。！？!?；;]/g;
+
+/** Cut at a sentence end when one falls in the last third, otherwise hard with an ellipsis. */
+export function truncateText(text: string, max = SUMMARY_LENGTH): string {
+  const chars = Array.from(text.trim());
+  if (chars.length <= max) return chars.join('');
+  const head = chars.slice(0, max).join('');
+  let cut = -1;
+  for (const match of head.matchAll(SENTENCE_END)) cut = match.index + 1;
+  if (cut >= Math.floor((max * 2) / 3)) return head.slice(0, cut);
+  return `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function excerptFromMarkdown(markdown: string, max = SUMMARY_LENGTH): string {
+  const first = plainParagraphs(markdown)[0] ?? '';
+  return truncateText(first, max);
+}
+
+/** Counts CJK characters one each and Latin words one each. */
+export function countReadableUnits(text: string): number {
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const words = text.replace(/[\p{Script=Han}]/gu, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  return cjk + words;
+}
+
+export function readingMinutes(text: string): number {
+  return Math.max(1, Math.round(countReadableUnits(text) / READING_CHARS_PER_MINUTE));
+}

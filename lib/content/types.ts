@@ -1,0 +1,41 @@
+// The app's own content types: lists get summaries, only the article page gets a body.
+export type CategoryInfo = {
+  path: string;
+  name: string;
+  description: string;
+  order: number;
+  /** Path of the parent category, absent for top-level ones. */
+  parent?: string;
+};
+
+export type ArticleSummary = {
+  slug: string;
+  url: string;
+  title: string;
+  /** ISO 8601 instant (UTC). */
+  date: string;
+  updated?: string;
+  category: string;
+  source: string;
+  editor?: string;
+  authors: string[];
+  tags: string[];
+  /** The editor's summary, or the first paragraph cut at about 120 characters. */
+  excerpt: string;
+  hasSummary: boolean;
+  cover?: string;
+  coverAlt?: string;
+  draft: boolean;
+  featured: boolean;
+  related: string[];
+  readingTime: number;
+  /** Source file, relative to the content directory. */
+  file: string;
+};
+
+export type ArticleDetail = ArticleSummary & { html: string };
+
+export type ContentIndex = {
+  articles: ArticleSummary[];
+  categories: CategoryInfo[];
+};

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+
+describe('parseEnv', () => {
+  it('defaults SITE_URL to localhost:3000', () => {
+    expect(parseEnv({}).siteUrl).toBe('http://localhost:3000');
+  });
+  it('normalises a trailing slash', () => {
+    expect(parseEnv({ SITE_URL: 'https://news.example.com/' }).siteUrl).toBe(
+      'https://news.example.com',
+    );
+  });
+  it('rejects garbage and paths with a clear message', () => {
+    expect(() => parseEnv({ SITE_URL: 'not a url' })).toThrow(/SITE_URL/);
+    expect(() => parseEnv({ SITE_URL: 'ftp://x.example' })).toThrow(/http/);
+    expect(() => parseEnv({ SITE_URL: 'https://x.example/news' })).toThrow(/origin/);
+  });
+});

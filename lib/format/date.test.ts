@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, toShanghaiIso } from './date';
+
+describe('Chinese dates in Asia/Shanghai', () => {
+  it('formats a UTC instant in Shanghai time', () => {
+    expect(formatDateTime('2024-01-24T00:00:00.000Z')).toBe('2024年1月24日 08:00');
+  });
+  it('crosses the date line correctly', () => {
+    expect(formatDate('2024-01-23T16:30:00.000Z')).toBe('2024年1月24日');
+    expect(formatDateTime('2024-01-23T15:59:00.000Z')).toBe('2024年1月23日 23:59');
+  });
+  it('writes ISO 8601 with +08:00', () => {
+    expect(toShanghaiIso('2024-01-24T00:00:00.000Z')).toBe('2024-01-24T08:00:00+08:00');
+  });
+  it('rejects invalid input', () => {
+    expect(() => formatDate('not a date')).toThrow(/Invalid date/);
+  });
+});

@@ -1,0 +1,50 @@
+// Pure: Chinese dates in Asia/Shanghai, whatever the server's time zone.
+const TIME_ZONE = 'Asia/Shanghai';
+
+const partsFormat = new Intl.DateTimeFormat('en-US', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+type Parts = {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+  second: string;
+};
+
+function shanghaiParts(input: string | Date): Parts {
+  const date = typeof input === 'string' ? new Date(input) : input;
+  if (Number.isNaN(date.getTime())) throw new Error(`Invalid date: ${String(input)}`);
+  const parts = Object.fromEntries(
+    partsFormat.formatToParts(date).map((part) => [part.type, part.value]),
+  ) as Parts;
+  return parts;
+}
+
+/** 2024年1月24日 */
+export function formatDate(input: string | Date): string {
+  const { year, month, day } = shanghaiParts(input);
+  return `${year}年${month}月${day}日`;
+}
+
+/** 2024年1月24日 08:00 */
+export function formatDateTime(input: string | Date): string {
+  const { hour, minute } = shanghaiParts(input);
+  return `${formatDate(input)} ${hour}:${minute}`;
+}
+
+/** 2024-01-24T08:00:00+08:00, for <time dateTime> and structured data. */
+export function toShanghaiIso(input: string | Date): string {
+  const { year, month, day, hour, minute, second } = shanghaiParts(input);
+  const pad = (value: string) => value.padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(day)}T${hour}:${minute}:${second}+08:00`;
+}

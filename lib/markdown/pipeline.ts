@@ -1,0 +1,44 @@
+// Pure: the one Markdown pipeline for article bodies (used by Contentlayer and by tests).
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import { rehypeFigure } from './rehype-figure';
+
+// GitHub's sanitiser schema: no script, iframe, style, event handlers or javascript: URLs.
+// Raw HTML is parsed first so that it is sanitised as elements, never passed through as text.
+const schema = {
+  ...defaultSchema,
+  clobberPrefix: 'fn-',
+};
+
+export function configureMarkdown(builder: Processor): void {
+  builder
+    .use(remarkFrontmatter)
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, schema)
+    // Heading ids and anchors are added after sanitising: they are ours, not the author's.
+    .use(rehypeSlug)
+    .use(rehypeAutolinkHeadings, {
+      behavior: 'append',
+      properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+      content: { type: 'text', value: '#' },
+    })
+    .use(rehypeFigure)
+    .use(rehypeStringify);
+}
+
+export async function renderMarkdown(markdown: string): Promise<string> {
+  const processor = unified();
+  configureMarkdown(processor);
+  return String(await processor.process(markdown));
+}
