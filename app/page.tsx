@@ -3,6 +3,7 @@ import { CompactList } from '@/components/compact-list';
 import { Headlines } from '@/components/headlines';
 import { SectionHeading } from '@/components/section-heading';
 import { SideLists } from '@/components/side-lists';
+import { siteConfig } from '@/config/site';
 import { categoryUrl } from '@/lib/content/rules';
 import {
   getCategoryArticles,
@@ -26,6 +27,9 @@ export default function HomePage() {
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
+      <h1 className="sr-only">
+        {siteConfig.name}：{siteConfig.slogan}
+      </h1>
       <div className="min-w-0 space-y-6">
         <Headlines articles={headlines} categoryNames={names} />
         <section aria-labelledby="home-latest" className="bg-white p-4 sm:p-6">

@@ -11,7 +11,7 @@ export const siteConfig = {
   timeZone: 'Asia/Shanghai',
   defaultSource: '本站综合',
   copyrightHolder: '服务粉丝新闻网',
-  pageSize: 20,
+  pageSize: env.pageSize,
   listSize: 10,
   relatedSize: 6,
 } as const;

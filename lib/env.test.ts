@@ -15,4 +15,10 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ SITE_URL: 'ftp://x.example' })).toThrow(/http/);
     expect(() => parseEnv({ SITE_URL: 'https://x.example/news' })).toThrow(/origin/);
   });
+  it('reads LIST_PAGE_SIZE, default 20, and rejects nonsense', () => {
+    expect(parseEnv({}).pageSize).toBe(20);
+    expect(parseEnv({ LIST_PAGE_SIZE: '3' }).pageSize).toBe(3);
+    expect(() => parseEnv({ LIST_PAGE_SIZE: '0' })).toThrow(/LIST_PAGE_SIZE/);
+    expect(() => parseEnv({ LIST_PAGE_SIZE: 'ten' })).toThrow(/LIST_PAGE_SIZE/);
+  });
 });

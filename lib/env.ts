@@ -1,7 +1,19 @@
 // Pure: validates the environment once, with errors that say what to fix.
 export type Env = {
   siteUrl: string;
+  /** Articles per category or tag page. */
+  pageSize: number;
 };
+
+function integer(source: Record<string, string | undefined>, name: string, fallback: number, max: number) {
+  const raw = source[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new Error(`${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+  }
+  return value;
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = source.SITE_URL?.trim() || 'http://localhost:3000';
@@ -19,7 +31,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (url.pathname !== '/' || url.search || url.hash) {
     throw new Error(`SITE_URL must be an origin without path, query or hash, got "${raw}"`);
   }
-  return { siteUrl: url.origin };
+  return { siteUrl: url.origin, pageSize: integer(source, 'LIST_PAGE_SIZE', 20, 100) };
 }
 
 export const env = parseEnv(process.env);

@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+
+const schemas = fileURLToPath(new URL('./schemas', import.meta.url));
+
+function validate(xml: string, schema: 'sitemap.xsd' | 'siteindex.xsd') {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sitemap-')), 'doc.xml');
+  writeFileSync(file, xml);
+  // Throws, with xmllint's message, when the document does not validate.
+  execFileSync('xmllint', ['--noout', '--schema', path.join(schemas, schema), file], {
+    stdio: 'pipe',
+  });
+}
+
+function locs(xml: string): string[] {
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] as string);
+}
+
+test('sitemap index lists every published article, category and tag page, and no draft', async ({
+  request,
+}) => {
+  const index = await request.get('/sitemap.xml');
+  expect(index.status()).toBe(200);
+  const indexXml = await index.text();
+  validate(indexXml, 'siteindex.xsd');
+  const urls: string[] = [];
+  for (const loc of locs(indexXml)) {
+    const child = await request.get(new URL(loc).pathname);
+    expect(child.status()).toBe(200);
+    const xml = await child.text();
+    validate(xml, 'sitemap.xsd');
+    urls.push(...locs(xml));
+  }
+  const paths = urls.map((url) => new URL(url).pathname);
+  for (const slug of [
+    'chengdu-wuhou-minzu-tuanjie',
+    'jinchang-chengxiang-ronghe',
+    'zhejiang-linhai-baogong-xunjian',
+  ]) {
+    expect(paths).toContain(`/articles/${slug}`);
+  }
+  expect(paths.filter((p) => p.startsWith('/articles/'))).toHaveLength(9);
+  expect(paths).toContain('/category/qinggan/gushi');
+  expect(paths).toContain('/tags/%E6%B0%91%E6%97%8F%E5%9B%A2%E7%BB%93');
+  expect(paths.join('\n')).not.toContain('chunyun-shouri-jianwen');
+  expect(paths.join('\n')).not.toMatch(/\/page\/\d/);
+  // Every listed URL answers 200.
+  for (const p of paths) expect((await request.get(p)).status(), p).toBe(200);
+});
+
+test('lastmod comes from the article dates, in +08:00', async ({ request }) => {
+  const xml = await (await request.get('/sitemap-0.xml')).text();
+  expect(xml).toMatch(
+    /<loc>[^<]*\/articles\/chengdu-wuhou-minzu-tuanjie<\/loc><lastmod>2024-01-24T08:00:00\+08:00<\/lastmod>/,
+  );
+});
+
+test('robots.txt points to the sitemap', async ({ request }) => {
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/^Sitemap: https?:\/\/[^\s]+\/sitemap\.xml$/m);
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { summary } from '@/lib/content/test-fixtures';
+import { lastModified, sitemapEntries } from './sitemap-entries';
+
+describe('sitemapEntries', () => {
+  const articles = [
+    summary({ slug: 'b', date: '2024-01-24T00:00:00Z', category: 'qinggan/gushi', tags: ['民族团结'], updated: '2024-02-01T02:00:00Z' }),
+    summary({ slug: 'a', date: '2024-01-20T00:00:00Z', category: 'caijing', tags: ['民族团结', 'A&B'] }),
+  ];
+  const categories = [
+    { path: 'qinggan', name: '情感', description: '', order: 1 },
+    { path: 'qinggan/gushi', name: '故事', description: '', order: 1, parent: 'qinggan' },
+    { path: 'wenhua', name: '文化', description: '', order: 2 },
+    { path: 'caijing', name: '财经', description: '', order: 3 },
+  ];
+  const entries = sitemapEntries(articles, categories, 'https://news.example.com');
+  const locs = entries.map((entry) => entry.loc);
+
+  it('lists home, non-empty categories, tags and articles with absolute URLs', () => {
+    expect(locs).toEqual([
+      'https://news.example.com/',
+      'https://news.example.com/category/qinggan',
+      'https://news.example.com/category/qinggan/gushi',
+      'https://news.example.com/category/caijing',
+      'https://news.example.com/tags/%E6%B0%91%E6%97%8F%E5%9B%A2%E7%BB%93',
+      'https://news.example.com/tags/A%26B',
+      'https://news.example.com/articles/b',
+      'https://news.example.com/articles/a',
+    ]);
+  });
+  it('takes lastmod from updated or date in +08:00, not the build time', () => {
+    expect(entries.find((e) => e.loc.endsWith('/articles/b'))?.lastmod).toBe('2024-02-01T10:00:00+08:00');
+    expect(entries.find((e) => e.loc.endsWith('/articles/a'))?.lastmod).toBe('2024-01-20T08:00:00+08:00');
+    expect(entries[0]?.lastmod).toBe('2024-02-01T10:00:00+08:00');
+  });
+  it('ignores an updated date older than the publication date', () => {
+    expect(lastModified(summary({ slug: 'x', date: '2024-01-20T00:00:00Z', updated: '2024-01-01T00:00:00Z' }))).toBe(
+      '2024-01-20T08:00:00+08:00',
+    );
+  });
+});

@@ -1,0 +1,51 @@
+// Pure: every URL search engines should find, with lastmod from the content, never the build.
+import { articleUrl, categoryUrl, tagUrl } from '@/lib/content/rules';
+import { inCategory, tagCounts, withTag } from '@/lib/content/queries';
+import type { ArticleSummary, CategoryInfo } from '@/lib/content/types';
+import { toShanghaiIso } from '@/lib/format/date';
+
+export type SitemapEntry = { loc: string; lastmod?: string; changefreq?: string; priority?: number };
+
+export function lastModified(article: ArticleSummary): string {
+  const updated = article.updated && Date.parse(article.updated) > Date.parse(article.date);
+  return toShanghaiIso(updated ? (article.updated as string) : article.date);
+}
+
+function newest(articles: ArticleSummary[]): string | undefined {
+  let best: string | undefined;
+  for (const article of articles) {
+    const modified = lastModified(article);
+    if (!best || Date.parse(modified) > Date.parse(best)) best = modified;
+  }
+  return best;
+}
+
+export function sitemapEntries(
+  publishedNewestFirst: ArticleSummary[],
+  categories: CategoryInfo[],
+  siteUrl: string,
+): SitemapEntry[] {
+  const absolute = (path: string) => new URL(path, siteUrl).toString();
+  const withLastmod = (loc: string, articles: ArticleSummary[], rest: Omit<SitemapEntry, 'loc'>) => {
+    const lastmod = newest(articles);
+    return { loc: absolute(loc), ...(lastmod ? { lastmod } : {}), ...rest };
+  };
+  return [
+    withLastmod('/', publishedNewestFirst, { changefreq: 'hourly', priority: 1 }),
+    ...categories
+      .map((category) => ({ category, articles: inCategory(publishedNewestFirst, category.path) }))
+      .filter(({ articles }) => articles.length > 0)
+      .map(({ category, articles }) =>
+        withLastmod(categoryUrl(category.path), articles, { changefreq: 'hourly', priority: 0.7 }),
+      ),
+    ...tagCounts(publishedNewestFirst).map(({ tag }) =>
+      withLastmod(tagUrl(tag), withTag(publishedNewestFirst, tag), { changefreq: 'daily', priority: 0.5 }),
+    ),
+    ...publishedNewestFirst.map((article) => ({
+      loc: absolute(articleUrl(article.slug)),
+      lastmod: lastModified(article),
+      changefreq: 'weekly',
+      priority: 0.8,
+    })),
+  ];
+}
