@@ -5,7 +5,12 @@ export type Env = {
   pageSize: number;
 };
 
-function integer(source: Record<string, string | undefined>, name: string, fallback: number, max: number) {
+function integer(
+  source: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  max: number,
+) {
   const raw = source[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);

@@ -5,7 +5,11 @@ describe('paginate', () => {
   const items = Array.from({ length: 45 }, (_, index) => index);
   it('slices pages of the given size', () => {
     expect(paginate(items, 1, 20)?.items).toHaveLength(20);
-    expect(paginate(items, 3, 20)).toMatchObject({ items: [40, 41, 42, 43, 44], totalPages: 3, total: 45 });
+    expect(paginate(items, 3, 20)).toMatchObject({
+      items: [40, 41, 42, 43, 44],
+      totalPages: 3,
+      total: 45,
+    });
   });
   it('refuses pages out of range', () => {
     expect(paginate(items, 0, 20)).toBeNull();
@@ -19,7 +23,10 @@ describe('paginate', () => {
 
 describe('splitPagedSegments', () => {
   it('reads a trailing page number', () => {
-    expect(splitPagedSegments(['qinggan', 'gushi', 'page', '2'])).toEqual({ path: ['qinggan', 'gushi'], page: 2 });
+    expect(splitPagedSegments(['qinggan', 'gushi', 'page', '2'])).toEqual({
+      path: ['qinggan', 'gushi'],
+      page: 2,
+    });
     expect(splitPagedSegments(['qinggan'])).toEqual({ path: ['qinggan'], page: 1 });
   });
   it('refuses page/1, zero, junk and huge numbers', () => {

@@ -14,7 +14,9 @@ describe('article Markdown', () => {
   });
   it('turns an image with a title into a figure with a caption', async () => {
     const html = await renderMarkdown('![石榴树](/images/a.jpg "社区里的石榴树")');
-    expect(html).toMatch(/<figure><img src="\/images\/a.jpg" alt="石榴树"[^>]*><figcaption>社区里的石榴树<\/figcaption><\/figure>/);
+    expect(html).toMatch(
+      /<figure><img src="\/images\/a.jpg" alt="石榴树"[^>]*><figcaption>社区里的石榴树<\/figcaption><\/figure>/,
+    );
   });
   it.each([
     ['<script>alert(1)</script>', /<script/i],

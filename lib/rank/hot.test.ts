@@ -16,7 +16,15 @@ describe('hotArticles', () => {
     expect(items.every((item) => item.views === undefined)).toBe(true);
   });
   it('ranks viewed articles first and fills the rest', () => {
-    const items = hotArticles(list, 4, new Map([['c', 5], ['a', 9], ['ghost', 100]]));
+    const items = hotArticles(
+      list,
+      4,
+      new Map([
+        ['c', 5],
+        ['a', 9],
+        ['ghost', 100],
+      ]),
+    );
     expect(items.map((item) => [item.article.slug, item.views])).toEqual([
       ['a', 9],
       ['c', 5],

@@ -5,7 +5,12 @@ import { relatedArticles } from './related';
 const at = (day: number) => `2024-01-${String(day).padStart(2, '0')}T00:00:00.000Z`;
 
 describe('relatedArticles', () => {
-  const base = summary({ slug: 'base', tags: ['民族团结', '成都'], category: 'qinggan/gushi', related: ['pick-b', 'pick-a', 'missing'] });
+  const base = summary({
+    slug: 'base',
+    tags: ['民族团结', '成都'],
+    category: 'qinggan/gushi',
+    related: ['pick-b', 'pick-a', 'missing'],
+  });
   const others = [
     summary({ slug: 'newest-same-cat', category: 'qinggan/gushi', date: at(20) }),
     summary({ slug: 'two-tags', tags: ['成都', '民族团结'], date: at(10) }),

@@ -4,8 +4,19 @@ import { lastModified, sitemapEntries } from './sitemap-entries';
 
 describe('sitemapEntries', () => {
   const articles = [
-    summary({ slug: 'b', date: '2024-01-24T00:00:00Z', category: 'qinggan/gushi', tags: ['民族团结'], updated: '2024-02-01T02:00:00Z' }),
-    summary({ slug: 'a', date: '2024-01-20T00:00:00Z', category: 'caijing', tags: ['民族团结', 'A&B'] }),
+    summary({
+      slug: 'b',
+      date: '2024-01-24T00:00:00Z',
+      category: 'qinggan/gushi',
+      tags: ['民族团结'],
+      updated: '2024-02-01T02:00:00Z',
+    }),
+    summary({
+      slug: 'a',
+      date: '2024-01-20T00:00:00Z',
+      category: 'caijing',
+      tags: ['民族团结', 'A&B'],
+    }),
   ];
   const categories = [
     { path: 'qinggan', name: '情感', description: '', order: 1 },
@@ -29,13 +40,19 @@ describe('sitemapEntries', () => {
     ]);
   });
   it('takes lastmod from updated or date in +08:00, not the build time', () => {
-    expect(entries.find((e) => e.loc.endsWith('/articles/b'))?.lastmod).toBe('2024-02-01T10:00:00+08:00');
-    expect(entries.find((e) => e.loc.endsWith('/articles/a'))?.lastmod).toBe('2024-01-20T08:00:00+08:00');
+    expect(entries.find((e) => e.loc.endsWith('/articles/b'))?.lastmod).toBe(
+      '2024-02-01T10:00:00+08:00',
+    );
+    expect(entries.find((e) => e.loc.endsWith('/articles/a'))?.lastmod).toBe(
+      '2024-01-20T08:00:00+08:00',
+    );
     expect(entries[0]?.lastmod).toBe('2024-02-01T10:00:00+08:00');
   });
   it('ignores an updated date older than the publication date', () => {
-    expect(lastModified(summary({ slug: 'x', date: '2024-01-20T00:00:00Z', updated: '2024-01-01T00:00:00Z' }))).toBe(
-      '2024-01-20T08:00:00+08:00',
-    );
+    expect(
+      lastModified(
+        summary({ slug: 'x', date: '2024-01-20T00:00:00Z', updated: '2024-01-01T00:00:00Z' }),
+      ),
+    ).toBe('2024-01-20T08:00:00+08:00');
   });
 });

@@ -4,7 +4,12 @@ import { inCategory, tagCounts, withTag } from '@/lib/content/queries';
 import type { ArticleSummary, CategoryInfo } from '@/lib/content/types';
 import { toShanghaiIso } from '@/lib/format/date';
 
-export type SitemapEntry = { loc: string; lastmod?: string; changefreq?: string; priority?: number };
+export type SitemapEntry = {
+  loc: string;
+  lastmod?: string;
+  changefreq?: string;
+  priority?: number;
+};
 
 export function lastModified(article: ArticleSummary): string {
   const updated = article.updated && Date.parse(article.updated) > Date.parse(article.date);
@@ -26,7 +31,11 @@ export function sitemapEntries(
   siteUrl: string,
 ): SitemapEntry[] {
   const absolute = (path: string) => new URL(path, siteUrl).toString();
-  const withLastmod = (loc: string, articles: ArticleSummary[], rest: Omit<SitemapEntry, 'loc'>) => {
+  const withLastmod = (
+    loc: string,
+    articles: ArticleSummary[],
+    rest: Omit<SitemapEntry, 'loc'>,
+  ) => {
     const lastmod = newest(articles);
     return { loc: absolute(loc), ...(lastmod ? { lastmod } : {}), ...rest };
   };
@@ -39,7 +48,10 @@ export function sitemapEntries(
         withLastmod(categoryUrl(category.path), articles, { changefreq: 'hourly', priority: 0.7 }),
       ),
     ...tagCounts(publishedNewestFirst).map(({ tag }) =>
-      withLastmod(tagUrl(tag), withTag(publishedNewestFirst, tag), { changefreq: 'daily', priority: 0.5 }),
+      withLastmod(tagUrl(tag), withTag(publishedNewestFirst, tag), {
+        changefreq: 'daily',
+        priority: 0.5,
+      }),
     ),
     ...publishedNewestFirst.map((article) => ({
       loc: absolute(articleUrl(article.slug)),
