@@ -1,0 +1,2 @@
+import { disableTracing } from '@effect-ts/system/Tracing/Global';
+setImmediate(() => disableTracing());
