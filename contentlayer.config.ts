@@ -8,10 +8,21 @@ import {
   categoryPathFromFile,
   slugFromPath,
 } from './lib/content/rules';
-import { excerptFromMarkdown, plainText, readingMinutes, truncateText } from './lib/content/text';
+import { plainParagraphs, readingMinutes, truncateText } from './lib/content/text';
 import { configureMarkdown } from './lib/markdown/pipeline';
 
 const CONTENT_DIR = process.env.CONTENT_DIR || 'content';
+
+// Both computed fields need the plain text; parse each body once, not once per field.
+const paragraphCache = new Map<string, string[]>();
+function paragraphsOf(raw: string): string[] {
+  let paragraphs = paragraphCache.get(raw);
+  if (!paragraphs) {
+    paragraphs = plainParagraphs(raw);
+    paragraphCache.set(raw, paragraphs);
+  }
+  return paragraphs;
+}
 
 function articleFields(): FieldDefs {
   const fields: FieldDefs = {};
@@ -41,9 +52,14 @@ export const Article = defineDocumentType(() => ({
       resolve: (doc) =>
         typeof doc.summary === 'string' && doc.summary.trim()
           ? truncateText(doc.summary)
-          : excerptFromMarkdown(doc.body.raw),
+          : truncateText(paragraphsOf(doc.body.raw)[0] ?? ''),
     },
-    readingTime: { type: 'number', resolve: (doc) => readingMinutes(plainText(doc.body.raw)) },
+    readingTime: { type: 'number', resolve: (doc) => {
+        const minutes = readingMinutes(paragraphsOf(doc.body.raw).join('\n'));
+        paragraphCache.delete(doc.body.raw);
+        return minutes;
+      },
+    },
   },
 }));
 

@@ -22,6 +22,7 @@ const config = {
     sitemapEntries(publishedNewestFirst(index.articles, now()), index.categories, siteConfig.url),
   robotsTxtOptions: {
     policies: [{ userAgent: '*', allow: '/', disallow: ['/api/'] }],
+    additionalSitemaps: [`${siteConfig.url}/news-sitemap.xml`],
   },
 };
 

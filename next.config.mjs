@@ -3,7 +3,13 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The content index is read from .contentlayer at run time; keep it out of the bundles.
-  outputFileTracingIncludes: { '/*': ['./.contentlayer/app/**'] },
+  outputFileTracingIncludes: { '/*': ['./.contentlayer/app/**', './assets/fonts/**'] },
+  async rewrites() {
+    return {
+      // Before the filesystem, or the category catch-all page would claim feed.xml as a path.
+      beforeFiles: [{ source: '/category/:path+/feed.xml', destination: '/feeds/category/:path+' }],
+    };
+  },
 };
 
 export default nextConfig;

@@ -15,5 +15,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/articles/:path*', '/category/:path*', '/tags/:path*', '/api/:path*'],
+  matcher: ['/articles/:path*', '/category/:path*', '/tags/:path*', '/api/:path*', '/og/:path*'],
 };

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
-import { siteConfig } from '@/config/site';
+import { absoluteUrl, siteConfig } from '@/config/site';
 import { getNavigation } from '@/lib/content/repository';
 import { now } from '@/lib/clock';
 import './globals.css';
@@ -14,6 +14,15 @@ export const metadata: Metadata = {
     template: `%s - ${siteConfig.name}`,
   },
   description: siteConfig.description,
+  applicationName: siteConfig.name,
+  // index, follow is the default; saying it here would contradict noindex pages after hydration.
+  robots: { 'max-image-preview': 'large' },
+  alternates: {
+    types: {
+      'application/rss+xml': [{ url: absoluteUrl('/feed.xml'), title: `${siteConfig.name} RSS` }],
+    },
+  },
+  openGraph: { locale: 'zh_CN', siteName: siteConfig.name, type: 'website' },
 };
 
 export const viewport: Viewport = { themeColor: '#b8141b', width: 'device-width', initialScale: 1 };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-export const metadata: Metadata = { title: '页面不存在', robots: { index: false } };
+export const metadata: Metadata = { title: '页面不存在', robots: { index: false, follow: true } };
 
 export default function NotFound() {
   return (

@@ -3,7 +3,12 @@ import { CompactList } from '@/components/compact-list';
 import { Headlines } from '@/components/headlines';
 import { SectionHeading } from '@/components/section-heading';
 import { SideLists } from '@/components/side-lists';
+import type { Metadata } from 'next';
+import { JsonLd } from '@/components/json-ld';
 import { siteConfig } from '@/config/site';
+import { organizationJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { siteSeo } from '@/lib/seo/site';
 import { categoryUrl } from '@/lib/content/rules';
 import {
   getCategoryArticles,
@@ -13,6 +18,13 @@ import {
   getLatest,
   getTopCategories,
 } from '@/lib/content/repository';
+
+export const metadata: Metadata = pageMetadata(siteSeo, {
+  title: `${siteConfig.name} - ${siteConfig.slogan}`,
+  absoluteTitle: true,
+  description: siteConfig.description,
+  path: '/',
+});
 
 export default function HomePage() {
   const headlines = getHeadlines(3);
@@ -27,6 +39,8 @@ export default function HomePage() {
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
+      <JsonLd data={websiteJsonLd(siteSeo)} />
+      <JsonLd data={organizationJsonLd(siteSeo)} />
       <h1 className="sr-only">
         {siteConfig.name}：{siteConfig.slogan}
       </h1>

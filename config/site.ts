@@ -14,6 +14,9 @@ export const siteConfig = {
   pageSize: env.pageSize,
   listSize: 10,
   relatedSize: 6,
+  logo: '/logo.png',
+  defaultImage: '/og-default.png',
+  feedSize: 50,
 } as const;
 
 export function absoluteUrl(path: string): string {

@@ -42,10 +42,10 @@ const DEFAULT_COUNT = 1000;
 const DEFAULT_SEED = 42;
 const DEFAULT_OUT = path.join(REPO_ROOT, '.data', 'corpus');
 
-// Fixed window instead of the wall clock so output never depends on when the script runs.
-const RANGE_END_MS = Date.UTC(2026, 0, 1, 0, 0, 0) - 8 * 3600_000;
-const RANGE_START_MS = Date.UTC(2024, 0, 1, 0, 0, 0) - 8 * 3600_000;
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+// Fixed window instead of the wall clock so output never depends on when the script runs.
+const RANGE_END_MS = Date.UTC(2026, 0, 1) - SHANGHAI_OFFSET_MS;
+const RANGE_START_MS = Date.UTC(2024, 0, 1) - SHANGHAI_OFFSET_MS;
 
 function words(list: string): readonly string[] {
   return list.trim().split(/\s+/);

@@ -4,7 +4,14 @@ import { ArticleList } from '@/components/article-list';
 import { ArticleView } from '@/components/article-view';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { SectionHeading } from '@/components/section-heading';
+import { JsonLd } from '@/components/json-ld';
 import { SideLists } from '@/components/side-lists';
+import { absoluteUrl } from '@/config/site';
+import type { ArticleSummary } from '@/lib/content/types';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+import { articleMetadata } from '@/lib/seo/metadata';
+import { articleImagePath } from '@/lib/seo/og';
+import { siteSeo } from '@/lib/seo/site';
 import { categoryUrl } from '@/lib/content/rules';
 import {
   getArticle,
@@ -23,14 +30,14 @@ export function generateStaticParams() {
   return getPublishedArticles().map((article) => ({ slug: article.slug }));
 }
 
+function seoFor(article: ArticleSummary) {
+  const section = getCategoryNames()[article.category] ?? article.category;
+  return { section, image: absoluteUrl(articleImagePath(article, section)) };
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = getArticleSummary((await params).slug);
-  if (!article) return {};
-  return {
-    title: article.title,
-    description: article.excerpt,
-    alternates: { canonical: article.url },
-  };
+  return article ? articleMetadata(siteSeo, article, seoFor(article)) : {};
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -39,9 +46,15 @@ export default async function ArticlePage({ params }: Props) {
   const trail = getCategoryTrail(article.category);
   const names = getCategoryNames();
   const related = getRelated(article);
+  const crumbs = [
+    { label: '首页', href: '/' },
+    ...trail.map((category) => ({ label: category.name, href: categoryUrl(category.path) })),
+  ];
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
       <div className="min-w-0 space-y-6">
+        <JsonLd data={newsArticleJsonLd(article, { site: siteSeo, ...seoFor(article) })} />
+        <JsonLd data={breadcrumbJsonLd(crumbs, siteSeo.url)} />
         <div className="px-4 sm:px-0">
           <Breadcrumb
             items={[

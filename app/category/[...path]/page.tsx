@@ -14,6 +14,8 @@ import {
   getLatest,
 } from '@/lib/content/repository';
 import { paginate, splitPagedSegments } from '@/lib/pagination';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { siteSeo } from '@/lib/seo/site';
 
 type Props = { params: Promise<{ path: string[] }> };
 
@@ -42,12 +44,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await resolve(params);
   if (!found) return {};
   const { category, page } = found;
-  return {
+  return pageMetadata(siteSeo, {
     title: page.page > 1 ? `${category.name}（第${page.page}页）` : category.name,
     description: category.description,
-    alternates: { canonical: categoryUrl(category.path, page.page) },
-    ...(page.page > 1 ? { robots: { index: false, follow: true } } : {}),
-  };
+    path: categoryUrl(category.path, page.page),
+    noindex: page.page > 1,
+    feed: { title: `${category.name} RSS`, path: `${categoryUrl(category.path)}/feed.xml` },
+  });
 }
 
 export default async function CategoryPage({ params }: Props) {

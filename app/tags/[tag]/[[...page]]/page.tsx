@@ -11,6 +11,8 @@ import {
   getTagArticles,
 } from '@/lib/content/repository';
 import { paginate, splitPagedSegments } from '@/lib/pagination';
+import { pageMetadata } from '@/lib/seo/metadata';
+import { siteSeo } from '@/lib/seo/site';
 import { decodeSegment } from '@/lib/url';
 
 type Props = { params: Promise<{ tag: string; page?: string[] }> };
@@ -37,12 +39,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await resolve(params);
   if (!found) return {};
   const { tag, page } = found;
-  return {
+  return pageMetadata(siteSeo, {
     title: page.page > 1 ? `${tag}（第${page.page}页）` : tag,
     description: `标签“${tag}”下的全部文章`,
-    alternates: { canonical: tagUrl(tag, page.page) },
-    ...(page.page > 1 ? { robots: { index: false, follow: true } } : {}),
-  };
+    path: tagUrl(tag, page.page),
+    noindex: page.page > 1,
+  });
 }
 
 export default async function TagPage({ params }: Props) {

@@ -1,0 +1,93 @@
+// Pure: Next.js Metadata for every kind of page, from the one site config.
+import type { Metadata } from 'next';
+import type { ArticleSummary } from '@/lib/content/types';
+import { toShanghaiIso } from '@/lib/format/date';
+import { lastModified } from './sitemap-entries';
+
+export type SiteSeo = { name: string; url: string; defaultImage: string };
+
+type Feed = { title: string; path: string };
+
+/** The site feed on every page, plus the page's own (a category's) where it has one. */
+function feedLinks(site: SiteSeo, own?: Feed) {
+  const feeds = [{ title: `${site.name} RSS`, path: '/feed.xml' }, ...(own ? [own] : [])];
+  return {
+    'application/rss+xml': feeds.map((feed) => ({
+      url: new URL(feed.path, site.url).toString(),
+      title: feed.title,
+    })),
+  };
+}
+
+type PageInput = {
+  title: string;
+  description: string;
+  /** Site-relative canonical path of this very page (page 2 is canonical to itself). */
+  path: string;
+  noindex?: boolean;
+  feed?: Feed;
+  /** Use the title as it is, without the " - 站名" template (the home page). */
+  absoluteTitle?: boolean;
+};
+
+export function pageMetadata(site: SiteSeo, page: PageInput): Metadata {
+  const url = new URL(page.path, site.url).toString();
+  return {
+    title: page.absoluteTitle ? { absolute: page.title } : page.title,
+    description: page.description,
+    alternates: { canonical: url, types: feedLinks(site, page.feed) },
+    openGraph: {
+      type: 'website',
+      locale: 'zh_CN',
+      siteName: site.name,
+      url,
+      title: page.title,
+      description: page.description,
+      images: [{ url: site.defaultImage, width: 1200, height: 630, alt: site.name }],
+    },
+    twitter: {
+      card: 'summary_large_image',
+      title: page.title,
+      description: page.description,
+      images: [site.defaultImage],
+    },
+    ...(page.noindex ? { robots: { index: false, follow: true } } : {}),
+  };
+}
+
+export function articleMetadata(
+  site: SiteSeo,
+  article: ArticleSummary,
+  options: { section: string; image: string },
+): Metadata {
+  const url = new URL(article.url, site.url).toString();
+  return {
+    title: article.title,
+    description: article.excerpt,
+    keywords: article.tags,
+    authors: (article.authors.length > 0 ? article.authors : [article.source]).map((name) => ({
+      name,
+    })),
+    alternates: { canonical: url, types: feedLinks(site) },
+    openGraph: {
+      type: 'article',
+      locale: 'zh_CN',
+      siteName: site.name,
+      url,
+      title: article.title,
+      description: article.excerpt,
+      publishedTime: toShanghaiIso(article.date),
+      modifiedTime: lastModified(article),
+      section: options.section,
+      tags: article.tags,
+      authors: article.authors,
+      images: [{ url: options.image, width: 1200, height: 630, alt: article.title }],
+    },
+    twitter: {
+      card: 'summary_large_image',
+      title: article.title,
+      description: article.excerpt,
+      images: [options.image],
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Pure: the Google News sitemap (articles of the last 48 hours, at most 1,000).
+import type { ArticleSummary } from '@/lib/content/types';
+import { toShanghaiIso } from '@/lib/format/date';
+
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+export const NEWS_MAX_ENTRIES = 1000;
+
+function escapeXml(text: string): string {
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // Characters XML 1.0 forbids would make the whole file unreadable.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  );
+}
+
+/** Articles published within the window (inclusive of exactly 48 hours), newest first. */
+export function newsSitemapArticles(
+  publishedNewestFirst: ArticleSummary[],
+  at: Date,
+): ArticleSummary[] {
+  const from = at.getTime() - NEWS_WINDOW_MS;
+  return publishedNewestFirst
+    .filter((article) => {
+      const published = Date.parse(article.date);
+      return published >= from && published <= at.getTime();
+    })
+    .slice(0, NEWS_MAX_ENTRIES);
+}
+
+export function buildNewsSitemap(
+  publishedNewestFirst: ArticleSummary[],
+  options: { at: Date; siteUrl: string; publicationName: string },
+): string {
+  const entries = newsSitemapArticles(publishedNewestFirst, options.at).map((article) =>
+    [
+      '<url>',
+      `<loc>${escapeXml(new URL(article.url, options.siteUrl).toString())}</loc>`,
+      '<news:news>',
+      '<news:publication>',
+      `<news:name>${escapeXml(options.publicationName)}</news:name>`,
+      '<news:language>zh-cn</news:language>',
+      '</news:publication>',
+      `<news:publication_date>${toShanghaiIso(article.date)}</news:publication_date>`,
+      `<news:title>${escapeXml(article.title)}</news:title>`,
+      '</news:news>',
+      '</url>',
+    ].join(''),
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
+    ...entries,
+    '</urlset>',
+    '',
+  ].join('\n');
+}
