@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Tests start a second server on a copy of the build; nothing else sets it.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // The content index is read from .contentlayer at run time; keep it out of the bundles.
   outputFileTracingIncludes: { '/*': ['./.contentlayer/app/**', './assets/fonts/**'] },
   async rewrites() {

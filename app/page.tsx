@@ -19,6 +19,9 @@ import {
   getTopCategories,
 } from '@/lib/content/repository';
 
+// Lists refresh every five minutes, so scheduled articles appear without a rebuild.
+export const revalidate = 300;
+
 export const metadata: Metadata = pageMetadata(siteSeo, {
   title: `${siteConfig.name} - ${siteConfig.slogan}`,
   absoluteTitle: true,

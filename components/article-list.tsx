@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content/types';
 import { formatDate } from '@/lib/format/date';
+import { StatusBadge } from './status-badge';
 
 type Props = {
   articles: ArticleSummary[];
@@ -16,6 +17,7 @@ export function ArticleList({ articles, categoryNames, headingLevel = 'h3' }: Pr
       {articles.map((article) => (
         <li key={article.slug} className="py-4 first:pt-1">
           <article>
+            <StatusBadge status={article.status} />
             <Heading className="text-[17px] leading-snug font-bold">
               <Link href={article.url} className="hover:text-brand">
                 {article.title}

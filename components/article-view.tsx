@@ -2,12 +2,16 @@ import Link from 'next/link';
 import type { ArticleDetail } from '@/lib/content/types';
 import { formatDateTime } from '@/lib/format/date';
 import { tagUrl } from '@/lib/content/rules';
+import { lastModified } from '@/lib/seo/sitemap-entries';
+import { RevisionHistory } from './revision-history';
+import { StatusBadge } from './status-badge';
 
 type Props = { article: ArticleDetail; categoryName: string; categoryHref: string };
 
 export function ArticleView({ article, categoryName, categoryHref }: Props) {
   return (
     <article className="bg-white px-4 py-6 sm:px-8 sm:py-8">
+      <StatusBadge status={article.status} />
       <h1 className="text-2xl leading-snug font-bold text-ink sm:text-[28px]">{article.title}</h1>
       <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1 border-b border-line pb-4 text-sm text-muted">
         <span>
@@ -46,6 +50,7 @@ export function ArticleView({ article, categoryName, categoryHref }: Props) {
           {article.editor && <span>【责任编辑：{article.editor}】</span>}
         </p>
       )}
+      <RevisionHistory article={article} lastModified={lastModified(article)} />
       {article.tags.length > 0 && (
         <div className="mt-6 flex flex-wrap items-center gap-2 border-t border-line pt-4 text-sm">
           <span className="text-muted">标签：</span>

@@ -17,6 +17,7 @@ export const siteConfig = {
   logo: '/logo.png',
   defaultImage: '/og-default.png',
   feedSize: 50,
+  sitemapSize: env.sitemapSize,
 } as const;
 
 export function absoluteUrl(path: string): string {

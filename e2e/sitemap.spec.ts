@@ -54,7 +54,7 @@ test('sitemap index lists every published article, category and tag page, and no
 });
 
 test('lastmod comes from the article dates, in +08:00', async ({ request }) => {
-  const xml = await (await request.get('/sitemap-0.xml')).text();
+  const xml = await (await request.get('/sitemaps/0.xml')).text();
   expect(xml).toMatch(
     /<loc>[^<]*\/articles\/chengdu-wuhou-minzu-tuanjie<\/loc><lastmod>2024-01-24T08:00:00\+08:00<\/lastmod>/,
   );

@@ -3,6 +3,8 @@ export type Env = {
   siteUrl: string;
   /** Articles per category or tag page. */
   pageSize: number;
+  /** URLs per sitemap file before the index splits. */
+  sitemapSize: number;
 };
 
 function integer(
@@ -36,7 +38,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (url.pathname !== '/' || url.search || url.hash) {
     throw new Error(`SITE_URL must be an origin without path, query or hash, got "${raw}"`);
   }
-  return { siteUrl: url.origin, pageSize: integer(source, 'LIST_PAGE_SIZE', 20, 100) };
+  return {
+    siteUrl: url.origin,
+    pageSize: integer(source, 'LIST_PAGE_SIZE', 20, 100),
+    sitemapSize: integer(source, 'SITEMAP_SIZE', 50_000, 50_000),
+  };
 }
 
 export const env = parseEnv(process.env);

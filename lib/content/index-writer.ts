@@ -3,6 +3,7 @@
 // loads every body.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readGitHistory, revisionsAfterFirst, type Revision } from './git-history';
 import type { ArticleSummary, CategoryInfo, ContentIndex } from './types';
 
 export const CONTENT_INDEX_DIR = path.join(process.cwd(), '.contentlayer', 'app');
@@ -34,7 +35,7 @@ type GeneratedArticle = {
 
 type GeneratedCategory = { path: string; name: string; description: string; order: number };
 
-export function toSummary(doc: GeneratedArticle): ArticleSummary {
+export function toSummary(doc: GeneratedArticle, history: Revision[] = []): ArticleSummary {
   return {
     slug: doc.slug,
     url: doc.url,
@@ -53,6 +54,7 @@ export function toSummary(doc: GeneratedArticle): ArticleSummary {
     featured: doc.featured ?? false,
     related: doc.related ?? [],
     readingTime: doc.readingTime,
+    revisions: revisionsAfterFirst(history),
     file: doc._raw.sourceFilePath,
   };
 }
@@ -72,8 +74,9 @@ export async function writeContentIndex(input: {
   articles: GeneratedArticle[];
   categories: GeneratedCategory[];
 }): Promise<void> {
+  const history = readGitHistory(path.resolve(process.env.CONTENT_DIR || 'content'));
   const index: ContentIndex = {
-    articles: input.articles.map(toSummary),
+    articles: input.articles.map((doc) => toSummary(doc, history.get(doc._raw.sourceFilePath))),
     categories: input.categories.map(toCategory),
   };
   await rm(BODY_DIR, { recursive: true, force: true });

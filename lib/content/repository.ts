@@ -57,8 +57,21 @@ function contentIndex(): ContentIndex {
   return load().index;
 }
 
+// `npm run dev` previews drafts and scheduled articles, marked as such; builds never do.
+const PREVIEW = process.env.NODE_ENV === 'development';
+
+function previewList(): ArticleSummary[] {
+  const at = now().getTime();
+  return [...load().index.articles].sort(byNewest).map((article) => {
+    if (article.draft) return { ...article, status: 'draft' as const };
+    if (Date.parse(article.date) > at) return { ...article, status: 'scheduled' as const };
+    return article;
+  });
+}
+
 /** Published articles, newest first, as of the server clock. */
 export function getPublishedArticles(): ArticleSummary[] {
+  if (PREVIEW) return previewList();
   const state = load();
   const from = firstPublishedIndex(state.candidates, now());
   if (state.published?.from !== from) {
@@ -68,6 +81,7 @@ export function getPublishedArticles(): ArticleSummary[] {
 }
 
 export function getArticleSummary(slug: string): ArticleSummary | undefined {
+  if (PREVIEW) return previewList().find((article) => article.slug === slug);
   const article = load().bySlug.get(slug);
   return article && isPublished(article, now()) ? article : undefined;
 }

@@ -16,6 +16,7 @@ export function summary(overrides: Partial<ArticleSummary> & { slug: string }): 
     featured: false,
     related: [],
     readingTime: 1,
+    revisions: [],
     file: `articles/${overrides.slug}.md`,
     ...overrides,
   };

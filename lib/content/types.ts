@@ -29,6 +29,10 @@ export type ArticleSummary = {
   featured: boolean;
   related: string[];
   readingTime: number;
+  /** Commits that changed the file after the one that added it, newest first (更新记录). */
+  revisions: { date: string; subject: string }[];
+  /** Present only in development previews. */
+  status?: 'draft' | 'scheduled';
   /** Source file, relative to the content directory. */
   file: string;
 };

@@ -48,6 +48,15 @@ describe('sitemapEntries', () => {
     );
     expect(entries[0]?.lastmod).toBe('2024-02-01T10:00:00+08:00');
   });
+  it('counts a correction commit newer than updated', () => {
+    const revised = summary({
+      slug: 'r',
+      date: '2024-01-20T00:00:00Z',
+      updated: '2024-01-21T00:00:00Z',
+      revisions: [{ date: '2024-03-01T12:00:00+08:00', subject: '更正' }],
+    });
+    expect(lastModified(revised)).toBe('2024-03-01T12:00:00+08:00');
+  });
   it('ignores an updated date older than the publication date', () => {
     expect(
       lastModified(

@@ -11,9 +11,13 @@ export type SitemapEntry = {
   priority?: number;
 };
 
+/** 最后更新: the newest of the publication date, `updated` and the last correction commit. */
 export function lastModified(article: ArticleSummary): string {
-  const updated = article.updated && Date.parse(article.updated) > Date.parse(article.date);
-  return toShanghaiIso(updated ? (article.updated as string) : article.date);
+  const candidates = [article.date, article.updated, article.revisions[0]?.date].filter(
+    (value): value is string => Boolean(value),
+  );
+  const newest = candidates.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+  return toShanghaiIso(newest);
 }
 
 function newest(articles: ArticleSummary[]): string | undefined {

@@ -26,6 +26,11 @@ import {
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Prebuilt when published; a scheduled article renders on demand once it is due, and an
+// unknown slug's 404 is re-checked every minute.
+export const revalidate = 60;
+export const dynamicParams = true;
+
 export function generateStaticParams() {
   return getPublishedArticles().map((article) => ({ slug: article.slug }));
 }

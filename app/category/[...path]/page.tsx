@@ -17,6 +17,9 @@ import { paginate, splitPagedSegments } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
 
+// Lists refresh every five minutes, so scheduled articles appear without a rebuild.
+export const revalidate = 300;
+
 type Props = { params: Promise<{ path: string[] }> };
 
 export function generateStaticParams() {

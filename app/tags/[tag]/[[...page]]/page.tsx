@@ -15,6 +15,9 @@ import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
 import { decodeSegment } from '@/lib/url';
 
+// Lists refresh every five minutes, so scheduled articles appear without a rebuild.
+export const revalidate = 300;
+
 type Props = { params: Promise<{ tag: string; page?: string[] }> };
 
 export function generateStaticParams() {
