@@ -1,5 +1,5 @@
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
-import { writeContentIndex } from './lib/content/index-writer';
+import { readGeneratedDocuments, writeContentIndex } from './lib/content/index-writer';
 import {
   ARTICLE_FIELDS,
   ARTICLE_GLOB,
@@ -86,8 +86,9 @@ export default makeSource({
   onExtraFieldData: 'fail',
   onMissingOrIncompatibleData: 'fail',
   onUnknownDocuments: 'fail',
-  onSuccess: async (importData) => {
-    const { allArticles, allCategories } = await importData();
-    await writeContentIndex({ articles: allArticles, categories: allCategories });
+  // Read the generated JSON from disk: importData() goes through Node's module cache, which
+  // would hand `contentlayer2 dev` the first build's documents forever.
+  onSuccess: async () => {
+    await writeContentIndex(await readGeneratedDocuments());
   },
 });

@@ -1,7 +1,7 @@
 // Build time only (called by Contentlayer's onSuccess): splits the generated documents into a
 // small summary index for lists and one body file per article, so that no list page ever
 // loads every body.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readGitHistory, revisionsAfterFirst, type Revision } from './git-history';
 import type { ArticleSummary, CategoryInfo, ContentIndex } from './types';
@@ -67,6 +67,25 @@ export function toCategory(doc: GeneratedCategory): CategoryInfo {
     description: doc.description,
     order: doc.order,
     ...(cut > 0 ? { parent: doc.path.slice(0, cut) } : {}),
+  };
+}
+
+const GENERATED_DIR = path.join(process.cwd(), '.contentlayer', 'generated');
+
+async function readJsonList<T>(file: string): Promise<T[]> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T[];
+  } catch (error) {
+    // No documents of a type means Contentlayer writes no file for it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+export async function readGeneratedDocuments() {
+  return {
+    articles: await readJsonList<GeneratedArticle>(path.join(GENERATED_DIR, 'Article', '_index.json')),
+    categories: await readJsonList<GeneratedCategory>(path.join(GENERATED_DIR, 'Category', '_index.json')),
   };
 }
 
