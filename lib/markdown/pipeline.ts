@@ -8,7 +8,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import type { Root } from 'hast';
 import { unified, type Processor } from 'unified';
+import type { VFile } from 'vfile';
 import { rehypeFigure } from './rehype-figure';
 
 // GitHub's sanitiser schema: no script, iframe, style, event handlers or javascript: URLs.
@@ -18,13 +20,24 @@ const schema = {
   clobberPrefix: 'fn-',
 };
 
+function hasRaw(node: { type: string; children?: unknown[] }): boolean {
+  return node.type === 'raw' || (node.children ?? []).some((child) => hasRaw(child as typeof node));
+}
+
+// Re-parsing every body with parse5 is the costliest step of the content build; most articles
+// have no raw HTML at all, and for those the step changes nothing.
+function rehypeRawWhenNeeded() {
+  const transform = rehypeRaw();
+  return (tree: Root, file: VFile) => (hasRaw(tree) ? transform(tree, file) : tree);
+}
+
 export function configureMarkdown(builder: Processor): void {
   builder
     .use(remarkFrontmatter)
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(rehypeSanitize, schema)
     // Heading ids and anchors are added after sanitising: they are ours, not the author's.
     .use(rehypeSlug)

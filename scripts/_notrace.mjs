@@ -1,2 +1,0 @@
-import { disableTracing } from '@effect-ts/system/Tracing/Global';
-setImmediate(() => disableTracing());
