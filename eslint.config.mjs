@@ -7,6 +7,11 @@ const config = [
   ...nextTs,
   prettier,
   {
+    // Plain links on purpose: full page loads suit a static news site, keep next/link's client
+    // code out of the first load, and never prefetch (a prefetch must not look like a view).
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
+  {
     ignores: [
       '.next/**',
       '.contentlayer/**',

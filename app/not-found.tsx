@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 export const metadata: Metadata = { title: '页面不存在', robots: { index: false, follow: true } };
 
@@ -10,9 +9,9 @@ export default function NotFound() {
       <h1 className="mt-4 text-2xl font-bold">抱歉，您访问的页面不存在</h1>
       <p className="mt-2 text-muted">文章可能已删除或地址有误。</p>
       <p className="mt-6">
-        <Link href="/" className="rounded bg-brand px-5 py-2 text-white hover:bg-brand-dark">
+        <a href="/" className="rounded bg-brand px-5 py-2 text-white hover:bg-brand-dark">
           返回首页
-        </Link>
+        </a>
       </p>
     </div>
   );

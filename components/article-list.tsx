@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content/types';
 import { formatDate } from '@/lib/format/date';
 import { StatusBadge } from './status-badge';
@@ -19,9 +18,9 @@ export function ArticleList({ articles, categoryNames, headingLevel = 'h3' }: Pr
           <article>
             <StatusBadge status={article.status} />
             <Heading className="text-[17px] leading-snug font-bold">
-              <Link href={article.url} className="hover:text-brand">
+              <a href={article.url} className="hover:text-brand">
                 {article.title}
-              </Link>
+              </a>
             </Heading>
             <p className="mt-1.5 line-clamp-3 text-[15px] text-muted">{article.excerpt}</p>
             <p className="mt-1.5 flex flex-wrap gap-x-3 text-xs text-muted">

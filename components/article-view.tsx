@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ArticleDetail } from '@/lib/content/types';
 import { formatDateTime } from '@/lib/format/date';
 import { tagUrl } from '@/lib/content/rules';
@@ -21,9 +20,9 @@ export function ArticleView({ article, categoryName, categoryHref }: Props) {
         {article.editor && <span>编辑：{article.editor}</span>}
         {article.authors.length > 0 && <span>记者：{article.authors.join('、')}</span>}
         <span>阅读约 {article.readingTime} 分钟</span>
-        <Link href={categoryHref} className="text-brand hover:underline">
+        <a href={categoryHref} className="text-brand hover:underline">
           {categoryName}
-        </Link>
+        </a>
       </p>
       {article.cover && (
         <figure className="mt-6">
@@ -55,13 +54,13 @@ export function ArticleView({ article, categoryName, categoryHref }: Props) {
         <div className="mt-6 flex flex-wrap items-center gap-2 border-t border-line pt-4 text-sm">
           <span className="text-muted">标签：</span>
           {article.tags.map((tag) => (
-            <Link
+            <a
               key={tag}
               href={tagUrl(tag)}
               className="rounded-full bg-paper px-3 py-1 text-ink hover:bg-brand hover:text-white"
             >
               {tag}
-            </Link>
+            </a>
           ))}
         </div>
       )}

@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 export type Crumb = { label: string; href: string };
 
 export function Breadcrumb({ items }: { items: Crumb[] }) {
@@ -14,13 +12,13 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
                 &gt;
               </span>
             )}
-            <Link
+            <a
               href={item.href}
               className="hover:text-brand"
               aria-current={index === items.length - 1 ? 'page' : undefined}
             >
               {item.label}
-            </Link>
+            </a>
           </li>
         ))}
       </ol>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content/types';
 
 type Item = { article: ArticleSummary; note?: string };
@@ -13,15 +12,15 @@ export function CompactList({ items, numbered = false, label }: Props) {
           {numbered && (
             <span
               aria-hidden="true"
-              className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-sm text-xs font-bold text-white ${index < 3 ? 'bg-brand' : 'bg-gray-400'}`}
+              className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-sm text-xs font-bold text-white ${index < 3 ? 'bg-brand' : 'bg-gray-600'}`}
             >
               {index + 1}
             </span>
           )}
           <div className="min-w-0">
-            <Link href={article.url} className="leading-snug font-medium hover:text-brand">
+            <a href={article.url} className="leading-snug font-medium hover:text-brand">
               {article.title}
-            </Link>
+            </a>
             <p className="mt-0.5 line-clamp-2 text-[13px] leading-relaxed text-muted">
               {article.excerpt}
             </p>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/content/types';
 import { formatDate } from '@/lib/format/date';
 
@@ -11,9 +10,9 @@ export function Headlines({ articles, categoryNames }: Props) {
     <section aria-label="头条" className="bg-white p-4 sm:p-6" data-testid="headlines">
       <p className="text-xs font-bold tracking-widest text-brand">头条</p>
       <h2 className="mt-1 text-2xl leading-snug font-black sm:text-3xl">
-        <Link href={lead.url} className="hover:text-brand">
+        <a href={lead.url} className="hover:text-brand">
           {lead.title}
-        </Link>
+        </a>
       </h2>
       <p className="mt-3 text-[15px] text-muted sm:text-base">{lead.excerpt}</p>
       <p className="mt-2 text-xs text-muted">
@@ -27,9 +26,9 @@ export function Headlines({ articles, categoryNames }: Props) {
         <ul className="mt-4 grid gap-3 border-t border-line pt-4 sm:grid-cols-2">
           {rest.map((article) => (
             <li key={article.slug}>
-              <Link href={article.url} className="font-bold hover:text-brand">
+              <a href={article.url} className="font-bold hover:text-brand">
                 {article.title}
-              </Link>
+              </a>
               <p className="mt-1 line-clamp-2 text-sm text-muted">{article.excerpt}</p>
             </li>
           ))}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ArticleSummary } from '@/lib/content/types';
 import type { HotItem } from '@/lib/rank/hot';
@@ -44,12 +43,12 @@ export function Listing(props: Props) {
               <ul aria-label="子栏目" className="mt-3 flex flex-wrap gap-2 text-sm">
                 {props.subcategories.map((child) => (
                   <li key={child.href}>
-                    <Link
+                    <a
                       href={child.href}
                       className="block rounded border border-line px-3 py-1 hover:border-brand hover:text-brand"
                     >
                       {child.label}
-                    </Link>
+                    </a>
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 type Props = { page: number; totalPages: number; hrefFor: (page: number) => string };
 
 /** Shows first, last and the pages around the current one; gaps as ellipses. */
@@ -22,9 +20,9 @@ export function Pagination({ page, totalPages, hrefFor }: Props) {
       className="mt-6 flex flex-wrap items-center justify-center gap-2 text-sm"
     >
       {page > 1 && (
-        <Link href={hrefFor(page - 1)} rel="prev" className={linkClass}>
+        <a href={hrefFor(page - 1)} rel="prev" className={linkClass}>
           上一页
-        </Link>
+        </a>
       )}
       {visiblePages(page, totalPages).map((n, index) =>
         n === null ? (
@@ -36,15 +34,15 @@ export function Pagination({ page, totalPages, hrefFor }: Props) {
             {n}
           </span>
         ) : (
-          <Link key={n} href={hrefFor(n)} className={linkClass}>
+          <a key={n} href={hrefFor(n)} className={linkClass}>
             {n}
-          </Link>
+          </a>
         ),
       )}
       {page < totalPages && (
-        <Link href={hrefFor(page + 1)} rel="next" className={linkClass}>
+        <a href={hrefFor(page + 1)} rel="next" className={linkClass}>
           下一页
-        </Link>
+        </a>
       )}
     </nav>
   );

@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 type Props = { title: string; href?: string; id?: string };
 
 export function SectionHeading({ title, href, id }: Props) {
@@ -9,9 +7,9 @@ export function SectionHeading({ title, href, id }: Props) {
         {title}
       </h2>
       {href && (
-        <Link href={href} className="text-sm text-muted hover:text-brand">
+        <a href={href} className="text-sm text-muted hover:text-brand">
           更多 ›
-        </Link>
+        </a>
       )}
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { NavItem } from '@/config/site';
 
 type Props = {
@@ -23,9 +22,9 @@ export function SiteFooter({ name, slogan, copyrightHolder, year, nav }: Props) 
         <ul className="flex flex-wrap gap-x-4 gap-y-1 sm:justify-end">
           {nav.map((item) => (
             <li key={item.href}>
-              <Link href={item.href} className="hover:text-brand">
+              <a href={item.href} className="hover:text-brand">
                 {item.label}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

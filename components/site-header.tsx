@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { NavItem } from '@/config/site';
 
 type Props = { name: string; slogan: string; nav: NavItem[] };
@@ -20,21 +19,21 @@ export function SiteHeader({ name, slogan, nav }: Props) {
         </div>
       </div>
       <div className="mx-auto flex max-w-6xl items-end justify-between gap-4 px-4 py-4 sm:py-5">
-        <Link href="/" className="group flex items-baseline gap-3">
+        <a href="/" className="group flex items-baseline gap-3">
           <span className="text-3xl font-black tracking-wider text-brand sm:text-4xl">{name}</span>
           <span className="hidden text-sm text-muted sm:inline">{slogan}</span>
-        </Link>
+        </a>
       </div>
       <nav aria-label="栏目导航" className="bg-brand">
         <ul className="mx-auto flex max-w-6xl overflow-x-auto px-2 text-[15px] font-medium text-white [scrollbar-width:none]">
           {nav.map((item) => (
             <li key={item.href} className="shrink-0">
-              <Link
+              <a
                 href={item.href}
                 className="block px-3 py-2.5 hover:bg-brand-dark focus-visible:bg-brand-dark sm:px-4"
               >
                 {item.label}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>
