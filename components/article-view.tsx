@@ -40,7 +40,7 @@ export function ArticleView({ article, categoryName, categoryHref }: Props) {
         </figure>
       )}
       <div
-        className="article-body prose prose-lg mt-6 max-w-none font-serif prose-headings:font-sans prose-a:text-brand prose-img:rounded"
+        className="article-body prose prose-lg mt-6 max-w-none prose-a:text-brand prose-img:rounded"
         dangerouslySetInnerHTML={{ __html: article.html }}
       />
       {(article.authors.length > 0 || article.editor) && (
