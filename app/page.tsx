@@ -19,8 +19,9 @@ import {
   getTopCategories,
 } from '@/lib/content/repository';
 
-// Lists refresh every five minutes, so scheduled articles appear without a rebuild.
-export const revalidate = 300;
+// Regenerated in the background at most every 30 seconds: the hot list follows readers within a
+// minute, and scheduled articles appear without a rebuild.
+export const revalidate = 30;
 
 export const metadata: Metadata = pageMetadata(siteSeo, {
   title: `${siteConfig.name} - ${siteConfig.slogan}`,
@@ -29,7 +30,7 @@ export const metadata: Metadata = pageMetadata(siteSeo, {
   path: '/',
 });
 
-export default function HomePage() {
+export default async function HomePage() {
   const headlines = getHeadlines(3);
   const shown = new Set(headlines.map((article) => article.slug));
   const latest = getLatest(12)
@@ -70,7 +71,7 @@ export default function HomePage() {
           ))}
         </div>
       </div>
-      <SideLists hot={getHot()} latest={getLatest(8)} />
+      <SideLists hot={await getHot()} latest={getLatest(8)} />
     </div>
   );
 }

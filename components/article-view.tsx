@@ -5,9 +5,15 @@ import { lastModified } from '@/lib/seo/sitemap-entries';
 import { RevisionHistory } from './revision-history';
 import { StatusBadge } from './status-badge';
 
-type Props = { article: ArticleDetail; categoryName: string; categoryHref: string };
+type Props = {
+  article: ArticleDetail;
+  categoryName: string;
+  categoryHref: string;
+  /** Total reads; undefined when the view store is unavailable. */
+  views?: number;
+};
 
-export function ArticleView({ article, categoryName, categoryHref }: Props) {
+export function ArticleView({ article, categoryName, categoryHref, views }: Props) {
   return (
     <article className="bg-white px-4 py-6 sm:px-8 sm:py-8">
       <StatusBadge status={article.status} />
@@ -20,6 +26,9 @@ export function ArticleView({ article, categoryName, categoryHref }: Props) {
         {article.editor && <span>编辑：{article.editor}</span>}
         {article.authors.length > 0 && <span>记者：{article.authors.join('、')}</span>}
         <span>阅读约 {article.readingTime} 分钟</span>
+        {views !== undefined && views > 0 && (
+          <span data-testid="view-count">阅读 {views.toLocaleString('zh-CN')}</span>
+        )}
         <a href={categoryHref} className="text-brand hover:underline">
           {categoryName}
         </a>

@@ -5,7 +5,21 @@ export type Env = {
   pageSize: number;
   /** URLs per sitemap file before the index splits. */
   sitemapSize: number;
+  views:
+    | { store: 'sqlite'; file: string; trustProxy: boolean }
+    | { store: 'redis'; url: string; trustProxy: boolean };
 };
+
+function views(source: Record<string, string | undefined>): Env['views'] {
+  const store = source.VIEWS_STORE?.trim() || 'sqlite';
+  const trustProxy = ['1', 'true', 'yes'].includes(source.TRUST_PROXY?.trim().toLowerCase() ?? '');
+  if (store === 'sqlite') return { store, file: source.VIEWS_DB?.trim() || '.data/views.db', trustProxy };
+  if (store !== 'redis') throw new Error(`VIEWS_STORE must be "sqlite" or "redis", got "${store}"`);
+  const url = source.REDIS_URL?.trim();
+  if (!url) throw new Error('VIEWS_STORE=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
+  if (!/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must start with redis:// or rediss://, got "${url}"`);
+  return { store, url, trustProxy };
+}
 
 function integer(
   source: Record<string, string | undefined>,
@@ -42,6 +56,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     siteUrl: url.origin,
     pageSize: integer(source, 'LIST_PAGE_SIZE', 20, 100),
     sitemapSize: integer(source, 'SITEMAP_SIZE', 50_000, 50_000),
+    views: views(source),
   };
 }
 

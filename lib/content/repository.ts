@@ -6,6 +6,7 @@ import { siteConfig, type NavItem } from '@/config/site';
 import { now } from '@/lib/clock';
 import { hotArticles, type HotItem } from '@/lib/rank/hot';
 import { relatedArticles } from '@/lib/rank/related';
+import { getRankings } from '@/lib/views/service';
 import { BODY_DIR, CONTENT_INDEX_FILE } from './index-writer';
 import { categoryUrl } from './rules';
 import {
@@ -135,8 +136,16 @@ export function getHeadlines(limit = 3): ArticleSummary[] {
   return headlines(getPublishedArticles(), limit);
 }
 
-export function getHot(limit: number = siteConfig.listSize): HotItem[] {
-  return hotArticles(getPublishedArticles(), limit);
+/** 热门文章: ranked by recent views; featured, then newest, fill the rest (and all of it when the store is down). */
+export async function getHot(limit: number = siteConfig.listSize): Promise<HotItem[]> {
+  return hotArticles(getPublishedArticles(), limit, (await getRankings())?.hot);
+}
+
+/** The /hot page: 24-hour and 7-day rankings, only articles with views. */
+export async function getTopViewed(window: 'day' | 'week', limit = 50): Promise<HotItem[] | undefined> {
+  const rankings = await getRankings();
+  if (!rankings) return undefined;
+  return hotArticles(getPublishedArticles(), limit, rankings[window]).filter((item) => item.views);
 }
 
 export function getRelated(article: ArticleSummary): ArticleSummary[] {
@@ -151,5 +160,6 @@ export function getNavigation(): NavItem[] {
   return [
     { label: '首页', href: '/' },
     ...getTopCategories().map((category) => ({ label: category.name, href: categoryUrl(category.path) })),
+    { label: '热门', href: '/hot' },
   ];
 }

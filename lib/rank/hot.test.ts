@@ -20,9 +20,9 @@ describe('hotArticles', () => {
       list,
       4,
       new Map([
-        ['c', 5],
-        ['a', 9],
-        ['ghost', 100],
+        ['c', { score: 5, views: 5 }],
+        ['a', { score: 9, views: 9 }],
+        ['ghost', { score: 100, views: 100 }],
       ]),
     );
     expect(items.map((item) => [item.article.slug, item.views])).toEqual([
@@ -30,6 +30,13 @@ describe('hotArticles', () => {
       ['c', 5],
       ['b', undefined],
       ['d', undefined],
+    ]);
+  });
+  it('orders by decayed score but shows the window count', () => {
+    const items = hotArticles(list, 2, new Map([['c', { score: 9, views: 3 }], ['a', { score: 2, views: 20 }]]));
+    expect(items.map((item) => [item.article.slug, item.views])).toEqual([
+      ['c', 3],
+      ['a', 20],
     ]);
   });
 });

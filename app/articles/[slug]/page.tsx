@@ -6,6 +6,8 @@ import { Breadcrumb } from '@/components/breadcrumb';
 import { SectionHeading } from '@/components/section-heading';
 import { JsonLd } from '@/components/json-ld';
 import { SideLists } from '@/components/side-lists';
+import { ViewBeacon } from '@/components/view-beacon';
+import { getViewTotal } from '@/lib/views/service';
 import { absoluteUrl } from '@/config/site';
 import type { ArticleSummary } from '@/lib/content/types';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
@@ -26,9 +28,9 @@ import {
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Prebuilt when published; a scheduled article renders on demand once it is due, and an
-// unknown slug's 404 is re-checked every minute.
-export const revalidate = 60;
+// Prebuilt when published and regenerated in the background at most every 30 seconds, so the hot
+// list and the read count stay within a minute; a scheduled article renders on demand once due.
+export const revalidate = 30;
 export const dynamicParams = true;
 
 export function generateStaticParams() {
@@ -51,6 +53,7 @@ export default async function ArticlePage({ params }: Props) {
   const trail = getCategoryTrail(article.category);
   const names = getCategoryNames();
   const related = getRelated(article);
+  const views = await getViewTotal(article.slug);
   const crumbs = [
     { label: '首页', href: '/' },
     ...trail.map((category) => ({ label: category.name, href: categoryUrl(category.path) })),
@@ -71,8 +74,10 @@ export default async function ArticlePage({ params }: Props) {
             ]}
           />
         </div>
+        <ViewBeacon slug={article.slug} />
         <ArticleView
           article={article}
+          views={views}
           categoryName={names[article.category] ?? article.category}
           categoryHref={categoryUrl(article.category)}
         />
@@ -87,7 +92,7 @@ export default async function ArticlePage({ params }: Props) {
           </section>
         )}
       </div>
-      <SideLists hot={getHot()} latest={getLatest(8, article.slug)} />
+      <SideLists hot={await getHot()} latest={getLatest(8, article.slug)} />
     </div>
   );
 }

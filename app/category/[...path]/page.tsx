@@ -79,7 +79,7 @@ export default async function CategoryPage({ params }: Props) {
         label: child.name,
         href: categoryUrl(child.path),
       }))}
-      hot={getHot()}
+      hot={await getHot()}
       latest={getLatest(8)}
     />
   );

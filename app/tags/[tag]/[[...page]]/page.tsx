@@ -67,7 +67,7 @@ export default async function TagPage({ params }: Props) {
       totalPages={page.totalPages}
       hrefFor={(n) => tagUrl(tag, n)}
       categoryNames={getCategoryNames()}
-      hot={getHot()}
+      hot={await getHot()}
       latest={getLatest(8)}
     />
   );

@@ -1,0 +1,98 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+
+// Playwright's own Chromium says HeadlessChrome and is rightly treated as a bot; readers here
+// get real browser user agents, one per simulated visitor.
+const reader = (n: number | string) =>
+  `Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1 reader-${n}`;
+
+const TARGET = 'youfenglai-nianqing-de-pengyou';
+const TARGET_TITLE = '有风来丨年轻的朋友,我们再相会';
+
+async function view(request: APIRequestContext, slug: string, ua: string) {
+  return (await request.post(`/api/views/${slug}`, { headers: { 'user-agent': ua } })).status();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('the view API answers every kind of request correctly', async ({ request }) => {
+  expect(await view(request, 'jingle-xiandai-nongye', reader('api'))).toBe(204);
+  expect((await request.get('/api/views/jingle-xiandai-nongye')).status()).toBe(405);
+  expect((await request.delete('/api/views/jingle-xiandai-nongye')).status()).toBe(405);
+  expect(await view(request, 'no-such-article', reader('api'))).toBe(404);
+  expect(await view(request, 'chunyun-shouri-jianwen', reader('api'))).toBe(404);
+  expect(await view(request, '..%2F..%2Fetc%2Fpasswd', reader('api'))).toBe(404);
+  expect(await view(request, 'a'.repeat(5000), reader('api'))).toBe(404);
+  expect(await view(request, '%FF%FE', reader('api'))).toBe(400);
+  const big = await request.post('/api/views/jingle-xiandai-nongye', {
+    headers: { 'user-agent': reader('big') },
+    data: 'x'.repeat(64 * 1024),
+  });
+  expect(big.status()).toBe(204);
+  for (const bot of [
+    'Mozilla/5.0 (compatible; Baiduspider/2.0)',
+    'Sogou web spider/4.0',
+    'Mozilla/5.0 (compatible; Bytespider)',
+  ]) {
+    expect(await view(request, 'jingle-xiandai-nongye', bot)).toBe(204);
+  }
+});
+
+test('one visitor is rate limited past 60 views a minute', async ({ request }) => {
+  const statuses: number[] = [];
+  for (let i = 0; i < 65; i += 1)
+    statuses.push(await view(request, 'zhejiang-linhai-baogong-xunjian', reader('busy')));
+  expect(statuses.slice(0, 60).every((status) => status === 204)).toBe(true);
+  expect(statuses.at(-1)).toBe(429);
+});
+
+test('the beacon sends one view when a reader opens an article', async ({ browser }) => {
+  const context = await browser.newContext({ userAgent: reader('beacon') });
+  const page = await context.newPage();
+  const beacon = page.waitForResponse((response) =>
+    response.url().includes('/api/views/jinchang-chengxiang-ronghe'),
+  );
+  await page.goto('/articles/jinchang-chengxiang-ronghe');
+  expect((await beacon).status()).toBe(204);
+  await context.close();
+});
+
+test('views enter the hot list on the home page and other article pages within a minute, without a rebuild', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  for (let i = 0; i < 25; i += 1)
+    expect(await view(request, TARGET, reader(`fresh-${i}`))).toBe(204);
+  const firstHot = (url: string) => async () => {
+    await page.goto(url);
+    return page.getByTestId('hot-list').getByRole('listitem').first().textContent();
+  };
+  // ISR serves the stale page once while it regenerates; polling reloads until the new one shows.
+  await expect.poll(firstHot('/'), { timeout: 90_000, intervals: [5_000] }).toContain(TARGET_TITLE);
+  await expect(page.getByTestId('hot-list').getByRole('listitem').first()).toContainText('阅读 25');
+  await expect
+    .poll(firstHot('/articles/chengdu-wuhou-minzu-tuanjie'), {
+      timeout: 60_000,
+      intervals: [5_000],
+    })
+    .toContain(TARGET_TITLE);
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/articles/${TARGET}`);
+        const count = page.getByTestId('view-count');
+        return (await count.count()) > 0 ? count.textContent() : '';
+      },
+      { timeout: 60_000, intervals: [5_000] },
+    )
+    .toContain('阅读 25');
+  await expect
+    .poll(
+      async () => {
+        await page.goto('/hot');
+        return page.getByTestId('hot-day').textContent();
+      },
+      { timeout: 60_000, intervals: [5_000] },
+    )
+    .toContain(TARGET_TITLE);
+});

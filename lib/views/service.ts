@@ -1,0 +1,95 @@
+import 'server-only';
+import { env } from '@/lib/env';
+import { now } from '@/lib/clock';
+import { hotScores, windowTotals, type Score } from '@/lib/rank/hot-score';
+import { openRedisStore } from './redis-store';
+import { openSqliteStore } from './sqlite-store';
+import type { ViewStore } from './store';
+import { clientIp, isBot, visitorId } from './visitor';
+
+export const DEDUPE_SECONDS = 30 * 60;
+export const RATE_LIMIT_PER_MINUTE = 60;
+/** Rankings are read at most this often per server process, well inside the 60-second promise. */
+const RANKING_TTL_MS = 10_000;
+
+let store: ViewStore | undefined;
+let failing = false;
+
+function viewStore(): ViewStore {
+  store ??=
+    env.views.store === 'redis' ? openRedisStore(env.views.url) : openSqliteStore(env.views.file);
+  return store;
+}
+
+// One line when the store fails and one when it recovers, never one per request.
+async function guarded<T>(operation: (store: ViewStore) => Promise<T>): Promise<T> {
+  try {
+    const result = await operation(viewStore());
+    if (failing) {
+      failing = false;
+      console.info(`[views] ${env.views.store} store recovered`);
+    }
+    return result;
+  } catch (error) {
+    if (!failing) {
+      failing = true;
+      console.error(`[views] ${env.views.store} store unavailable: ${(error as Error).message}`);
+    }
+    if (env.views.store === 'sqlite') store = undefined;
+    throw error;
+  }
+}
+
+export type CountResult = 'counted' | 'duplicate' | 'bot' | 'limited' | 'unavailable';
+
+export async function countView(slug: string, headers: Headers): Promise<CountResult> {
+  const userAgent = headers.get('user-agent');
+  if (isBot(userAgent)) return 'bot';
+  const at = now();
+  try {
+    return await guarded(async (views) => {
+      const visitor = visitorId(
+        clientIp(headers.get('x-forwarded-for'), env.views.trustProxy),
+        userAgent ?? '',
+        await views.secret(),
+        at,
+      );
+      if ((await views.hit(visitor, at)) > RATE_LIMIT_PER_MINUTE) return 'limited';
+      return (await views.recordView(slug, visitor, at, DEDUPE_SECONDS)) ? 'counted' : 'duplicate';
+    });
+  } catch {
+    return 'unavailable';
+  }
+}
+
+export type Rankings = { hot: Map<string, Score>; day: Map<string, Score>; week: Map<string, Score> };
+
+let rankings: { at: number; value: Promise<Rankings | undefined> } | undefined;
+
+/** Hot (24 h, 12 h half-life), 24-hour and 7-day scores; undefined when the store is down. */
+export function getRankings(): Promise<Rankings | undefined> {
+  const wall = Date.now();
+  if (!rankings || wall - rankings.at > RANKING_TTL_MS) {
+    rankings = {
+      at: wall,
+      value: guarded(async (views) => {
+        const at = now();
+        const rows = await views.hourly(7 * 24, at);
+        return {
+          hot: hotScores(rows, { at, windowHours: 24, halfLifeHours: 12 }),
+          day: windowTotals(rows, { at, windowHours: 24 }),
+          week: windowTotals(rows, { at, windowHours: 7 * 24 }),
+        };
+      }).catch(() => undefined),
+    };
+  }
+  return rankings.value;
+}
+
+export async function getViewTotal(slug: string): Promise<number | undefined> {
+  try {
+    return (await guarded((views) => views.totals([slug]))).get(slug) ?? 0;
+  } catch {
+    return undefined;
+  }
+}

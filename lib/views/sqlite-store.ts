@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { HOUR_MS, RETENTION_HOURS, hourStart, type HourlyRow, type ViewStore } from './store';
+
+// The embedded default: one file, WAL so readers never block the writer, and every increment a
+// prepared statement inside one transaction, so concurrent requests lose nothing.
+export function openSqliteStore(file: string): ViewStore {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS views_hourly (slug TEXT NOT NULL, hour INTEGER NOT NULL, count INTEGER NOT NULL,
+      PRIMARY KEY (slug, hour)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS views_hourly_hour ON views_hourly (hour);
+    CREATE TABLE IF NOT EXISTS views_total (slug TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS views_seen (key TEXT PRIMARY KEY, expires INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS views_rate (key TEXT PRIMARY KEY, count INTEGER NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS views_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  `);
+  const seen = db.prepare(
+    `INSERT INTO views_seen (key, expires) VALUES (?, ?)
+     ON CONFLICT (key) DO UPDATE SET expires = excluded.expires WHERE views_seen.expires <= ?`,
+  );
+  const addHourly = db.prepare(
+    `INSERT INTO views_hourly (slug, hour, count) VALUES (?, ?, 1)
+     ON CONFLICT (slug, hour) DO UPDATE SET count = count + 1`,
+  );
+  const addTotal = db.prepare(
+    `INSERT INTO views_total (slug, count) VALUES (?, 1) ON CONFLICT (slug) DO UPDATE SET count = count + 1`,
+  );
+  const rate = db.prepare(
+    `INSERT INTO views_rate (key, count, expires) VALUES (?, 1, ?)
+     ON CONFLICT (key) DO UPDATE SET count = count + 1 RETURNING count`,
+  );
+  const hourlySince = db.prepare('SELECT slug, hour, count FROM views_hourly WHERE hour >= ? AND hour <= ?');
+  const total = db.prepare('SELECT count FROM views_total WHERE slug = ?');
+  const prune = [
+    db.prepare('DELETE FROM views_hourly WHERE hour < ?'),
+    db.prepare('DELETE FROM views_seen WHERE expires <= ?'),
+    db.prepare('DELETE FROM views_rate WHERE expires <= ?'),
+  ];
+  let lastPrune = 0;
+
+  const record = db.transaction((slug: string, visitor: string, now: number, dedupeSeconds: number) => {
+    if (seen.run(`${visitor}:${slug}`, now + dedupeSeconds * 1000, now).changes === 0) return false;
+    addHourly.run(slug, hourStart(new Date(now)));
+    addTotal.run(slug);
+    // Old buckets and expired keys go at most once a minute, inside a write that is happening anyway.
+    if (now - lastPrune > 60_000) {
+      lastPrune = now;
+      prune[0]?.run(hourStart(new Date(now)) - RETENTION_HOURS * HOUR_MS);
+      prune[1]?.run(now);
+      prune[2]?.run(now);
+    }
+    return true;
+  });
+
+  return {
+    async recordView(slug, visitor, at, dedupeSeconds) {
+      return record(slug, visitor, at.getTime(), dedupeSeconds);
+    },
+    async hit(visitor, at) {
+      const minute = Math.floor(at.getTime() / 60_000);
+      const row = rate.get(`${visitor}:${minute}`, (minute + 2) * 60_000) as { count: number };
+      return row.count;
+    },
+    async hourly(hours, at) {
+      const last = hourStart(at);
+      return hourlySince.all(last - (hours - 1) * HOUR_MS, last) as HourlyRow[];
+    },
+    async totals(slugs) {
+      const result = new Map<string, number>();
+      for (const slug of slugs) {
+        const row = total.get(slug) as { count: number } | undefined;
+        if (row) result.set(slug, row.count);
+      }
+      return result;
+    },
+    async secret() {
+      db.prepare('INSERT OR IGNORE INTO views_meta (key, value) VALUES (?, ?)').run(
+        'secret',
+        randomBytes(32).toString('hex'),
+      );
+      return (db.prepare('SELECT value FROM views_meta WHERE key = ?').get('secret') as { value: string }).value;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
