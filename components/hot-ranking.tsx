@@ -1,7 +1,12 @@
 import type { HotItem } from '@/lib/rank/hot';
 import { SectionHeading } from './section-heading';
 
-type Props = { title: string; id: string; items: HotItem[] | undefined; categoryNames: Record<string, string> };
+type Props = {
+  title: string;
+  id: string;
+  items: HotItem[] | undefined;
+  categoryNames: Record<string, string>;
+};
 
 export function HotRanking({ title, id, items, categoryNames }: Props) {
   return (
@@ -15,7 +20,9 @@ export function HotRanking({ title, id, items, categoryNames }: Props) {
         <ol className="space-y-3">
           {items.map(({ article, views }, index) => (
             <li key={article.slug} className="flex items-baseline gap-3">
-              <span className={`w-6 shrink-0 text-right font-bold ${index < 3 ? 'text-brand' : 'text-muted'}`}>
+              <span
+                className={`w-6 shrink-0 text-right font-bold ${index < 3 ? 'text-brand' : 'text-muted'}`}
+              >
                 {index + 1}
               </span>
               <div className="min-w-0 flex-1">
@@ -24,7 +31,9 @@ export function HotRanking({ title, id, items, categoryNames }: Props) {
                 </a>
                 <p className="text-xs text-muted">{categoryNames[article.category]}</p>
               </div>
-              <span className="shrink-0 text-sm text-muted">阅读 {(views ?? 0).toLocaleString('zh-CN')}</span>
+              <span className="shrink-0 text-sm text-muted">
+                阅读 {(views ?? 0).toLocaleString('zh-CN')}
+              </span>
             </li>
           ))}
         </ol>

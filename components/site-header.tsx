@@ -1,4 +1,5 @@
 import type { NavItem } from '@/config/site';
+import { SearchBox } from './search-box';
 
 type Props = { name: string; slogan: string; nav: NavItem[] };
 
@@ -18,11 +19,12 @@ export function SiteHeader({ name, slogan, nav }: Props) {
           </span>
         </div>
       </div>
-      <div className="mx-auto flex max-w-6xl items-end justify-between gap-4 px-4 py-4 sm:py-5">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4 sm:py-5">
         <a href="/" className="group flex items-baseline gap-3">
           <span className="text-3xl font-black tracking-wider text-brand sm:text-4xl">{name}</span>
           <span className="hidden text-sm text-muted sm:inline">{slogan}</span>
         </a>
+        <SearchBox />
       </div>
       <nav aria-label="栏目导航" className="bg-brand">
         <ul className="mx-auto flex max-w-6xl overflow-x-auto px-2 text-[15px] font-medium text-white [scrollbar-width:none]">

@@ -22,8 +22,15 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ LIST_PAGE_SIZE: 'ten' })).toThrow(/LIST_PAGE_SIZE/);
   });
   it('chooses the view store, SQLite by default, and explains what Redis needs', () => {
-    expect(parseEnv({}).views).toEqual({ store: 'sqlite', file: '.data/views.db', trustProxy: false });
-    expect(parseEnv({ VIEWS_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379', TRUST_PROXY: '1' }).views).toEqual({
+    expect(parseEnv({}).views).toEqual({
+      store: 'sqlite',
+      file: '.data/views.db',
+      trustProxy: false,
+    });
+    expect(
+      parseEnv({ VIEWS_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379', TRUST_PROXY: '1' })
+        .views,
+    ).toEqual({
       store: 'redis',
       url: 'redis://127.0.0.1:6379',
       trustProxy: true,

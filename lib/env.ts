@@ -13,11 +13,13 @@ export type Env = {
 function views(source: Record<string, string | undefined>): Env['views'] {
   const store = source.VIEWS_STORE?.trim() || 'sqlite';
   const trustProxy = ['1', 'true', 'yes'].includes(source.TRUST_PROXY?.trim().toLowerCase() ?? '');
-  if (store === 'sqlite') return { store, file: source.VIEWS_DB?.trim() || '.data/views.db', trustProxy };
+  if (store === 'sqlite')
+    return { store, file: source.VIEWS_DB?.trim() || '.data/views.db', trustProxy };
   if (store !== 'redis') throw new Error(`VIEWS_STORE must be "sqlite" or "redis", got "${store}"`);
   const url = source.REDIS_URL?.trim();
   if (!url) throw new Error('VIEWS_STORE=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
-  if (!/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must start with redis:// or rediss://, got "${url}"`);
+  if (!/^rediss?:\/\//.test(url))
+    throw new Error(`REDIS_URL must start with redis:// or rediss://, got "${url}"`);
   return { store, url, trustProxy };
 }
 

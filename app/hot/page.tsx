@@ -19,7 +19,12 @@ export default async function HotPage() {
   return (
     <div className="space-y-4">
       <div className="px-4 sm:px-0">
-        <Breadcrumb items={[{ label: '首页', href: '/' }, { label: '热门排行', href: '/hot' }]} />
+        <Breadcrumb
+          items={[
+            { label: '首页', href: '/' },
+            { label: '热门排行', href: '/hot' },
+          ]}
+        />
       </div>
       <h1 className="px-4 text-2xl font-bold sm:px-0">热门排行</h1>
       <div className="grid gap-6 md:grid-cols-2">

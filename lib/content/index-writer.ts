@@ -3,12 +3,15 @@
 // loads every body.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { buildSearchIndex } from '../search/index';
 import { readGitHistory, revisionsAfterFirst, type Revision } from './git-history';
+import { plainText } from './text';
 import type { ArticleSummary, CategoryInfo, ContentIndex } from './types';
 
 export const CONTENT_INDEX_DIR = path.join(process.cwd(), '.contentlayer', 'app');
 export const CONTENT_INDEX_FILE = path.join(CONTENT_INDEX_DIR, 'index.json');
 export const BODY_DIR = path.join(CONTENT_INDEX_DIR, 'bodies');
+export const SEARCH_INDEX_FILE = path.join(CONTENT_INDEX_DIR, 'search.json');
 
 type GeneratedArticle = {
   slug: string;
@@ -29,7 +32,7 @@ type GeneratedArticle = {
   featured?: boolean;
   related?: string[];
   readingTime: number;
-  body: { html: string };
+  body: { html: string; raw: string };
   _raw: { sourceFilePath: string };
 };
 
@@ -109,6 +112,12 @@ export async function writeContentIndex(input: {
       }
     }),
   );
+  // Drafts are indexed too (dev previews search them); the server filters by publication at query time.
+  const search = buildSearchIndex(
+    input.articles.map((doc) => ({ slug: doc.slug, title: doc.title, tags: doc.tags ?? [], text: plainText(doc.body.raw) })),
+  );
+  await writeFile(`${SEARCH_INDEX_FILE}.tmp`, JSON.stringify(search));
+  await rename(`${SEARCH_INDEX_FILE}.tmp`, SEARCH_INDEX_FILE);
   // Rename so a running dev server never reads a half-written index.
   await writeFile(`${CONTENT_INDEX_FILE}.tmp`, JSON.stringify(index));
   await rename(`${CONTENT_INDEX_FILE}.tmp`, CONTENT_INDEX_FILE);

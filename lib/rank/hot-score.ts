@@ -18,12 +18,18 @@ export function hotScores(
     const ageHours = (now - middle) / 3_600_000;
     const weight = Math.pow(0.5, ageHours / options.halfLifeHours);
     const current = scores.get(row.slug) ?? { score: 0, views: 0 };
-    scores.set(row.slug, { score: current.score + row.count * weight, views: current.views + row.count });
+    scores.set(row.slug, {
+      score: current.score + row.count * weight,
+      views: current.views + row.count,
+    });
   }
   return scores;
 }
 
 /** Plain window totals (the /hot page's 24-hour and 7-day lists), as scores. */
-export function windowTotals(rows: HourlyRow[], options: { at: Date; windowHours: number }): Map<string, Score> {
+export function windowTotals(
+  rows: HourlyRow[],
+  options: { at: Date; windowHours: number },
+): Map<string, Score> {
   return hotScores(rows, { ...options, halfLifeHours: Number.POSITIVE_INFINITY });
 }

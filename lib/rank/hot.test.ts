@@ -33,7 +33,14 @@ describe('hotArticles', () => {
     ]);
   });
   it('orders by decayed score but shows the window count', () => {
-    const items = hotArticles(list, 2, new Map([['c', { score: 9, views: 3 }], ['a', { score: 2, views: 20 }]]));
+    const items = hotArticles(
+      list,
+      2,
+      new Map([
+        ['c', { score: 9, views: 3 }],
+        ['a', { score: 2, views: 20 }],
+      ]),
+    );
     expect(items.map((item) => [item.article.slug, item.views])).toEqual([
       ['c', 3],
       ['a', 20],

@@ -13,7 +13,11 @@ export function hotArticles(
   const items = new Map<string, HotItem>();
   // Only published articles are ranked: views can never make a draft or future article appear.
   const ranked = publishedNewestFirst
-    .map((article, order) => ({ article, order, ...(scores.get(article.slug) ?? { score: 0, views: 0 }) }))
+    .map((article, order) => ({
+      article,
+      order,
+      ...(scores.get(article.slug) ?? { score: 0, views: 0 }),
+    }))
     .filter((item) => item.views > 0)
     .sort((a, b) => b.score - a.score || a.order - b.order);
   for (const { article, views: count } of ranked) {

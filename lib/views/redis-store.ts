@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { HOUR_MS, RETENTION_HOURS, hourKey, hourStart, type HourlyRow, type ViewStore } from './store';
+import {
+  HOUR_MS,
+  RETENTION_HOURS,
+  hourKey,
+  hourStart,
+  type HourlyRow,
+  type ViewStore,
+} from './store';
 
 // For several `next start` instances behind a load balancer: hourly sorted sets
 // (ZINCRBY views:h:<yyyymmddhh> 1 <slug>) that expire a little past the longest window, a total
@@ -41,14 +48,19 @@ export function openRedisStore(url: string, prefix = 'views'): ViewStore {
       const last = hourStart(at);
       const starts = Array.from({ length: hours }, (_, index) => last - index * HOUR_MS);
       const pipeline = redis.pipeline();
-      for (const start of starts) pipeline.zrange(key('h', hourKey(start)), '0', '-1', 'WITHSCORES');
+      for (const start of starts)
+        pipeline.zrange(key('h', hourKey(start)), '0', '-1', 'WITHSCORES');
       const results = (await pipeline.exec()) ?? [];
       const rows: HourlyRow[] = [];
       results.forEach(([error, value], index) => {
         if (error) throw error;
         const flat = value as string[];
         for (let i = 0; i < flat.length; i += 2) {
-          rows.push({ slug: flat[i] as string, hour: starts[index] as number, count: Number(flat[i + 1]) });
+          rows.push({
+            slug: flat[i] as string,
+            hour: starts[index] as number,
+            count: Number(flat[i + 1]),
+          });
         }
       });
       return rows;

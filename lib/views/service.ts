@@ -62,7 +62,11 @@ export async function countView(slug: string, headers: Headers): Promise<CountRe
   }
 }
 
-export type Rankings = { hot: Map<string, Score>; day: Map<string, Score>; week: Map<string, Score> };
+export type Rankings = {
+  hot: Map<string, Score>;
+  day: Map<string, Score>;
+  week: Map<string, Score>;
+};
 
 let rankings: { at: number; value: Promise<Rankings | undefined> } | undefined;
 

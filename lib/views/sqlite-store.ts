@@ -36,7 +36,9 @@ export function openSqliteStore(file: string): ViewStore {
     `INSERT INTO views_rate (key, count, expires) VALUES (?, 1, ?)
      ON CONFLICT (key) DO UPDATE SET count = count + 1 RETURNING count`,
   );
-  const hourlySince = db.prepare('SELECT slug, hour, count FROM views_hourly WHERE hour >= ? AND hour <= ?');
+  const hourlySince = db.prepare(
+    'SELECT slug, hour, count FROM views_hourly WHERE hour >= ? AND hour <= ?',
+  );
   const total = db.prepare('SELECT count FROM views_total WHERE slug = ?');
   const prune = [
     db.prepare('DELETE FROM views_hourly WHERE hour < ?'),
@@ -45,19 +47,22 @@ export function openSqliteStore(file: string): ViewStore {
   ];
   let lastPrune = 0;
 
-  const record = db.transaction((slug: string, visitor: string, now: number, dedupeSeconds: number) => {
-    if (seen.run(`${visitor}:${slug}`, now + dedupeSeconds * 1000, now).changes === 0) return false;
-    addHourly.run(slug, hourStart(new Date(now)));
-    addTotal.run(slug);
-    // Old buckets and expired keys go at most once a minute, inside a write that is happening anyway.
-    if (now - lastPrune > 60_000) {
-      lastPrune = now;
-      prune[0]?.run(hourStart(new Date(now)) - RETENTION_HOURS * HOUR_MS);
-      prune[1]?.run(now);
-      prune[2]?.run(now);
-    }
-    return true;
-  });
+  const record = db.transaction(
+    (slug: string, visitor: string, now: number, dedupeSeconds: number) => {
+      if (seen.run(`${visitor}:${slug}`, now + dedupeSeconds * 1000, now).changes === 0)
+        return false;
+      addHourly.run(slug, hourStart(new Date(now)));
+      addTotal.run(slug);
+      // Old buckets and expired keys go at most once a minute, inside a write that is happening anyway.
+      if (now - lastPrune > 60_000) {
+        lastPrune = now;
+        prune[0]?.run(hourStart(new Date(now)) - RETENTION_HOURS * HOUR_MS);
+        prune[1]?.run(now);
+        prune[2]?.run(now);
+      }
+      return true;
+    },
+  );
 
   return {
     async recordView(slug, visitor, at, dedupeSeconds) {
@@ -85,7 +90,9 @@ export function openSqliteStore(file: string): ViewStore {
         'secret',
         randomBytes(32).toString('hex'),
       );
-      return (db.prepare('SELECT value FROM views_meta WHERE key = ?').get('secret') as { value: string }).value;
+      return (
+        db.prepare('SELECT value FROM views_meta WHERE key = ?').get('secret') as { value: string }
+      ).value;
     },
     async close() {
       db.close();

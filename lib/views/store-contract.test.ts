@@ -17,7 +17,11 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -47,7 +51,9 @@ function contract({ name, open }: Factory) {
       const lastTwo = (await store.hourly(2, later(HOUR_MS))).filter((row) => row.slug === 'w');
       expect(lastTwo.map((row) => row.count).sort()).toEqual([1, 2]);
       const oneHour = (await store.hourly(1, later(HOUR_MS))).filter((row) => row.slug === 'w');
-      expect(oneHour).toEqual([{ slug: 'w', hour: Math.floor(later(HOUR_MS).getTime() / HOUR_MS) * HOUR_MS, count: 2 }]);
+      expect(oneHour).toEqual([
+        { slug: 'w', hour: Math.floor(later(HOUR_MS).getTime() / HOUR_MS) * HOUR_MS, count: 2 },
+      ]);
       const day = (await store.hourly(24, later(30 * HOUR_MS))).filter((row) => row.slug === 'w');
       expect(day.reduce((sum, row) => sum + row.count, 0)).toBe(1);
       await store.close();
@@ -101,14 +107,18 @@ function contract({ name, open }: Factory) {
 }
 
 const sqliteDir = mkdtempSync(path.join(tmpdir(), 'views-'));
-contract({ name: 'SQLite', open: (namespace) => openSqliteStore(path.join(sqliteDir, `${namespace}.db`)) });
+contract({
+  name: 'SQLite',
+  open: (namespace) => openSqliteStore(path.join(sqliteDir, `${namespace}.db`)),
+});
 
 describe('SQLite durability', () => {
   it('finds every acknowledged view after reopening the file', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'views-')), 'views.db');
     const store = openSqliteStore(file);
     let acknowledged = 0;
-    for (let i = 0; i < 500; i += 1) if (await store.recordView('durable', `d${i}`, T0, 1800)) acknowledged += 1;
+    for (let i = 0; i < 500; i += 1)
+      if (await store.recordView('durable', `d${i}`, T0, 1800)) acknowledged += 1;
     await store.close();
     const reopened = openSqliteStore(file);
     expect((await reopened.totals(['durable'])).get('durable')).toBe(acknowledged);
@@ -120,7 +130,9 @@ describe('SQLite durability', () => {
     const store = openSqliteStore(file);
     await store.recordView('old', 'o1', T0, 1);
     await store.recordView('new', 'n1', later(9 * 24 * HOUR_MS), 1);
-    expect((await store.hourly(24 * 30, later(9 * 24 * HOUR_MS))).map((row) => row.slug)).toEqual(['new']);
+    expect((await store.hourly(24 * 30, later(9 * 24 * HOUR_MS))).map((row) => row.slug)).toEqual([
+      'new',
+    ]);
     await store.close();
   });
 });
@@ -130,9 +142,13 @@ let redisUrl = '';
 const run = Date.now().toString(36);
 beforeAll(async () => {
   const port = await freePort();
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   redisUrl = `redis://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const probe = openRedisStore(redisUrl);
@@ -151,7 +167,10 @@ afterAll(() => {
   redis?.kill();
 });
 // Each namespace is its own key prefix, the equivalent of a fresh database.
-contract({ name: 'Redis', open: (namespace) => openRedisStore(redisUrl, `test-${run}-${namespace}`) });
+contract({
+  name: 'Redis',
+  open: (namespace) => openRedisStore(redisUrl, `test-${run}-${namespace}`),
+});
 
 describe('Redis expiry', () => {
   it('gives hourly buckets a TTL a little past seven days', async () => {

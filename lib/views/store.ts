@@ -1,5 +1,9 @@
 // Pure: the one contract both view stores implement.
-export type HourlyRow = { slug: string; /** Start of the hour, epoch ms (UTC). */ hour: number; count: number };
+export type HourlyRow = {
+  slug: string;
+  /** Start of the hour, epoch ms (UTC). */ hour: number;
+  count: number;
+};
 
 export interface ViewStore {
   /**

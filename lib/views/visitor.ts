@@ -1,7 +1,8 @@
 // Pure: who is viewing. Bots are not readers; a visitor is an anonymous daily hash.
 import { createHash } from 'node:crypto';
 
-const BOT = /bot|spider|crawl|slurp|baiduspider|googlebot|bingbot|sogou|360spider|yisouspider|bytespider|petalbot|yandex|duckduck|facebookexternalhit|headless|lighthouse|pingdom|uptime|python-requests|python-urllib|curl\/|wget|go-http-client|java\/|okhttp|axios|node-fetch|scrapy|httpclient|preview/i;
+const BOT =
+  /bot|spider|crawl|slurp|baiduspider|googlebot|bingbot|sogou|360spider|yisouspider|bytespider|petalbot|yandex|duckduck|facebookexternalhit|headless|lighthouse|pingdom|uptime|python-requests|python-urllib|curl\/|wget|go-http-client|java\/|okhttp|axios|node-fetch|scrapy|httpclient|preview/i;
 
 export function isBot(userAgent: string | null | undefined): boolean {
   return !userAgent || userAgent.trim().length < 10 || BOT.test(userAgent);
@@ -23,5 +24,8 @@ export function clientIp(forwardedFor: string | null, trustProxy: boolean): stri
 /** A hash of IP and User-Agent with a salt that changes every UTC day: the raw IP is never kept. */
 export function visitorId(ip: string, userAgent: string, secret: string, at: Date): string {
   const day = at.toISOString().slice(0, 10);
-  return createHash('sha256').update(`${secret}\u0000${day}\u0000${ip}\u0000${userAgent}`).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(`${secret}\u0000${day}\u0000${ip}\u0000${userAgent}`)
+    .digest('base64url')
+    .slice(0, 22);
 }

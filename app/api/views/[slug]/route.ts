@@ -15,7 +15,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   const result = await countView(slug, request.headers);
   return new Response(null, {
     status: STATUS[result],
-    headers: { 'cache-control': 'no-store', ...(result === 'limited' ? { 'retry-after': '60' } : {}) },
+    headers: {
+      'cache-control': 'no-store',
+      ...(result === 'limited' ? { 'retry-after': '60' } : {}),
+    },
   });
 }
 
@@ -23,4 +26,9 @@ function methodNotAllowed() {
   return new Response(null, { status: 405, headers: { allow: 'POST' } });
 }
 
-export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
+export {
+  methodNotAllowed as GET,
+  methodNotAllowed as PUT,
+  methodNotAllowed as PATCH,
+  methodNotAllowed as DELETE,
+};

@@ -1,0 +1,30 @@
+// Pure: what a search backend provides. The default is the in-process index (lib/search/local);
+// a Meilisearch or Elasticsearch backend with a Chinese analyzer would implement the same.
+import type { ArticleSummary } from '@/lib/content/types';
+import type { Segment } from './highlight';
+
+export const QUERY_MAX = 100;
+
+export type SearchResult = { article: ArticleSummary; excerpt: Segment[] };
+export type SearchPage = {
+  total: number;
+  page: number;
+  totalPages: number;
+  results: SearchResult[];
+};
+
+export interface SearchEngine {
+  search(query: string, page: number, pageSize: number): Promise<SearchPage>;
+}
+
+/** Trims, and cuts a query longer than QUERY_MAX characters (the page says it did). */
+export function cleanQuery(raw: string | string[] | undefined): {
+  query: string;
+  truncated: boolean;
+} {
+  const text = ((Array.isArray(raw) ? raw[0] : raw) ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim();
+  const chars = Array.from(text);
+  return { query: chars.slice(0, QUERY_MAX).join('').trim(), truncated: chars.length > QUERY_MAX };
+}

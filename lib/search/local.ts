@@ -1,0 +1,40 @@
+import 'server-only';
+import { readFileSync, statSync } from 'node:fs';
+import { getArticleSummary } from '@/lib/content/repository';
+import { SEARCH_INDEX_FILE } from '@/lib/content/index-writer';
+import type { SearchEngine } from './engine';
+import { excerptSegments } from './highlight';
+import { searchIndex, type SearchIndex } from './index';
+import { normalizeQuery, queryWords } from './tokenize';
+
+let loaded: { index: SearchIndex; mtimeMs: number } | undefined;
+
+// Loaded once per server process (reloaded in development when the content changes).
+function index(): SearchIndex {
+  if (loaded && process.env.NODE_ENV === 'production') return loaded.index;
+  const mtimeMs = statSync(SEARCH_INDEX_FILE).mtimeMs;
+  if (!loaded || loaded.mtimeMs !== mtimeMs) {
+    loaded = { index: JSON.parse(readFileSync(SEARCH_INDEX_FILE, 'utf8')) as SearchIndex, mtimeMs };
+  }
+  return loaded.index;
+}
+
+export const localSearch: SearchEngine = {
+  async search(query, requestedPage, pageSize) {
+    const data = index();
+    // Publication is checked per query, so drafts never leak and a scheduled article is
+    // searchable the moment it is due.
+    const hits = searchIndex(data, query, (slug) => Boolean(getArticleSummary(slug)));
+    const totalPages = Math.max(1, Math.ceil(hits.length / pageSize));
+    const page = Math.min(requestedPage, totalPages);
+    const normalized = normalizeQuery(query);
+    const needles = [normalized.replace(/\s+/g, ''), ...queryWords(normalized)];
+    const results = hits.slice((page - 1) * pageSize, page * pageSize).flatMap((hit) => {
+      const article = getArticleSummary(data.slugs[hit.doc] as string);
+      return article
+        ? [{ article, excerpt: excerptSegments(data.texts[hit.doc] ?? '', needles) }]
+        : [];
+    });
+    return { total: hits.length, page, totalPages, results };
+  },
+};
