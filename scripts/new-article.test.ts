@@ -13,7 +13,14 @@ async function newArticle(contentDir: string, ...args: string[]) {
     const { stdout, stderr } = await run(
       path.join(repo, 'node_modules/.bin/tsx'),
       [path.join(repo, 'scripts/new-article.ts'), ...args],
-      { cwd: repo, env: { ...process.env, CONTENT_DIR: contentDir, NEWS_TEST_NOW: '2024-03-05T10:00:00+08:00' } },
+      {
+        cwd: repo,
+        env: {
+          ...process.env,
+          CONTENT_DIR: contentDir,
+          NEWS_TEST_NOW: '2024-03-05T10:00:00+08:00',
+        },
+      },
     );
     return { code: 0, output: stdout + stderr };
   } catch (error) {
@@ -33,7 +40,13 @@ describe('npm run new', () => {
     const dir = tempContent();
     const first = await newArticle(dir, '--category', 'qinggan/gushi', '--title', '民族团结润童心');
     expect(first.code).toBe(0);
-    const second = await newArticle(dir, '--category', 'qinggan/gushi', '--title', '民族团结润童心');
+    const second = await newArticle(
+      dir,
+      '--category',
+      'qinggan/gushi',
+      '--title',
+      '民族团结润童心',
+    );
     expect(second.code).toBe(0);
     const files = readdirSync(path.join(dir, 'articles/2024/03')).sort();
     expect(files).toEqual(['min-zu-tuan-jie-run-tong-xin-2.md', 'min-zu-tuan-jie-run-tong-xin.md']);

@@ -44,7 +44,13 @@ const taken = new Set(
     .filter((file) => file.endsWith('.md'))
     .map(slugFromPath),
 );
-const file = newArticleFile({ title, category, source: siteConfig.defaultSource, at: now(), taken });
+const file = newArticleFile({
+  title,
+  category,
+  source: siteConfig.defaultSource,
+  at: now(),
+  taken,
+});
 const target = path.join(contentDir, file.path);
 mkdirSync(path.dirname(target), { recursive: true });
 writeFileSync(target, file.text, { flag: 'wx' });

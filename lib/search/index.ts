@@ -41,6 +41,20 @@ export function buildSearchIndex(docs: SearchDoc[]): SearchIndex {
 
 export type Hit = { doc: number; score: number };
 
+// Lower-cased copies for the phrase test, made once per loaded index rather than per query.
+const lowered = new WeakMap<SearchIndex, { titles: string[]; texts: string[] }>();
+function lowerCase(index: SearchIndex) {
+  let copy = lowered.get(index);
+  if (!copy) {
+    copy = {
+      titles: index.titles.map((t) => t.toLowerCase()),
+      texts: index.texts.map((t) => t.toLowerCase()),
+    };
+    lowered.set(index, copy);
+  }
+  return copy;
+}
+
 const K1 = 1.2;
 const B = 0.75;
 const TITLE_WEIGHT = 4;
@@ -90,13 +104,17 @@ export function searchIndex(
   }
   const phrase = query.replace(/\s+/g, '');
   const hasPhrase = !/\s/.test(query) && Array.from(phrase).length >= 2;
+  const lower = hasPhrase ? lowerCase(index) : undefined;
   const hits: (Hit & { tier: number })[] = [];
   for (const [doc, { score, words: found }] of scores) {
     const slug = index.slugs[doc] as string;
     if (!isVisible(slug)) continue;
-    const inTitle = hasPhrase && (index.titles[doc] ?? '').toLowerCase().includes(phrase);
-    const inBody = hasPhrase && (index.texts[doc] ?? '').toLowerCase().includes(phrase);
-    const tier = inTitle ? 4 : inBody ? 3 : found.size === wordSet.size && wordSet.size > 0 ? 2 : 1;
+    const allWords = found.size === wordSet.size && wordSet.size > 0;
+    // A document holding the phrase holds every word of it: only those need the string test.
+    const inTitle = allWords && lower !== undefined && (lower.titles[doc] ?? '').includes(phrase);
+    const inBody =
+      allWords && !inTitle && lower !== undefined && (lower.texts[doc] ?? '').includes(phrase);
+    const tier = inTitle ? 4 : inBody ? 3 : allWords ? 2 : 1;
     hits.push({ doc, score, tier });
   }
   return hits

@@ -1,0 +1,115 @@
+// npx tsx scripts/bench-search.ts [count] — the search index at scale, from a generated corpus:
+// build time and peak memory, size on disk and in memory, and query latency for 20 queries
+// (median and p95 over repeated runs, in process: tokenising, ranking, publication filter and
+// excerpts, i.e. everything /search does but rendering).
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { plainText } from '../lib/content/text';
+import { excerptSegments } from '../lib/search/highlight';
+import {
+  buildSearchIndex,
+  searchIndex,
+  type SearchDoc,
+  type SearchIndex,
+} from '../lib/search/index';
+import { normalizeQuery, queryWords } from '../lib/search/tokenize';
+
+const count = Number(process.argv[2] || 10_000);
+const corpus = mkdtempSync(path.join(tmpdir(), 'bench-search-'));
+execFileSync(
+  'npx',
+  ['tsx', 'scripts/generate-articles.ts', '--count', String(count), '--out', corpus],
+  { stdio: 'ignore' },
+);
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
+}
+
+const docs: SearchDoc[] = files(path.join(corpus, 'articles')).map((file) => {
+  const text = readFileSync(file, 'utf8');
+  const end = text.indexOf('\n---', 4);
+  const data = parse(text.slice(4, end)) as { title: string; tags?: string[] };
+  return {
+    slug: path.basename(file, '.md'),
+    title: data.title,
+    tags: data.tags ?? [],
+    text: plainText(text.slice(end + 4)),
+  };
+});
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+global.gc?.();
+const before = process.memoryUsage().rss;
+let started = performance.now();
+const index = buildSearchIndex(docs);
+const buildMs = performance.now() - started;
+const peakRss = process.memoryUsage().rss;
+const json = JSON.stringify(index);
+const file = path.join(corpus, 'search.json');
+writeFileSync(file, json);
+
+global.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+started = performance.now();
+const loaded = JSON.parse(readFileSync(file, 'utf8')) as SearchIndex;
+const loadMs = performance.now() - started;
+global.gc?.();
+const heapAfter = process.memoryUsage().heapUsed;
+
+const queries = [
+  '民族团结',
+  '铸牢中华民族共同体意识',
+  '乡村振兴',
+  '营商环境',
+  '5G',
+  '2024年',
+  '成都 民族团结',
+  '人工智能',
+  '新能源汽车',
+  '医疗改革',
+  '民族團結',
+  '教育',
+  '文化旅游',
+  '数字经济 5G',
+  '农业 丰收',
+  '社区治理',
+  '高质量发展',
+  '就业',
+  '生态环境保护',
+  '科技创新',
+];
+const samples: number[] = [];
+const published = new Set(loaded.slugs);
+for (let round = 0; round < 20; round += 1) {
+  for (const query of queries) {
+    const t = performance.now();
+    const hits = searchIndex(loaded, query, (slug) => published.has(slug));
+    const needles = [
+      normalizeQuery(query).replace(/\s+/g, ''),
+      ...queryWords(normalizeQuery(query)),
+    ];
+    for (const hit of hits.slice(0, 20)) excerptSegments(loaded.texts[hit.doc] ?? '', needles);
+    samples.push(performance.now() - t);
+  }
+}
+samples.sort((a, b) => a - b);
+const pct = (p: number) =>
+  (samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] ?? 0).toFixed(1);
+
+console.log(`### Search index, ${count} synthetic articles (${docs.length} documents)\n`);
+console.log('| measure | value |\n| --- | --- |');
+console.log(`| index build (jieba search mode + postings) | ${(buildMs / 1000).toFixed(1)} s |`);
+console.log(`| process RSS before → after build | ${mb(before)} → ${mb(peakRss)} |`);
+console.log(`| index on disk (JSON, incl. plain text for excerpts) | ${mb(json.length)} |`);
+console.log(
+  `| load in a server process | ${loadMs.toFixed(0)} ms, +${mb(heapAfter - heapBefore)} heap |`,
+);
+console.log(
+  `| query latency, 20 queries × 20 rounds, top-20 excerpts | median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms |`,
+);
