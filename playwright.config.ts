@@ -27,6 +27,9 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
+        // Test browsers are robots: their page views must never count. The view tests send
+        // views with readers' user agents on purpose.
+        userAgent: `${devices['Desktop Chrome'].userAgent} HeadlessChrome e2e`,
         launchOptions: {
           ...(chromium ? { executablePath: chromium } : {}),
           args: [
