@@ -54,7 +54,9 @@ export const Article = defineDocumentType(() => ({
           ? truncateText(doc.summary)
           : truncateText(paragraphsOf(doc.body.raw)[0] ?? ''),
     },
-    readingTime: { type: 'number', resolve: (doc) => {
+    readingTime: {
+      type: 'number',
+      resolve: (doc) => {
         const minutes = readingMinutes(paragraphsOf(doc.body.raw).join('\n'));
         paragraphCache.delete(doc.body.raw);
         return minutes;

@@ -13,6 +13,7 @@ export const RATE_LIMIT_PER_MINUTE = 60;
 const RANKING_TTL_MS = 10_000;
 
 let store: ViewStore | undefined;
+let secret: Promise<string> | undefined;
 let failing = false;
 
 function viewStore(): ViewStore {
@@ -51,7 +52,11 @@ export async function countView(slug: string, headers: Headers): Promise<CountRe
       const visitor = visitorId(
         clientIp(headers.get('x-forwarded-for'), env.views.trustProxy),
         userAgent ?? '',
-        await views.secret(),
+        // The secret never changes: read it once, not on every view.
+        await (secret ??= views.secret().catch((error: unknown) => {
+          secret = undefined;
+          throw error;
+        })),
         at,
       );
       if ((await views.hit(visitor, at)) > RATE_LIMIT_PER_MINUTE) return 'limited';
