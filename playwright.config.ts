@@ -1,8 +1,12 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT || 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// Every run counts views from zero, however often the suite runs in one working tree.
+const VIEWS_DB = path.join(tmpdir(), `news-e2e-${PORT}-views.db`);
 
 // Debian's Chromium by default; Playwright's own browser when a user has installed it instead.
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
@@ -46,7 +50,8 @@ export default defineConfig({
   ],
   webServer: {
     // The production build: `npm run test:e2e` builds it first.
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
+    command: `rm -f ${VIEWS_DB} ${VIEWS_DB}-wal ${VIEWS_DB}-shm && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
+    env: { VIEWS_DB },
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,

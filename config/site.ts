@@ -18,6 +18,7 @@ export const siteConfig = {
   defaultImage: '/og-default.png',
   feedSize: 50,
   sitemapSize: env.sitemapSize,
+  prerender: env.prerender,
 } as const;
 
 export function absoluteUrl(path: string): string {

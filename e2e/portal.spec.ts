@@ -107,6 +107,21 @@ test('category pages include subcategories and paginate statically', async ({ pa
   await expect(robots).toHaveAttribute('content', /noindex/);
 });
 
+test('an older article outside the prebuilt set renders on first request, then from the cache', async ({
+  request,
+}) => {
+  // The e2e build prebuilds only the newest 3 articles (PRERENDER_ARTICLES=3); this one is older.
+  const url = '/articles/jinchang-chengxiang-ronghe';
+  const first = await request.get(url);
+  expect(first.status()).toBe(200);
+  const html = await first.text();
+  expect(html).toContain('当前位置');
+  expect(html).toContain('相关阅读');
+  const again = await request.get(url);
+  expect(again.status()).toBe(200);
+  expect(again.headers()['x-nextjs-cache']).toMatch(/HIT|STALE/);
+});
+
 test('unknown pages answer a real 404 in Chinese; malformed URLs a 400', async ({
   page,
   request,

@@ -21,6 +21,15 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ LIST_PAGE_SIZE: '0' })).toThrow(/LIST_PAGE_SIZE/);
     expect(() => parseEnv({ LIST_PAGE_SIZE: 'ten' })).toThrow(/LIST_PAGE_SIZE/);
   });
+  it('prerenders the newest 1,000 articles and 5 list pages unless told otherwise', () => {
+    expect(parseEnv({}).prerender).toEqual({ articles: 1000, listPages: 5 });
+    expect(parseEnv({ PRERENDER_ARTICLES: '3', PRERENDER_LIST_PAGES: '1' }).prerender).toEqual({
+      articles: 3,
+      listPages: 1,
+    });
+    expect(() => parseEnv({ PRERENDER_ARTICLES: '-1' })).toThrow(/PRERENDER_ARTICLES/);
+    expect(() => parseEnv({ PRERENDER_LIST_PAGES: 'all' })).toThrow(/PRERENDER_LIST_PAGES/);
+  });
   it('chooses the view store, SQLite by default, and explains what Redis needs', () => {
     expect(parseEnv({}).views).toEqual({
       store: 'sqlite',

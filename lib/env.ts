@@ -5,6 +5,12 @@ export type Env = {
   pageSize: number;
   /** URLs per sitemap file before the index splits. */
   sitemapSize: number;
+  /**
+   * How much `next build` renders ahead: the newest N articles and the first N pages of each
+   * category and tag list. The rest render on their first request and are then cached and
+   * revalidated like prebuilt pages, so a 10,000-article archive does not make every build slow.
+   */
+  prerender: { articles: number; listPages: number };
   views:
     | { store: 'sqlite'; file: string; trustProxy: boolean }
     | { store: 'redis'; url: string; trustProxy: boolean };
@@ -58,6 +64,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     siteUrl: url.origin,
     pageSize: integer(source, 'LIST_PAGE_SIZE', 20, 100),
     sitemapSize: integer(source, 'SITEMAP_SIZE', 50_000, 50_000),
+    prerender: {
+      articles: integer(source, 'PRERENDER_ARTICLES', 1000, 10_000_000),
+      listPages: integer(source, 'PRERENDER_LIST_PAGES', 5, 100_000),
+    },
     views: views(source),
   };
 }

@@ -29,7 +29,7 @@ for count in "${@:-1000}"; do
   echo '| phase | wall | peak RSS |'
   echo '| --- | --- | --- |'
   start=$(date +%s)
-  measure "contentlayer-$count" npx contentlayer2 build
+  measure "content-build-$count" node scripts/content-build.mjs
   measure "content-check-$count" npx tsx scripts/content-check.ts --quiet
   measure "next-build-$count" npx next build
   echo "| total | $(( $(date +%s) - start )) s | |"

@@ -16,6 +16,7 @@ import {
   type SearchIndex,
 } from '../lib/search/index';
 import { normalizeQuery, queryWords } from '../lib/search/tokenize';
+import { BENCH_QUERIES } from './bench-queries';
 
 const count = Number(process.argv[2] || 10_000);
 const corpus = mkdtempSync(path.join(tmpdir(), 'bench-search-'));
@@ -62,28 +63,7 @@ const loadMs = performance.now() - started;
 global.gc?.();
 const heapAfter = process.memoryUsage().heapUsed;
 
-const queries = [
-  '民族团结',
-  '铸牢中华民族共同体意识',
-  '乡村振兴',
-  '营商环境',
-  '5G',
-  '2024年',
-  '成都 民族团结',
-  '人工智能',
-  '新能源汽车',
-  '医疗改革',
-  '民族團結',
-  '教育',
-  '文化旅游',
-  '数字经济 5G',
-  '农业 丰收',
-  '社区治理',
-  '高质量发展',
-  '就业',
-  '生态环境保护',
-  '科技创新',
-];
+const queries = BENCH_QUERIES;
 const samples: number[] = [];
 const published = new Set(loaded.slugs);
 for (let round = 0; round < 20; round += 1) {

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { waitFor } from './bench-server';
 import { openRedisStore } from '../lib/views/redis-store';
 import { openSqliteStore } from '../lib/views/sqlite-store';
 
@@ -16,18 +17,6 @@ const SLUG = 'chengdu-wuhou-minzu-tuanjie';
 
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
   return spawn(command, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 async function load(url: string, method: 'GET' | 'POST', varyAgent: boolean) {

@@ -15,7 +15,13 @@ category: qinggan
 source: 新华每日电讯
 `;
 
-async function contentlayerBuild(files: Record<string, string>) {
+// `npm run content` uses our runner (no effect tracing); `npm run dev` uses the CLI. Both must refuse.
+const RUNNERS = {
+  'scripts/content-build.mjs': path.join(repo, 'scripts/content-build.mjs'),
+  'contentlayer2 build': path.join(repo, 'node_modules/contentlayer2/bin/cli.cjs'),
+};
+
+async function build(runner: string, files: Record<string, string>) {
   const project = mkdtempSync(path.join(tmpdir(), 'cl-strict-'));
   for (const entry of ['contentlayer.config.ts', 'lib', 'config', 'package.json', 'tsconfig.json']) {
     cpSync(path.join(repo, entry), path.join(project, entry), { recursive: true });
@@ -30,7 +36,7 @@ async function contentlayerBuild(files: Record<string, string>) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      [path.join(repo, 'node_modules/contentlayer2/bin/cli.cjs'), 'build'],
+      [runner, 'build'],
       // Contentlayer takes its working directory from PWD, not from the process.
       { cwd: project, env: { ...process.env, PWD: project, INIT_CWD: project, CONTENT_DIR: 'content' } },
     );
@@ -41,7 +47,9 @@ async function contentlayerBuild(files: Record<string, string>) {
   }
 }
 
-describe('strict Contentlayer build', () => {
+describe.each(Object.entries(RUNNERS))('strict Contentlayer build with %s', (_label, runner) => {
+  const contentlayerBuild = (files: Record<string, string>) => build(runner, files);
+
   it('builds a valid article', async () => {
     const result = await contentlayerBuild({ 'articles/ok.md': `---\n${valid}---\n\n正文。\n` });
     expect(result.output).toContain('Generated');

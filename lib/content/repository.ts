@@ -30,7 +30,7 @@ type Loaded = {
   /** Every non-draft article, newest first; the published ones are a suffix of it. */
   candidates: ArticleSummary[];
   bySlug: Map<string, ArticleSummary>;
-  published?: { from: number; list: ArticleSummary[] };
+  published?: { from: number; list: ArticleSummary[]; slugs?: ReadonlySet<string> };
 };
 let loaded: Loaded | undefined;
 
@@ -43,7 +43,7 @@ function load(): Loaded {
     mtimeMs = statSync(CONTENT_INDEX_FILE).mtimeMs;
   } catch {
     throw new Error(
-      `Content index missing at ${CONTENT_INDEX_FILE}. Run "npm run content" (contentlayer2 build) first.`,
+      `Content index missing at ${CONTENT_INDEX_FILE}. Run "npm run content" first.`,
     );
   }
   if (!loaded || loaded.mtimeMs !== mtimeMs) {
@@ -79,6 +79,15 @@ export function getPublishedArticles(): ArticleSummary[] {
     state.published = { from, list: state.candidates.slice(from) };
   }
   return state.published.list;
+}
+
+/** The slugs of published articles, for checks over many documents at once (search hits). */
+export function getPublishedSlugs(): ReadonlySet<string> {
+  if (PREVIEW) return new Set(previewList().map((article) => article.slug));
+  const list = getPublishedArticles();
+  const published = load().published as NonNullable<Loaded['published']>;
+  published.slugs ??= new Set(list.map((article) => article.slug));
+  return published.slugs;
 }
 
 export function getArticleSummary(slug: string): ArticleSummary | undefined {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { readFileSync, statSync } from 'node:fs';
-import { getArticleSummary } from '@/lib/content/repository';
+import { getArticleSummary, getPublishedSlugs } from '@/lib/content/repository';
 import { SEARCH_INDEX_FILE } from '@/lib/content/index-writer';
 import type { SearchEngine } from './engine';
 import { excerptSegments } from './highlight';
@@ -24,7 +24,8 @@ export const localSearch: SearchEngine = {
     const data = index();
     // Publication is checked per query, so drafts never leak and a scheduled article is
     // searchable the moment it is due.
-    const hits = searchIndex(data, query, (slug) => Boolean(getArticleSummary(slug)));
+    const published = getPublishedSlugs();
+    const hits = searchIndex(data, query, (slug) => published.has(slug));
     const totalPages = Math.max(1, Math.ceil(hits.length / pageSize));
     const page = Math.min(requestedPage, totalPages);
     const normalized = normalizeQuery(query);

@@ -8,7 +8,7 @@ import { JsonLd } from '@/components/json-ld';
 import { SideLists } from '@/components/side-lists';
 import { ViewBeacon } from '@/components/view-beacon';
 import { getViewTotal } from '@/lib/views/service';
-import { absoluteUrl } from '@/config/site';
+import { absoluteUrl, siteConfig } from '@/config/site';
 import type { ArticleSummary } from '@/lib/content/types';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { articleMetadata } from '@/lib/seo/metadata';
@@ -28,13 +28,16 @@ import {
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Prebuilt when published and regenerated in the background at most every 30 seconds, so the hot
-// list and the read count stay within a minute; a scheduled article renders on demand once due.
+// The newest articles are prebuilt; older ones and scheduled ones (once due) render on their first
+// request. Either way a page is regenerated in the background at most every 30 seconds, so the hot
+// list and the read count stay within a minute.
 export const revalidate = 30;
 export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return getPublishedArticles().map((article) => ({ slug: article.slug }));
+  return getPublishedArticles()
+    .slice(0, siteConfig.prerender.articles)
+    .map((article) => ({ slug: article.slug }));
 }
 
 function seoFor(article: ArticleSummary) {

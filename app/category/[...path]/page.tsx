@@ -24,9 +24,10 @@ type Props = { params: Promise<{ path: string[] }> };
 
 export function generateStaticParams() {
   return getCategories().flatMap((category) => {
-    const pages = Math.max(
-      1,
-      Math.ceil(getCategoryArticles(category.path).length / siteConfig.pageSize),
+    // Deeper pages render on their first request (see siteConfig.prerender).
+    const pages = Math.min(
+      siteConfig.prerender.listPages,
+      Math.max(1, Math.ceil(getCategoryArticles(category.path).length / siteConfig.pageSize)),
     );
     const segments = category.path.split('/');
     return Array.from({ length: pages }, (_, index) => ({

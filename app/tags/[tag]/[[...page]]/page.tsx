@@ -22,10 +22,14 @@ type Props = { params: Promise<{ tag: string; page?: string[] }> };
 
 export function generateStaticParams() {
   return getAllTags().flatMap(({ tag, count }) =>
-    Array.from({ length: Math.ceil(count / siteConfig.pageSize) }, (_, index) => ({
-      tag,
-      page: index === 0 ? [] : ['page', String(index + 1)],
-    })),
+    // Deeper pages render on their first request (see siteConfig.prerender).
+    Array.from(
+      { length: Math.min(siteConfig.prerender.listPages, Math.ceil(count / siteConfig.pageSize)) },
+      (_, index) => ({
+        tag,
+        page: index === 0 ? [] : ['page', String(index + 1)],
+      }),
+    ),
   );
 }
 
