@@ -1,3 +1,4 @@
+import type { Processor } from 'unified';
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
 import { readGeneratedDocuments, writeContentIndex } from './lib/content/index-writer';
 import {
@@ -8,20 +9,12 @@ import {
   categoryPathFromFile,
   slugFromPath,
 } from './lib/content/rules';
-import { plainParagraphs, readingMinutes, truncateText } from './lib/content/text';
-import { configureMarkdown } from './lib/markdown/pipeline';
 
 const CONTENT_DIR = process.env.CONTENT_DIR || 'content';
 
-// Both computed fields need the plain text; parse each body once, not once per field.
-const paragraphCache = new Map<string, string[]>();
-function paragraphsOf(raw: string): string[] {
-  let paragraphs = paragraphCache.get(raw);
-  if (!paragraphs) {
-    paragraphs = plainParagraphs(raw);
-    paragraphCache.set(raw, paragraphs);
-  }
-  return paragraphs;
+function skipMarkdown(this: Processor) {
+  this.parser = () => ({ type: 'root', children: [] });
+  this.compiler = () => '';
 }
 
 function articleFields(): FieldDefs {
@@ -47,21 +40,6 @@ export const Article = defineDocumentType(() => ({
   computedFields: {
     slug: { type: 'string', resolve: (doc) => slugFromPath(doc._raw.sourceFileName) },
     url: { type: 'string', resolve: (doc) => articleUrl(slugFromPath(doc._raw.sourceFileName)) },
-    excerpt: {
-      type: 'string',
-      resolve: (doc) =>
-        typeof doc.summary === 'string' && doc.summary.trim()
-          ? truncateText(doc.summary)
-          : truncateText(paragraphsOf(doc.body.raw)[0] ?? ''),
-    },
-    readingTime: {
-      type: 'number',
-      resolve: (doc) => {
-        const minutes = readingMinutes(paragraphsOf(doc.body.raw).join('\n'));
-        paragraphCache.delete(doc.body.raw);
-        return minutes;
-      },
-    },
   },
 }));
 
@@ -84,13 +62,20 @@ export default makeSource({
   documentTypes: [Article, Category],
   date: { timezone: 'Asia/Shanghai' },
   disableImportAliasWarning: true,
-  markdown: (builder) => configureMarkdown(builder),
+  // Bodies are compiled by our own content build (lib/markdown/compile-body), once, with the plain
+  // text that the excerpt, the reading time and search need; Contentlayer's own pass is skipped.
+  markdown: (builder) => {
+    builder.use(skipMarkdown);
+  },
   onExtraFieldData: 'fail',
   onMissingOrIncompatibleData: 'fail',
   onUnknownDocuments: 'fail',
   // Read the generated JSON from disk: importData() goes through Node's module cache, which
   // would hand `contentlayer2 dev` the first build's documents forever.
+  // `npm run content` (scripts/content-build.ts) writes the index itself, with the bodies its
+  // worker thread compiled while Contentlayer ran; `contentlayer2 dev` gets it written here.
   onSuccess: async () => {
+    if (process.env.CONTENT_INDEX_WRITER === 'content-build') return;
     await writeContentIndex(await readGeneratedDocuments());
   },
 });

@@ -29,7 +29,7 @@ for count in "${@:-1000}"; do
   echo '| phase | wall | peak RSS |'
   echo '| --- | --- | --- |'
   start=$(date +%s)
-  measure "content-build-$count" node scripts/content-build.mjs
+  measure "content-build-$count" npx tsx scripts/content-build.ts
   measure "content-check-$count" npx tsx scripts/content-check.ts --quiet
   measure "next-build-$count" npx next build
   echo "| total | $(( $(date +%s) - start )) s | |"

@@ -16,12 +16,12 @@ source: 新华每日电讯
 `;
 
 // `npm run content` uses our runner (no effect tracing); `npm run dev` uses the CLI. Both must refuse.
-const RUNNERS = {
-  'scripts/content-build.mjs': path.join(repo, 'scripts/content-build.mjs'),
-  'contentlayer2 build': path.join(repo, 'node_modules/contentlayer2/bin/cli.cjs'),
+const RUNNERS: Record<string, string[]> = {
+  'npm run content': ['--import', 'tsx', path.join(repo, 'scripts/content-build.ts')],
+  'contentlayer2 build': [path.join(repo, 'node_modules/contentlayer2/bin/cli.cjs'), 'build'],
 };
 
-async function build(runner: string, files: Record<string, string>) {
+async function build(runner: string[], files: Record<string, string>) {
   const project = mkdtempSync(path.join(tmpdir(), 'cl-strict-'));
   for (const entry of ['contentlayer.config.ts', 'lib', 'config', 'package.json', 'tsconfig.json']) {
     cpSync(path.join(repo, entry), path.join(project, entry), { recursive: true });
@@ -36,7 +36,7 @@ async function build(runner: string, files: Record<string, string>) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      [runner, 'build'],
+      runner,
       // Contentlayer takes its working directory from PWD, not from the process.
       { cwd: project, env: { ...process.env, PWD: project, INIT_CWD: project, CONTENT_DIR: 'content' } },
     );

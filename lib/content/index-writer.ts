@@ -3,9 +3,10 @@
 // loads every body.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSearchIndex } from '../search/index';
+import { compileBody, type CompiledBody } from '../markdown/compile-body';
+import { buildSearchIndex, type SearchIndex } from '../search/index';
 import { readGitHistory, revisionsAfterFirst, type Revision } from './git-history';
-import { plainText } from './text';
+import { readingMinutes, truncateText } from './text';
 import type { ArticleSummary, CategoryInfo, ContentIndex } from './types';
 
 export const CONTENT_INDEX_DIR = path.join(process.cwd(), '.contentlayer', 'app');
@@ -25,20 +26,22 @@ type GeneratedArticle = {
   authors?: string[];
   tags?: string[];
   summary?: string;
-  excerpt: string;
   cover?: string;
   coverAlt?: string;
   draft?: boolean;
   featured?: boolean;
   related?: string[];
-  readingTime: number;
-  body: { html: string; raw: string };
+  body: { raw: string };
   _raw: { sourceFilePath: string };
 };
 
 type GeneratedCategory = { path: string; name: string; description: string; order: number };
 
-export function toSummary(doc: GeneratedArticle, history: Revision[] = []): ArticleSummary {
+export function toSummary(
+  doc: GeneratedArticle,
+  body: CompiledBody,
+  history: Revision[] = [],
+): ArticleSummary {
   return {
     slug: doc.slug,
     url: doc.url,
@@ -50,13 +53,15 @@ export function toSummary(doc: GeneratedArticle, history: Revision[] = []): Arti
     ...(doc.editor ? { editor: doc.editor } : {}),
     authors: doc.authors ?? [],
     tags: [...new Set((doc.tags ?? []).map((tag) => tag.trim()).filter(Boolean))],
-    excerpt: doc.excerpt,
+    excerpt: doc.summary?.trim()
+      ? truncateText(doc.summary)
+      : truncateText(body.text.split('\n')[0] ?? ''),
     hasSummary: Boolean(doc.summary?.trim()),
     ...(doc.cover ? { cover: doc.cover, coverAlt: doc.coverAlt ?? '' } : {}),
     draft: doc.draft ?? false,
     featured: doc.featured ?? false,
     related: doc.related ?? [],
-    readingTime: doc.readingTime,
+    readingTime: readingMinutes(body.text),
     revisions: revisionsAfterFirst(history),
     file: doc._raw.sourceFilePath,
   };
@@ -92,13 +97,41 @@ export async function readGeneratedDocuments() {
   };
 }
 
-export async function writeContentIndex(input: {
-  articles: GeneratedArticle[];
-  categories: GeneratedCategory[];
-}): Promise<void> {
+/** What the content build's worker thread prepared beside Contentlayer (scripts/content-build.ts). */
+export type Prepared = { bodies: Map<string, CompiledBody>; search: SearchIndex };
+
+// `contentlayer2 dev` calls onSuccess on every save: recompile only the bodies that changed.
+const compiledCache = new Map<string, CompiledBody>();
+async function compileCached(raw: string): Promise<CompiledBody> {
+  let compiled = compiledCache.get(raw);
+  if (!compiled) {
+    compiled = await compileBody(raw);
+    compiledCache.set(raw, compiled);
+  }
+  return compiled;
+}
+
+export async function writeContentIndex(
+  input: { articles: GeneratedArticle[]; categories: GeneratedCategory[] },
+  prepared?: Prepared,
+): Promise<void> {
   const history = readGitHistory(path.resolve(process.env.CONTENT_DIR || 'content'));
+  const bodies = new Map<GeneratedArticle, CompiledBody>();
+  let allPrepared = Boolean(prepared);
+  for (const doc of input.articles) {
+    const ready = prepared?.bodies.get(doc._raw.sourceFilePath);
+    if (!ready) allPrepared = false;
+    bodies.set(doc, ready ?? (await compileCached(doc.body.raw)));
+  }
+  if (!prepared) {
+    const live = new Set(input.articles.map((doc) => doc.body.raw));
+    for (const raw of compiledCache.keys()) if (!live.has(raw)) compiledCache.delete(raw);
+  }
+  const bodyOf = (doc: GeneratedArticle) => bodies.get(doc) as CompiledBody;
   const index: ContentIndex = {
-    articles: input.articles.map((doc) => toSummary(doc, history.get(doc._raw.sourceFilePath))),
+    articles: input.articles.map((doc) =>
+      toSummary(doc, bodyOf(doc), history.get(doc._raw.sourceFilePath)),
+    ),
     categories: input.categories.map(toCategory),
   };
   await rm(BODY_DIR, { recursive: true, force: true });
@@ -108,14 +141,22 @@ export async function writeContentIndex(input: {
   await Promise.all(
     Array.from({ length: 32 }, async () => {
       for (let doc = queue.pop(); doc; doc = queue.pop()) {
-        await writeFile(path.join(BODY_DIR, `${doc.slug}.html`), doc.body.html);
+        await writeFile(path.join(BODY_DIR, `${doc.slug}.html`), bodyOf(doc).html);
       }
     }),
   );
   // Drafts are indexed too (dev previews search them); the server filters by publication at query time.
-  const search = buildSearchIndex(
-    input.articles.map((doc) => ({ slug: doc.slug, title: doc.title, tags: doc.tags ?? [], text: plainText(doc.body.raw) })),
-  );
+  const search =
+    prepared && allPrepared
+      ? prepared.search
+      : buildSearchIndex(
+      input.articles.map((doc) => ({
+        slug: doc.slug,
+        title: doc.title,
+        tags: doc.tags ?? [],
+        text: bodyOf(doc).text,
+      })),
+    );
   await writeFile(`${SEARCH_INDEX_FILE}.tmp`, JSON.stringify(search));
   await rename(`${SEARCH_INDEX_FILE}.tmp`, SEARCH_INDEX_FILE);
   // Rename so a running dev server never reads a half-written index.

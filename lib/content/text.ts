@@ -16,7 +16,11 @@ function textOf(node: RootContent | Root): string {
 }
 
 export function plainParagraphs(markdown: string): string[] {
-  const tree = parser.parse(markdown);
+  return paragraphsOf(parser.parse(markdown));
+}
+
+/** The plain paragraphs of a parsed body: no raw HTML, code or headings. */
+export function paragraphsOf(tree: Root): string[] {
   return tree.children
     .filter((node) => node.type !== 'html' && node.type !== 'code' && node.type !== 'heading')
     .map((node) => textOf(node).replace(/\s+/g, ' ').trim())
