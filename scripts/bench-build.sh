@@ -41,7 +41,8 @@ for count in "${@:-1000}"; do
   slug=$(node -e "const i=require('./.contentlayer/app/index.json');console.log(i.articles.find(a=>!a.draft).slug)")
   html=$(curl -s "http://127.0.0.1:$port/articles/$slug")
   js=0
-  for src in $(printf '%s' "$html" | grep -o '/_next/static/[^"]*\.js' | sort -u); do
+  # Module scripts only: the noModule polyfill chunk is never loaded by a current browser.
+  for src in $(printf '%s' "$html" | grep -o '<script[^>]*src="/_next/static/[^"]*\.js"[^>]*>' | grep -vi nomodule | grep -o '/_next/static/[^"]*\.js' | sort -u); do
     js=$((js + $(curl -s "http://127.0.0.1:$port$src" | gzip -9 | wc -c)))
   done
   echo "- article page: HTML $(printf '%s' "$html" | wc -c) bytes ($(printf '%s' "$html" | gzip -9 | wc -c) gzipped), first-load JS $((js / 1024)) KB gzipped"

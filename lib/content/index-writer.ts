@@ -6,13 +6,10 @@ import path from 'node:path';
 import { compileBody, type CompiledBody } from '../markdown/compile-body';
 import { buildSearchIndex, type SearchIndex } from '../search/index';
 import { readGitHistory, revisionsAfterFirst, type Revision } from './git-history';
+import { BODY_DIR, CONTENT_INDEX_FILE, SEARCH_INDEX_FILE } from './paths';
 import { readingMinutes, truncateText } from './text';
 import type { ArticleSummary, CategoryInfo, ContentIndex } from './types';
 
-export const CONTENT_INDEX_DIR = path.join(process.cwd(), '.contentlayer', 'app');
-export const CONTENT_INDEX_FILE = path.join(CONTENT_INDEX_DIR, 'index.json');
-export const BODY_DIR = path.join(CONTENT_INDEX_DIR, 'bodies');
-export const SEARCH_INDEX_FILE = path.join(CONTENT_INDEX_DIR, 'search.json');
 
 type GeneratedArticle = {
   slug: string;

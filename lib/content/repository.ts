@@ -5,9 +5,9 @@ import path from 'node:path';
 import { siteConfig, type NavItem } from '@/config/site';
 import { now } from '@/lib/clock';
 import { hotArticles, type HotItem } from '@/lib/rank/hot';
-import { relatedArticles } from '@/lib/rank/related';
+import { relatedArticles, relatedIndex, type RelatedIndex } from '@/lib/rank/related';
 import { getRankings } from '@/lib/views/service';
-import { BODY_DIR, CONTENT_INDEX_FILE } from './index-writer';
+import { BODY_DIR, CONTENT_INDEX_FILE } from './paths';
 import { categoryUrl } from './rules';
 import {
   byNewest,
@@ -30,7 +30,12 @@ type Loaded = {
   /** Every non-draft article, newest first; the published ones are a suffix of it. */
   candidates: ArticleSummary[];
   bySlug: Map<string, ArticleSummary>;
-  published?: { from: number; list: ArticleSummary[]; slugs?: ReadonlySet<string> };
+  published?: {
+    from: number;
+    list: ArticleSummary[];
+    slugs?: ReadonlySet<string>;
+    related?: RelatedIndex;
+  };
 };
 let loaded: Loaded | undefined;
 
@@ -136,9 +141,12 @@ export function getAllTags(): { tag: string; count: number }[] {
 }
 
 export function getLatest(limit: number = siteConfig.listSize, excludeSlug?: string): ArticleSummary[] {
-  return getPublishedArticles()
-    .filter((article) => article.slug !== excludeSlug)
-    .slice(0, limit);
+  const latest: ArticleSummary[] = [];
+  for (const article of getPublishedArticles()) {
+    if (latest.length >= limit) break;
+    if (article.slug !== excludeSlug) latest.push(article);
+  }
+  return latest;
 }
 
 export function getHeadlines(limit = 3): ArticleSummary[] {
@@ -158,7 +166,11 @@ export async function getTopViewed(window: 'day' | 'week', limit = 50): Promise<
 }
 
 export function getRelated(article: ArticleSummary): ArticleSummary[] {
-  return relatedArticles(article, getPublishedArticles(), siteConfig.relatedSize);
+  const list = getPublishedArticles();
+  if (PREVIEW) return relatedArticles(article, list, siteConfig.relatedSize);
+  const published = load().published as NonNullable<Loaded['published']>;
+  published.related ??= relatedIndex(list);
+  return relatedArticles(article, list, siteConfig.relatedSize, published.related);
 }
 
 export function getCategoryNames(): Record<string, string> {

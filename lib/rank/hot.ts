@@ -5,6 +5,8 @@ import type { Score } from './hot-score';
 
 export type HotItem = { article: ArticleSummary; views?: number };
 
+// Runs on every page render over the whole archive: one pass, allocating only for articles
+// that have views.
 export function hotArticles(
   publishedNewestFirst: ArticleSummary[],
   limit: number,
@@ -12,25 +14,25 @@ export function hotArticles(
 ): HotItem[] {
   const items = new Map<string, HotItem>();
   // Only published articles are ranked: views can never make a draft or future article appear.
-  const ranked = publishedNewestFirst
-    .map((article, order) => ({
-      article,
-      order,
-      ...(scores.get(article.slug) ?? { score: 0, views: 0 }),
-    }))
-    .filter((item) => item.views > 0)
-    .sort((a, b) => b.score - a.score || a.order - b.order);
-  for (const { article, views: count } of ranked) {
-    if (items.size >= limit) break;
-    items.set(article.slug, { article, views: count });
+  const ranked: { article: ArticleSummary; order: number; score: number; views: number }[] = [];
+  if (scores.size > 0) {
+    publishedNewestFirst.forEach((article, order) => {
+      const score = scores.get(article.slug);
+      if (score && score.views > 0) ranked.push({ article, order, ...score });
+    });
+    ranked.sort((a, b) => b.score - a.score || a.order - b.order);
   }
-  const fallback = [
-    ...publishedNewestFirst.filter((article) => article.featured),
-    ...publishedNewestFirst,
-  ];
-  for (const article of fallback) {
+  for (const { article, views } of ranked) {
     if (items.size >= limit) break;
-    if (!items.has(article.slug)) items.set(article.slug, { article });
+    items.set(article.slug, { article, views });
   }
+  const fill = (wanted: (article: ArticleSummary) => boolean) => {
+    for (const article of publishedNewestFirst) {
+      if (items.size >= limit) return;
+      if (wanted(article) && !items.has(article.slug)) items.set(article.slug, { article });
+    }
+  };
+  fill((article) => article.featured);
+  fill(() => true);
   return [...items.values()];
 }

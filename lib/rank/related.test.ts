@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from '@/lib/content/test-fixtures';
-import { relatedArticles } from './related';
+import { relatedArticles, relatedIndex } from './related';
 
 const at = (day: number) => `2024-01-${String(day).padStart(2, '0')}T00:00:00.000Z`;
 
@@ -40,5 +40,19 @@ describe('relatedArticles', () => {
   it('only returns articles from the published list it is given', () => {
     const published = others.filter((a) => a.slug !== 'pick-b');
     expect(relatedArticles(base, published, 6).map((a) => a.slug)).not.toContain('pick-b');
+  });
+  it('gives the same answer with an index built once for many pages', () => {
+    const published = [base, ...others];
+    const index = relatedIndex(published);
+    for (const article of published) {
+      expect(relatedArticles(article, published, 6, index)).toEqual(
+        relatedArticles(article, published, 6),
+      );
+    }
+    expect(
+      relatedArticles(base, published, 6, index)
+        .map((a) => a.slug)
+        .slice(0, 2),
+    ).toEqual(['pick-b', 'pick-a']);
   });
 });

@@ -1,29 +1,57 @@
 // Pure: 相关阅读. Editors' picks first, then shared tags, then the same category, newest first.
 import type { ArticleSummary } from '@/lib/content/types';
 
+/** Positions in the newest-first published list, by slug and by tag; built once per list. */
+export type RelatedIndex = { bySlug: Map<string, number>; byTag: Map<string, number[]> };
+
+export function relatedIndex(publishedNewestFirst: ArticleSummary[]): RelatedIndex {
+  const bySlug = new Map<string, number>();
+  const byTag = new Map<string, number[]>();
+  publishedNewestFirst.forEach((article, position) => {
+    bySlug.set(article.slug, position);
+    for (const tag of new Set(article.tags)) {
+      const list = byTag.get(tag);
+      if (list) list.push(position);
+      else byTag.set(tag, [position]);
+    }
+  });
+  return { bySlug, byTag };
+}
+
+// Every article page runs this over the whole archive, so it walks only the articles sharing a
+// tag (through the index) instead of every article.
 export function relatedArticles(
   article: ArticleSummary,
   publishedNewestFirst: ArticleSummary[],
   limit: number,
+  index: RelatedIndex = relatedIndex(publishedNewestFirst),
 ): ArticleSummary[] {
-  const candidates = publishedNewestFirst.filter((other) => other.slug !== article.slug);
-  const bySlug = new Map(candidates.map((other) => [other.slug, other]));
   const picked = new Map<string, ArticleSummary>();
   const add = (other: ArticleSummary | undefined) => {
-    if (other && picked.size < limit && !picked.has(other.slug)) picked.set(other.slug, other);
+    if (other && other.slug !== article.slug && picked.size < limit && !picked.has(other.slug))
+      picked.set(other.slug, other);
   };
+  const at = (position: number | undefined) =>
+    position === undefined ? undefined : publishedNewestFirst[position];
 
-  for (const slug of article.related) add(bySlug.get(slug));
+  for (const slug of article.related) add(at(index.bySlug.get(slug)));
 
-  const tags = new Set(article.tags);
-  const shared = (other: ArticleSummary) => other.tags.filter((tag) => tags.has(tag)).length;
-  candidates
-    .map((other, order) => ({ other, order, score: shared(other) }))
-    .filter(({ score }) => score > 0)
-    // Stable on the newest-first order for equal overlap.
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .forEach(({ other }) => add(other));
+  const shared = new Map<number, number>();
+  for (const tag of new Set(article.tags)) {
+    for (const position of index.byTag.get(tag) ?? []) {
+      shared.set(position, (shared.get(position) ?? 0) + 1);
+    }
+  }
+  // Newest first (the lower position) among equal overlap.
+  const byOverlap = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (const [position] of byOverlap) {
+    if (picked.size >= limit) break;
+    add(at(position));
+  }
 
-  candidates.filter((other) => other.category === article.category).forEach(add);
+  for (const other of publishedNewestFirst) {
+    if (picked.size >= limit) break;
+    if (other.category === article.category) add(other);
+  }
   return [...picked.values()];
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { readFileSync, statSync } from 'node:fs';
 import { getArticleSummary, getPublishedSlugs } from '@/lib/content/repository';
-import { SEARCH_INDEX_FILE } from '@/lib/content/index-writer';
+import { SEARCH_INDEX_FILE } from '@/lib/content/paths';
 import type { SearchEngine } from './engine';
 import { excerptSegments } from './highlight';
 import { searchIndex, type SearchIndex } from './index';
