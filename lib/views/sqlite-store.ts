@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { HOUR_MS, RETENTION_HOURS, hourStart, type HourlyRow, type ViewStore } from './store';
 
 // The embedded default: one file, WAL so readers never block the writer, and every increment a
-// prepared statement inside one transaction, so concurrent requests lose nothing.
+// prepared statement inside a transaction, so concurrent requests lose nothing.
 export function openSqliteStore(file: string): ViewStore {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
@@ -47,31 +47,58 @@ export function openSqliteStore(file: string): ViewStore {
   ];
   let lastPrune = 0;
 
-  const record = db.transaction(
-    (slug: string, visitor: string, now: number, dedupeSeconds: number) => {
-      if (seen.run(`${visitor}:${slug}`, now + dedupeSeconds * 1000, now).changes === 0)
-        return false;
-      addHourly.run(slug, hourStart(new Date(now)));
-      addTotal.run(slug);
-      // Old buckets and expired keys go at most once a minute, inside a write that is happening anyway.
-      if (now - lastPrune > 60_000) {
-        lastPrune = now;
-        prune[0]?.run(hourStart(new Date(now)) - RETENTION_HOURS * HOUR_MS);
-        prune[1]?.run(now);
-        prune[2]?.run(now);
-      }
-      return true;
-    },
-  );
+  function record(slug: string, visitor: string, now: number, dedupeSeconds: number): boolean {
+    if (seen.run(`${visitor}:${slug}`, now + dedupeSeconds * 1000, now).changes === 0) return false;
+    addHourly.run(slug, hourStart(new Date(now)));
+    addTotal.run(slug);
+    // Old buckets and expired keys go at most once a minute, inside a write that is happening anyway.
+    if (now - lastPrune > 60_000) {
+      lastPrune = now;
+      prune[0]?.run(hourStart(new Date(now)) - RETENTION_HOURS * HOUR_MS);
+      prune[1]?.run(now);
+      prune[2]?.run(now);
+    }
+    return true;
+  }
+
+  // Group commit: the writes of every request that arrives in the same turn of the event loop go
+  // into one transaction, and each request is answered only after that transaction commits. A
+  // commit per request cost about a third of the view API's throughput; batching loses nothing,
+  // because nobody is told "counted" before the count is on disk.
+  type Job = {
+    run: () => unknown;
+    resolve: (value: unknown) => void;
+    reject: (error: unknown) => void;
+  };
+  let queue: Job[] = [];
+  const commit = db.transaction((jobs: Job[]) => jobs.map((job) => job.run()));
+  function flush() {
+    const jobs = queue;
+    queue = [];
+    try {
+      const results = commit(jobs);
+      jobs.forEach((job, index) => job.resolve(results[index]));
+    } catch (error) {
+      // The whole batch rolled back: every request in it is told so, none was counted.
+      for (const job of jobs) job.reject(error);
+    }
+  }
+  function enqueue<T>(run: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      if (queue.length === 1) setImmediate(flush);
+    });
+  }
 
   return {
-    async recordView(slug, visitor, at, dedupeSeconds) {
-      return record(slug, visitor, at.getTime(), dedupeSeconds);
+    recordView(slug, visitor, at, dedupeSeconds) {
+      return enqueue(() => record(slug, visitor, at.getTime(), dedupeSeconds));
     },
-    async hit(visitor, at) {
+    hit(visitor, at) {
       const minute = Math.floor(at.getTime() / 60_000);
-      const row = rate.get(`${visitor}:${minute}`, (minute + 2) * 60_000) as { count: number };
-      return row.count;
+      return enqueue(
+        () => (rate.get(`${visitor}:${minute}`, (minute + 2) * 60_000) as { count: number }).count,
+      );
     },
     async hourly(hours, at) {
       const last = hourStart(at);
@@ -95,6 +122,7 @@ export function openSqliteStore(file: string): ViewStore {
       ).value;
     },
     async close() {
+      if (queue.length > 0) flush();
       db.close();
     },
   };
