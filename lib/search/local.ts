@@ -7,16 +7,30 @@ import { excerptSegments } from './highlight';
 import { searchIndex, type SearchIndex } from './index';
 import { normalizeQuery, queryWords } from './tokenize';
 
-let loaded: { index: SearchIndex; mtimeMs: number } | undefined;
+type Loaded = { index: SearchIndex; mtimeMs: number };
+// On globalThis, not in a module variable: instrumentation.ts warms the index at server start
+// from its own bundle, and the route bundles must find that same copy instead of parsing another.
+const slot = globalThis as typeof globalThis & { [key: symbol]: Loaded | undefined };
+const KEY = Symbol.for('news.search-index');
 
 // Loaded once per server process (reloaded in development when the content changes).
 function index(): SearchIndex {
+  const loaded = slot[KEY];
   if (loaded && process.env.NODE_ENV === 'production') return loaded.index;
   const mtimeMs = statSync(SEARCH_INDEX_FILE).mtimeMs;
-  if (!loaded || loaded.mtimeMs !== mtimeMs) {
-    loaded = { index: JSON.parse(readFileSync(SEARCH_INDEX_FILE, 'utf8')) as SearchIndex, mtimeMs };
-  }
-  return loaded.index;
+  if (loaded?.mtimeMs === mtimeMs) return loaded.index;
+  const fresh = {
+    index: JSON.parse(readFileSync(SEARCH_INDEX_FILE, 'utf8')) as SearchIndex,
+    mtimeMs,
+  };
+  slot[KEY] = fresh;
+  return fresh.index;
+}
+
+/** Parses the index and loads the segmenter's dictionary ahead of the first query. */
+export function warmSearchIndex(): void {
+  index();
+  queryWords(normalizeQuery('民族團結'));
 }
 
 export const localSearch: SearchEngine = {
