@@ -1,6 +1,8 @@
 import type { Processor } from 'unified';
 import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/source-files';
-import { readGeneratedDocuments, writeContentIndex } from './lib/content/index-writer';
+import { siteConfig } from './config/site';
+import { env } from './lib/env';
+import { readGeneratedDocuments, writeContentIndex } from './lib/pipeline/index-writer';
 import {
   ARTICLE_FIELDS,
   ARTICLE_GLOB,
@@ -9,8 +11,6 @@ import {
   categoryPathFromFile,
   slugFromPath,
 } from './lib/content/rules';
-
-const CONTENT_DIR = process.env.CONTENT_DIR || 'content';
 
 function skipMarkdown(this: Processor) {
   this.parser = () => ({ type: 'root', children: [] });
@@ -58,9 +58,9 @@ export const Category = defineDocumentType(() => ({
 }));
 
 export default makeSource({
-  contentDirPath: CONTENT_DIR,
+  contentDirPath: env.contentDir,
   documentTypes: [Article, Category],
-  date: { timezone: 'Asia/Shanghai' },
+  date: { timezone: siteConfig.timeZone },
   disableImportAliasWarning: true,
   // Bodies are compiled by our own content build (lib/markdown/compile-body), once, with the plain
   // text that the excerpt, the reading time and search need; Contentlayer's own pass is skipped.

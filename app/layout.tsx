@@ -2,35 +2,25 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
-import { absoluteUrl, siteConfig } from '@/config/site';
+import { siteConfig } from '@/config/site';
 import { getNavigation } from '@/lib/content/repository';
 import { now } from '@/lib/clock';
+import { rootMetadata } from '@/lib/seo/metadata';
+import { siteSeo } from '@/lib/seo/site';
 import './globals.css';
 
-export const metadata: Metadata = {
-  metadataBase: new URL(siteConfig.url),
-  title: {
-    default: `${siteConfig.name} - ${siteConfig.slogan}`,
-    template: `%s - ${siteConfig.name}`,
-  },
-  description: siteConfig.description,
-  applicationName: siteConfig.name,
-  // index, follow is the default; saying it here would contradict noindex pages after hydration.
-  robots: { 'max-image-preview': 'large' },
-  alternates: {
-    types: {
-      'application/rss+xml': [{ url: absoluteUrl('/feed.xml'), title: `${siteConfig.name} RSS` }],
-    },
-  },
-  openGraph: { locale: 'zh_CN', siteName: siteConfig.name, type: 'website' },
-};
+export const metadata: Metadata = rootMetadata(siteSeo);
 
-export const viewport: Viewport = { themeColor: '#b8141b', width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = {
+  themeColor: siteConfig.colors.brand,
+  width: 'device-width',
+  initialScale: 1,
+};
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   const nav = getNavigation();
   return (
-    <html lang="zh-CN">
+    <html lang={siteConfig.locale}>
       <body className="min-h-screen antialiased">
         <a
           href="#main"

@@ -14,10 +14,10 @@ import {
   getCategoryArticles,
   getCategoryNames,
   getHeadlines,
-  getHot,
   getLatest,
   getTopCategories,
 } from '@/lib/content/repository';
+import { getHot } from '@/lib/hot/hot';
 
 // Regenerated in the background at most every 30 seconds: the hot list follows readers within a
 // minute, and scheduled articles appear without a rebuild.

@@ -1,7 +1,7 @@
 import type { ArticleDetail } from '@/lib/content/types';
 import { formatDateTime } from '@/lib/format/date';
+import { formatCount } from '@/lib/format/number';
 import { tagUrl } from '@/lib/content/rules';
-import { lastModified } from '@/lib/seo/sitemap-entries';
 import { RevisionHistory } from './revision-history';
 import { StatusBadge } from './status-badge';
 
@@ -27,7 +27,7 @@ export function ArticleView({ article, categoryName, categoryHref, views }: Prop
         {article.authors.length > 0 && <span>记者：{article.authors.join('、')}</span>}
         <span>阅读约 {article.readingTime} 分钟</span>
         {views !== undefined && views > 0 && (
-          <span data-testid="view-count">阅读 {views.toLocaleString('zh-CN')}</span>
+          <span data-testid="view-count">阅读 {formatCount(views)}</span>
         )}
         <a href={categoryHref} className="text-brand hover:underline">
           {categoryName}
@@ -58,7 +58,7 @@ export function ArticleView({ article, categoryName, categoryHref, views }: Prop
           {article.editor && <span>【责任编辑：{article.editor}】</span>}
         </p>
       )}
-      <RevisionHistory article={article} lastModified={lastModified(article)} />
+      <RevisionHistory article={article} />
       {article.tags.length > 0 && (
         <div className="mt-6 flex flex-wrap items-center gap-2 border-t border-line pt-4 text-sm">
           <span className="text-muted">标签：</span>

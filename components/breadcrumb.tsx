@@ -1,4 +1,4 @@
-export type Crumb = { label: string; href: string };
+import type { Crumb } from '@/lib/content/types';
 
 export function Breadcrumb({ items }: { items: Crumb[] }) {
   return (

@@ -1,4 +1,5 @@
-import type { HotItem } from '@/lib/rank/hot';
+import type { HotItem } from '@/lib/hot/ranking';
+import { formatCount } from '@/lib/format/number';
 import { SectionHeading } from './section-heading';
 
 type Props = {
@@ -31,9 +32,7 @@ export function HotRanking({ title, id, items, categoryNames }: Props) {
                 </a>
                 <p className="text-xs text-muted">{categoryNames[article.category]}</p>
               </div>
-              <span className="shrink-0 text-sm text-muted">
-                阅读 {(views ?? 0).toLocaleString('zh-CN')}
-              </span>
+              <span className="shrink-0 text-sm text-muted">阅读 {formatCount(views ?? 0)}</span>
             </li>
           ))}
         </ol>

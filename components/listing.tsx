@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { ArticleSummary } from '@/lib/content/types';
-import type { HotItem } from '@/lib/rank/hot';
+import type { HotItem } from '@/lib/hot/ranking';
 import { ArticleList } from './article-list';
-import { Breadcrumb, type Crumb } from './breadcrumb';
+import type { Crumb } from '@/lib/content/types';
+import { Breadcrumb } from './breadcrumb';
 import { Pagination } from './pagination';
 import { SideLists } from './side-lists';
 

@@ -7,9 +7,10 @@ type Props = {
   date: string;
   /** A data: URL of the cover, when the article has one. */
   cover?: string;
+  colors: { brand: string; ink: string; muted: string };
 };
 
-export function OgCard({ title, siteName, slogan, category, date, cover }: Props) {
+export function OgCard({ title, siteName, slogan, category, date, cover, colors }: Props) {
   const onCover = Boolean(cover);
   return (
     <div
@@ -59,7 +60,7 @@ export function OgCard({ title, siteName, slogan, category, date, cover }: Props
           justifyContent: 'space-between',
           padding: '0 64px',
           height: 110,
-          background: '#b8141b',
+          background: colors.brand,
           color: '#ffffff',
         }}
       >
@@ -79,7 +80,7 @@ export function OgCard({ title, siteName, slogan, category, date, cover }: Props
           style={{
             fontSize: title.length > 40 ? 54 : 64,
             lineHeight: 1.3,
-            color: onCover ? '#ffffff' : '#1f2328',
+            color: onCover ? '#ffffff' : colors.ink,
             display: 'flex',
           }}
         >
@@ -93,11 +94,16 @@ export function OgCard({ title, siteName, slogan, category, date, cover }: Props
           gap: 24,
           padding: '0 64px 48px',
           fontSize: 30,
-          color: onCover ? '#f3f3f3' : '#5f6670',
+          color: onCover ? '#f3f3f3' : colors.muted,
         }}
       >
         <div
-          style={{ display: 'flex', color: '#ffffff', background: '#b8141b', padding: '6px 18px' }}
+          style={{
+            display: 'flex',
+            color: '#ffffff',
+            background: colors.brand,
+            padding: '6px 18px',
+          }}
         >
           {category}
         </div>

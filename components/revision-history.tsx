@@ -1,10 +1,11 @@
 import type { ArticleSummary } from '@/lib/content/types';
 import { formatDateTime } from '@/lib/format/date';
 
-type Props = { article: ArticleSummary; lastModified: string };
+type Props = { article: ArticleSummary };
 
 /** 首发, 最后更新 and the corrections, openly: a <details> needs no JavaScript. */
-export function RevisionHistory({ article, lastModified }: Props) {
+export function RevisionHistory({ article }: Props) {
+  const { lastModified } = article;
   const updated = Date.parse(lastModified) > Date.parse(article.date);
   return (
     <div

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '@/lib/content/types';
-import type { HotItem } from '@/lib/rank/hot';
+import type { HotItem } from '@/lib/hot/ranking';
+import { formatCount } from '@/lib/format/number';
 import { CompactList } from './compact-list';
 import { SectionHeading } from './section-heading';
 
@@ -15,7 +16,7 @@ export function SideLists({ hot, latest }: Props) {
           label="热门文章"
           items={hot.map(({ article, views }) => ({
             article,
-            ...(views ? { note: `阅读 ${views.toLocaleString('zh-CN')}` } : {}),
+            ...(views ? { note: `阅读 ${formatCount(views)}` } : {}),
           }))}
         />
       </section>

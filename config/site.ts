@@ -1,4 +1,4 @@
-import { env } from '@/lib/env';
+import { env } from '../lib/env';
 
 export type NavItem = { label: string; href: string };
 
@@ -7,8 +7,12 @@ export const siteConfig = {
   slogan: '我们一直在努力',
   description: '服务粉丝新闻网：时政、社会、财经、文化与情感故事，每日更新。',
   url: env.siteUrl,
+  /** BCP 47: <html lang>, dates, numbers, feeds and structured data. */
   locale: 'zh-CN',
+  /** Publication times are shown and interpreted (dates without an offset) in this zone. */
   timeZone: 'Asia/Shanghai',
+  /** The same values as app/globals.css's @theme (a unit test keeps them equal). */
+  colors: { brand: '#b8141b', brandDark: '#8c0f15', ink: '#1f2328', muted: '#5f6670' },
   defaultSource: '本站综合',
   copyrightHolder: '服务粉丝新闻网',
   pageSize: env.pageSize,

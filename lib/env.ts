@@ -1,6 +1,8 @@
 // Pure: validates the environment once, with errors that say what to fix.
 export type Env = {
   siteUrl: string;
+  /** Where the Markdown lives (the scale benchmarks point it at a generated corpus). */
+  contentDir: string;
   /** Articles per category or tag page. */
   pageSize: number;
   /** URLs per sitemap file before the index splits. */
@@ -62,6 +64,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   return {
     siteUrl: url.origin,
+    contentDir: source.CONTENT_DIR?.trim() || 'content',
     pageSize: integer(source, 'LIST_PAGE_SIZE', 20, 100),
     sitemapSize: integer(source, 'SITEMAP_SIZE', 50_000, 50_000),
     prerender: {

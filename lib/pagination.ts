@@ -25,7 +25,3 @@ export function splitPagedSegments(segments: string[]): { path: string[]; page: 
   }
   return { path: segments, page: 1 };
 }
-
-export function pageNumbers(totalPages: number): number[] {
-  return Array.from({ length: totalPages }, (_, index) => index + 1);
-}

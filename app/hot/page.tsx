@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { HotRanking } from '@/components/hot-ranking';
-import { getCategoryNames, getTopViewed } from '@/lib/content/repository';
+import { getCategoryNames } from '@/lib/content/repository';
+import { getTopViewed } from '@/lib/hot/hot';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
 

@@ -1,4 +1,5 @@
 // Pure: selecting and ordering articles. The server-only loader feeds these.
+import { siteConfig } from '@/config/site';
 import type { ArticleSummary, CategoryInfo } from './types';
 
 export function isPublished(article: ArticleSummary, at: Date): boolean {
@@ -42,7 +43,7 @@ export function tagCounts(articles: ArticleSummary[]): { tag: string; count: num
   }
   return [...counts]
     .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, 'zh-CN'));
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, siteConfig.locale));
 }
 
 /** Featured articles newest first; the newest article when none is featured. */

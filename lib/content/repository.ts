@@ -4,9 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { siteConfig, type NavItem } from '@/config/site';
 import { now } from '@/lib/clock';
-import { hotArticles, type HotItem } from '@/lib/rank/hot';
-import { relatedArticles, relatedIndex, type RelatedIndex } from '@/lib/rank/related';
-import { getRankings } from '@/lib/views/service';
+import { relatedArticles, relatedIndex, type RelatedIndex } from './related';
 import { BODY_DIR, CONTENT_INDEX_FILE } from './paths';
 import { categoryUrl } from './rules';
 import {
@@ -22,7 +20,7 @@ import {
   topLevelCategories,
   withTag,
 } from './queries';
-import type { ArticleDetail, ArticleSummary, CategoryInfo, ContentIndex } from './types';
+import type { ArticleDetail, ArticleSummary, CategoryInfo, ContentIndex, Crumb } from './types';
 
 type Loaded = {
   index: ContentIndex;
@@ -124,6 +122,17 @@ export function getCategoryTrail(categoryPath: string): CategoryInfo[] {
   return categoryTrail(contentIndex().categories, categoryPath);
 }
 
+/** 当前位置：首页 > 情感 > 故事, for a category or an article in it. */
+export function getCategoryCrumbs(categoryPath: string): Crumb[] {
+  return [
+    { label: '首页', href: '/' },
+    ...getCategoryTrail(categoryPath).map((category) => ({
+      label: category.name,
+      href: categoryUrl(category.path),
+    })),
+  ];
+}
+
 export function getChildCategories(categoryPath: string): CategoryInfo[] {
   return childCategories(contentIndex().categories, categoryPath);
 }
@@ -151,18 +160,6 @@ export function getLatest(limit: number = siteConfig.listSize, excludeSlug?: str
 
 export function getHeadlines(limit = 3): ArticleSummary[] {
   return headlines(getPublishedArticles(), limit);
-}
-
-/** 热门文章: ranked by recent views; featured, then newest, fill the rest (and all of it when the store is down). */
-export async function getHot(limit: number = siteConfig.listSize): Promise<HotItem[]> {
-  return hotArticles(getPublishedArticles(), limit, (await getRankings())?.hot);
-}
-
-/** The /hot page: 24-hour and 7-day rankings, only articles with views. */
-export async function getTopViewed(window: 'day' | 'week', limit = 50): Promise<HotItem[] | undefined> {
-  const rankings = await getRankings();
-  if (!rankings) return undefined;
-  return hotArticles(getPublishedArticles(), limit, rankings[window]).filter((item) => item.views);
 }
 
 export function getRelated(article: ArticleSummary): ArticleSummary[] {

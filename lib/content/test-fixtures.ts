@@ -1,8 +1,9 @@
 // Test helper: a minimal valid article summary.
+import { lastModified } from '@/lib/pipeline/last-modified';
 import type { ArticleSummary } from './types';
 
 export function summary(overrides: Partial<ArticleSummary> & { slug: string }): ArticleSummary {
-  return {
+  const base = {
     url: `/articles/${overrides.slug}`,
     title: overrides.slug,
     date: '2024-01-24T00:00:00.000Z',
@@ -20,4 +21,5 @@ export function summary(overrides: Partial<ArticleSummary> & { slug: string }): 
     file: `articles/${overrides.slug}.md`,
     ...overrides,
   };
+  return { lastModified: lastModified(base), ...base };
 }

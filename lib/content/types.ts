@@ -31,6 +31,8 @@ export type ArticleSummary = {
   readingTime: number;
   /** Commits that changed the file after the one that added it, newest first (更新记录). */
   revisions: { date: string; subject: string }[];
+  /** 最后更新, in +08:00: the newest of `date`, `updated` and the last correction (index time). */
+  lastModified: string;
   /** Present only in development previews. */
   status?: 'draft' | 'scheduled';
   /** Source file, relative to the content directory. */
@@ -38,6 +40,9 @@ export type ArticleSummary = {
 };
 
 export type ArticleDetail = ArticleSummary & { html: string };
+
+/** One step of a breadcrumb trail. */
+export type Crumb = { label: string; href: string };
 
 export type ContentIndex = {
   articles: ArticleSummary[];

@@ -1,8 +1,8 @@
-// Pure: Chinese dates in Asia/Shanghai, whatever the server's time zone.
-const TIME_ZONE = 'Asia/Shanghai';
+// Pure: Chinese dates in the site's time zone, whatever the server's.
+import { siteConfig } from '@/config/site';
 
 const partsFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE,
+  timeZone: siteConfig.timeZone,
   year: 'numeric',
   month: 'numeric',
   day: 'numeric',

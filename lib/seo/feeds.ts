@@ -34,6 +34,7 @@ export async function feedXml(categoryPath?: string): Promise<string | undefined
       link,
       copyright: `© ${now().getFullYear()} ${siteConfig.copyrightHolder}`,
       image: absoluteUrl(siteConfig.logo),
+      language: siteConfig.locale,
     },
     articles,
     getCategoryNames(),

@@ -8,6 +8,7 @@ const site = {
   logo: 'https://news.example.com/logo.png',
   description: '描述',
   slogan: '我们一直在努力',
+  locale: 'zh-CN',
 };
 
 describe('serializeJsonLd', () => {

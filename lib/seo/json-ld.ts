@@ -1,7 +1,6 @@
 // Pure: schema.org structured data, serialised so that no title can break out of <script>.
 import type { ArticleSummary } from '@/lib/content/types';
 import { toShanghaiIso } from '@/lib/format/date';
-import { lastModified } from './sitemap-entries';
 
 export type JsonLd = Record<string, unknown>;
 
@@ -25,6 +24,7 @@ export type SiteInfo = {
   logo: string;
   description: string;
   slogan: string;
+  locale: string;
 };
 
 export function organizationJsonLd(site: SiteInfo): JsonLd {
@@ -45,7 +45,7 @@ export function websiteJsonLd(site: SiteInfo): JsonLd {
     alternateName: site.slogan,
     description: site.description,
     url: `${site.url}/`,
-    inLanguage: 'zh-CN',
+    inLanguage: site.locale,
     publisher: { '@type': 'Organization', name: site.name },
   };
 }
@@ -68,7 +68,7 @@ export function newsArticleJsonLd(
     headline: article.title,
     description: article.excerpt,
     datePublished: toShanghaiIso(article.date),
-    dateModified: lastModified(article),
+    dateModified: article.lastModified,
     author:
       article.authors.length > 0
         ? article.authors.map((name) => ({ '@type': 'Person', name }))
@@ -77,7 +77,7 @@ export function newsArticleJsonLd(
     image: [options.image],
     articleSection: options.section,
     keywords: article.tags.join(','),
-    inLanguage: 'zh-CN',
+    inLanguage: site.locale,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     isAccessibleForFree: true,

@@ -6,6 +6,7 @@ const site = {
   name: '服务粉丝',
   url: 'https://news.example.com',
   defaultImage: 'https://news.example.com/og-default.png',
+  locale: 'zh-CN',
 };
 
 describe('pageMetadata', () => {

@@ -2,9 +2,11 @@
 import type { Metadata } from 'next';
 import type { ArticleSummary } from '@/lib/content/types';
 import { toShanghaiIso } from '@/lib/format/date';
-import { lastModified } from './sitemap-entries';
 
-export type SiteSeo = { name: string; url: string; defaultImage: string };
+export type SiteSeo = { name: string; url: string; defaultImage: string; locale: string };
+
+/** OpenGraph writes the language tag with an underscore: zh_CN. */
+const ogLocale = (site: SiteSeo) => site.locale.replace('-', '_');
 
 type Feed = { title: string; path: string };
 
@@ -16,6 +18,20 @@ function feedLinks(site: SiteSeo, own?: Feed) {
       url: new URL(feed.path, site.url).toString(),
       title: feed.title,
     })),
+  };
+}
+
+/** The defaults every page starts from (app/layout.tsx). */
+export function rootMetadata(site: SiteSeo & { slogan: string; description: string }): Metadata {
+  return {
+    metadataBase: new URL(site.url),
+    title: { default: `${site.name} - ${site.slogan}`, template: `%s - ${site.name}` },
+    description: site.description,
+    applicationName: site.name,
+    // index, follow is the default; saying it here would contradict noindex pages after hydration.
+    robots: { 'max-image-preview': 'large' },
+    alternates: { types: feedLinks(site) },
+    openGraph: { locale: ogLocale(site), siteName: site.name, type: 'website' },
   };
 }
 
@@ -38,7 +54,7 @@ export function pageMetadata(site: SiteSeo, page: PageInput): Metadata {
     alternates: { canonical: url, types: feedLinks(site, page.feed) },
     openGraph: {
       type: 'website',
-      locale: 'zh_CN',
+      locale: ogLocale(site),
       siteName: site.name,
       url,
       title: page.title,
@@ -71,13 +87,13 @@ export function articleMetadata(
     alternates: { canonical: url, types: feedLinks(site) },
     openGraph: {
       type: 'article',
-      locale: 'zh_CN',
+      locale: ogLocale(site),
       siteName: site.name,
       url,
       title: article.title,
       description: article.excerpt,
       publishedTime: toShanghaiIso(article.date),
-      modifiedTime: lastModified(article),
+      modifiedTime: article.lastModified,
       section: options.section,
       tags: article.tags,
       authors: article.authors,

@@ -11,6 +11,7 @@ const channel = {
   link: 'https://news.example.com/',
   copyright: '© 2024 服务粉丝',
   image: 'https://news.example.com/logo.png',
+  language: 'zh-CN',
 };
 
 describe('buildRss', () => {

@@ -12,6 +12,8 @@ export type FeedChannel = {
   link: string;
   copyright: string;
   image: string;
+  /** BCP 47, e.g. zh-CN. */
+  language: string;
 };
 
 /** Feed readers resolve nothing against the page: make site-relative links absolute. */
@@ -29,7 +31,7 @@ export function buildRss(
     description: channel.description,
     id: channel.link,
     link: channel.link,
-    language: 'zh-CN',
+    language: channel.language,
     image: channel.image,
     copyright: channel.copyright,
     feedLinks: { rss: channel.feedUrl },

@@ -10,4 +10,5 @@ export const siteSeo: SiteSeo & SiteInfo = {
   description: siteConfig.description,
   logo: absoluteUrl(siteConfig.logo),
   defaultImage: absoluteUrl(siteConfig.defaultImage),
+  locale: siteConfig.locale,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from '@/lib/content/test-fixtures';
-import { lastModified, sitemapEntries } from './sitemap-entries';
+import { sitemapEntries } from './sitemap-entries';
 
 describe('sitemapEntries', () => {
   const articles = [
@@ -47,21 +47,5 @@ describe('sitemapEntries', () => {
       '2024-01-20T08:00:00+08:00',
     );
     expect(entries[0]?.lastmod).toBe('2024-02-01T10:00:00+08:00');
-  });
-  it('counts a correction commit newer than updated', () => {
-    const revised = summary({
-      slug: 'r',
-      date: '2024-01-20T00:00:00Z',
-      updated: '2024-01-21T00:00:00Z',
-      revisions: [{ date: '2024-03-01T12:00:00+08:00', subject: '更正' }],
-    });
-    expect(lastModified(revised)).toBe('2024-03-01T12:00:00+08:00');
-  });
-  it('ignores an updated date older than the publication date', () => {
-    expect(
-      lastModified(
-        summary({ slug: 'x', date: '2024-01-20T00:00:00Z', updated: '2024-01-01T00:00:00Z' }),
-      ),
-    ).toBe('2024-01-20T08:00:00+08:00');
   });
 });

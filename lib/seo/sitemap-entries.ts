@@ -2,7 +2,6 @@
 import { articleUrl, categoryUrl, tagUrl } from '@/lib/content/rules';
 import { inCategory, tagCounts, withTag } from '@/lib/content/queries';
 import type { ArticleSummary, CategoryInfo } from '@/lib/content/types';
-import { toShanghaiIso } from '@/lib/format/date';
 
 export type SitemapEntry = {
   loc: string;
@@ -11,19 +10,10 @@ export type SitemapEntry = {
   priority?: number;
 };
 
-/** 最后更新: the newest of the publication date, `updated` and the last correction commit. */
-export function lastModified(article: ArticleSummary): string {
-  const candidates = [article.date, article.updated, article.revisions[0]?.date].filter(
-    (value): value is string => Boolean(value),
-  );
-  const newest = candidates.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
-  return toShanghaiIso(newest);
-}
-
 function newest(articles: ArticleSummary[]): string | undefined {
   let best: string | undefined;
   for (const article of articles) {
-    const modified = lastModified(article);
+    const modified = article.lastModified;
     if (!best || Date.parse(modified) > Date.parse(best)) best = modified;
   }
   return best;
@@ -59,7 +49,7 @@ export function sitemapEntries(
     ),
     ...publishedNewestFirst.map((article) => ({
       loc: absolute(articleUrl(article.slug)),
-      lastmod: lastModified(article),
+      lastmod: article.lastModified,
       changefreq: 'weekly',
       priority: 0.8,
     })),

@@ -1,16 +1,13 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { now } from '@/lib/clock';
-import { hotScores, windowTotals, type Score } from '@/lib/rank/hot-score';
 import { openRedisStore } from './redis-store';
 import { openSqliteStore } from './sqlite-store';
-import type { ViewStore } from './store';
+import type { HourlyRow, ViewStore } from './store';
 import { clientIp, isBot, visitorId } from './visitor';
 
 export const DEDUPE_SECONDS = 30 * 60;
 export const RATE_LIMIT_PER_MINUTE = 60;
-/** Rankings are read at most this often per server process, well inside the 60-second promise. */
-const RANKING_TTL_MS = 10_000;
 
 let store: ViewStore | undefined;
 let secret: Promise<string> | undefined;
@@ -67,32 +64,13 @@ export async function countView(slug: string, headers: Headers): Promise<CountRe
   }
 }
 
-export type Rankings = {
-  hot: Map<string, Score>;
-  day: Map<string, Score>;
-  week: Map<string, Score>;
-};
-
-let rankings: { at: number; value: Promise<Rankings | undefined> } | undefined;
-
-/** Hot (24 h, 12 h half-life), 24-hour and 7-day scores; undefined when the store is down. */
-export function getRankings(): Promise<Rankings | undefined> {
-  const wall = Date.now();
-  if (!rankings || wall - rankings.at > RANKING_TTL_MS) {
-    rankings = {
-      at: wall,
-      value: guarded(async (views) => {
-        const at = now();
-        const rows = await views.hourly(7 * 24, at);
-        return {
-          hot: hotScores(rows, { at, windowHours: 24, halfLifeHours: 12 }),
-          day: windowTotals(rows, { at, windowHours: 24 }),
-          week: windowTotals(rows, { at, windowHours: 7 * 24 }),
-        };
-      }).catch(() => undefined),
-    };
+/** Hourly counts of the last `hours` hours up to `at`; undefined when the store is down. */
+export async function hourlyViews(hours: number, at: Date): Promise<HourlyRow[] | undefined> {
+  try {
+    return await guarded((views) => views.hourly(hours, at));
+  } catch {
+    return undefined;
   }
-  return rankings.value;
 }
 
 export async function getViewTotal(slug: string): Promise<number | undefined> {

@@ -18,13 +18,13 @@ import { categoryUrl } from '@/lib/content/rules';
 import {
   getArticle,
   getArticleSummary,
+  getCategoryCrumbs,
   getCategoryNames,
-  getCategoryTrail,
-  getHot,
   getLatest,
   getPublishedArticles,
   getRelated,
 } from '@/lib/content/repository';
+import { getHot } from '@/lib/hot/hot';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -53,29 +53,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await getArticle((await params).slug);
   if (!article) notFound();
-  const trail = getCategoryTrail(article.category);
+  const crumbs = getCategoryCrumbs(article.category);
   const names = getCategoryNames();
   const related = getRelated(article);
   const views = await getViewTotal(article.slug);
-  const crumbs = [
-    { label: '首页', href: '/' },
-    ...trail.map((category) => ({ label: category.name, href: categoryUrl(category.path) })),
-  ];
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
       <div className="min-w-0 space-y-6">
         <JsonLd data={newsArticleJsonLd(article, { site: siteSeo, ...seoFor(article) })} />
         <JsonLd data={breadcrumbJsonLd(crumbs, siteSeo.url)} />
         <div className="px-4 sm:px-0">
-          <Breadcrumb
-            items={[
-              { label: '首页', href: '/' },
-              ...trail.map((category) => ({
-                label: category.name,
-                href: categoryUrl(category.path),
-              })),
-            ]}
-          />
+          <Breadcrumb items={crumbs} />
         </div>
         <ViewBeacon slug={article.slug} />
         <ArticleView
@@ -95,7 +83,7 @@ export default async function ArticlePage({ params }: Props) {
           </section>
         )}
       </div>
-      <SideLists hot={await getHot()} latest={getLatest(8, article.slug)} />
+      <SideLists hot={await getHot(undefined, article.slug)} latest={getLatest(8, article.slug)} />
     </div>
   );
 }

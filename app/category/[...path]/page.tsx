@@ -7,12 +7,12 @@ import {
   getCategories,
   getCategory,
   getCategoryArticles,
+  getCategoryCrumbs,
   getCategoryNames,
-  getCategoryTrail,
   getChildCategories,
-  getHot,
   getLatest,
 } from '@/lib/content/repository';
+import { getHot } from '@/lib/hot/hot';
 import { paginate, splitPagedSegments } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
@@ -61,15 +61,11 @@ export default async function CategoryPage({ params }: Props) {
   const found = await resolve(params);
   if (!found) notFound();
   const { category, page } = found;
-  const trail = getCategoryTrail(category.path);
   return (
     <Listing
       title={category.name}
       description={category.description}
-      crumbs={[
-        { label: '首页', href: '/' },
-        ...trail.map((item) => ({ label: item.name, href: categoryUrl(item.path) })),
-      ]}
+      crumbs={getCategoryCrumbs(category.path)}
       articles={page.items}
       total={page.total}
       page={page.page}

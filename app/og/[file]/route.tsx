@@ -28,6 +28,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       category={category}
       date={formatDate(article.date)}
       cover={await coverDataUrl(article.cover)}
+      colors={siteConfig.colors}
     />,
     { width: 1200, height: 630, fonts: [{ name: 'OG Sans', data: await ogFont(), weight: 700 }] },
   );

@@ -3,13 +3,8 @@ import { notFound } from 'next/navigation';
 import { Listing } from '@/components/listing';
 import { siteConfig } from '@/config/site';
 import { tagUrl } from '@/lib/content/rules';
-import {
-  getAllTags,
-  getCategoryNames,
-  getHot,
-  getLatest,
-  getTagArticles,
-} from '@/lib/content/repository';
+import { getAllTags, getCategoryNames, getLatest, getTagArticles } from '@/lib/content/repository';
+import { getHot } from '@/lib/hot/hot';
 import { paginate, splitPagedSegments } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';

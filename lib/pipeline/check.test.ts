@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatProblem, type SourceFile } from './check';
+
+const categories: SourceFile[] = [
+  { path: 'categories/qinggan.yml', text: 'name: 情感\ndescription: 情感栏目\norder: 1\n' },
+  { path: 'categories/qinggan/gushi.yml', text: 'name: 故事\ndescription: 故事栏目\norder: 1\n' },
+];
+
+function article(path: string, frontMatter: string, body = '正文第一段。\n'): SourceFile {
+  return { path, text: `---\n${frontMatter}---\n\n${body}` };
+}
+
+const valid = `title: 标题
+date: 2024-01-24T08:00:00+08:00
+category: qinggan/gushi
+source: 新华每日电讯
+summary: 摘要
+tags: [民族团结]
+`;
+
+function check(files: SourceFile[], existing: string[] = []) {
+  return checkContent({
+    files: [...categories, ...files],
+    publicFileExists: (sitePath) => existing.includes(sitePath),
+  });
+}
+
+function errors(files: SourceFile[], existing: string[] = []) {
+  return check(files, existing).filter((p) => p.severity === 'error');
+}
+
+describe('content check', () => {
+  it('accepts a valid article', () => {
+    expect(errors([article('articles/2024/01/ok.md', valid)])).toEqual([]);
+  });
+
+  it.each([
+    ['missing title', valid.replace('title: 标题\n', ''), 'title', 2],
+    ['missing source', valid.replace('source: 新华每日电讯\n', ''), 'source', 2],
+    ['bad date', valid.replace('2024-01-24T08:00:00+08:00', '2024年1月24日'), 'date', 3],
+    ['unknown field', `${valid}author: 张三\n`, 'author', 8],
+    ['mistyped tags', valid.replace('tags: [民族团结]', 'tags: 民族团结'), 'tags', 7],
+    ['mistyped draft', `${valid}draft: yes\n`, 'draft', 8],
+    ['unknown category', valid.replace('qinggan/gushi', 'qinggan/nope'), 'category', 4],
+    ['title too long', valid.replace('title: 标题', `title: ${'长'.repeat(101)}`), 'title', 2],
+    ['unknown related slug', `${valid}related: [nope]\n`, 'related', 8],
+    ['cover without alt', `${valid}cover: /images/a.jpg\n`, 'coverAlt', 8],
+    ['missing cover file', `${valid}cover: /images/none.jpg\ncoverAlt: 说明\n`, 'cover', 8],
+  ])('reports %s with file, line and field', (_name, frontMatter, field, line) => {
+    const problems = errors([article('articles/2024/01/bad.md', frontMatter)], ['/images/a.jpg']);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'articles/2024/01/bad.md', field, line }),
+    );
+    const text = formatProblem(problems.find((p) => p.field === field)!);
+    expect(text).toMatch(new RegExp(`^content/articles/2024/01/bad\\.md:${line}: ${field}: `));
+    expect(text).toMatch(/[\u4e00-\u9fff].* \/ [a-z]/);
+  });
+
+  it('reports duplicate slugs across folders', () => {
+    const problems = errors([
+      article('articles/2024/01/same.md', valid),
+      article('articles/2023/12/same.md', valid),
+    ]);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ field: 'slug', file: 'articles/2024/01/same.md' }),
+    );
+  });
+
+  it('reports file names that are not slugs', () => {
+    expect(errors([article('articles/2024/01/Bad_Name.md', valid)])).toContainEqual(
+      expect.objectContaining({ field: 'slug' }),
+    );
+  });
+
+  it('reports empty bodies, broken internal links and missing images on their line', () => {
+    expect(errors([article('articles/a.md', valid, '\n  \n')])).toContainEqual(
+      expect.objectContaining({ field: 'body' }),
+    );
+    const body = '第一段。\n\n见[旧文](/articles/nope)。\n\n![图](/images/missing.png)\n';
+    const problems = errors([article('articles/a.md', valid, body)]);
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'body', line: 12 }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'body', line: 14 }));
+  });
+
+  it('reports unknown documents, bad YAML and missing front matter', () => {
+    const problems = errors([
+      { path: 'articles/notes.txt', text: 'x' },
+      { path: 'articles/no-front.md', text: '正文' },
+      article('articles/broken.md', 'title: [unclosed\n'),
+    ]);
+    expect(problems.map((p) => [p.file, p.field])).toEqual(
+      expect.arrayContaining([
+        ['articles/notes.txt', '(file)'],
+        ['articles/no-front.md', '(front matter)'],
+        ['articles/broken.md', '(yaml)'],
+      ]),
+    );
+  });
+
+  it('checks category files and their parents', () => {
+    const problems = errors([
+      { path: 'categories/wenhua/shu.yml', text: 'name: 书\ndescription: 读书\norder: x\n' },
+    ]);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'categories/wenhua/shu.yml', field: 'order', line: 3 }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'categories/wenhua/shu.yml', field: '(category)' }),
+    );
+  });
+
+  it('warns, without failing, about a missing summary', () => {
+    const problems = check([article('articles/a.md', valid.replace('summary: 摘要\n', ''))]);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'summary' })]);
+  });
+});

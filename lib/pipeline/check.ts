@@ -1,0 +1,300 @@
+// Pure, build time: the editors' content check. Every problem names the file, the line and the field,
+// in Chinese and English. The Contentlayer build enforces the same schema.
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  ARTICLE_FIELDS,
+  CATEGORY_FIELDS,
+  ISO_DATE_PATTERN,
+  SLUG_PATTERN,
+  TITLE_MAX,
+  categoryPathFromFile,
+  slugFromPath,
+} from '../content/rules';
+import { splitFrontMatter } from './front-matter';
+
+export type Severity = 'error' | 'warning';
+export type Problem = {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+  severity: Severity;
+};
+export type SourceFile = { path: string; text: string };
+export type CheckInput = {
+  /** Paths relative to the content directory, with forward slashes. */
+  files: SourceFile[];
+  /** Whether a site path such as /images/a.jpg exists under public/. */
+  publicFileExists: (sitePath: string) => boolean;
+};
+
+type Parsed = {
+  file: string;
+  data: Record<string, unknown>;
+  lineOf: (field: string) => number;
+  body: string;
+  bodyLine: number;
+};
+
+const msg = (zh: string, en: string) => `${zh} / ${en}`;
+
+function parseYaml(file: string, text: string, lineOffset: number, problems: Problem[]) {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
+  for (const error of doc.errors) {
+    const line = lineCounter.linePos(error.pos[0]).line + lineOffset;
+    problems.push({
+      file,
+      line,
+      field: '(yaml)',
+      severity: 'error',
+      message: msg(`YAML 格式错误：${error.message.split('\n')[0]}`, 'invalid YAML'),
+    });
+  }
+  if (doc.errors.length > 0) return undefined;
+  const lines = new Map<string, number>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) {
+        lines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line + lineOffset);
+      }
+    }
+  } else if (doc.contents !== null) {
+    problems.push({
+      file,
+      line: 1 + lineOffset,
+      field: '(yaml)',
+      severity: 'error',
+      message: msg('元数据必须是键值对', 'front matter must be a mapping'),
+    });
+    return undefined;
+  }
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  return { data, lineOf: (field: string) => lines.get(field) ?? 1 + lineOffset };
+}
+
+function checkType(value: unknown, type: string): string | null {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string' && value.trim() !== ''
+        ? null
+        : msg('应为非空文本', 'must be a non-empty string');
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value)
+        ? null
+        : msg('应为数字', 'must be a number');
+    case 'boolean':
+      return typeof value === 'boolean' ? null : msg('应为 true 或 false', 'must be true or false');
+    case 'string[]':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string' && item.trim())
+        ? null
+        : msg('应为文本列表，如 [民族团结, 成都]', 'must be a list of strings');
+    case 'date':
+      return typeof value === 'string' &&
+        ISO_DATE_PATTERN.test(value) &&
+        !Number.isNaN(Date.parse(value.replace(' ', 'T')))
+        ? null
+        : msg('应为 ISO 8601 日期，如 2024-01-24T08:00:00+08:00', 'must be an ISO 8601 date');
+    default:
+      return null;
+  }
+}
+
+function checkFields(
+  parsed: Pick<Parsed, 'file' | 'data' | 'lineOf'>,
+  rules: Record<string, { type: string; required?: boolean }>,
+  problems: Problem[],
+) {
+  const { file, data, lineOf } = parsed;
+  const error = (field: string, message: string) =>
+    problems.push({ file, line: lineOf(field), field, message, severity: 'error' });
+  for (const field of Object.keys(data)) {
+    if (!(field in rules)) {
+      error(field, msg(`未知字段，可用字段：${Object.keys(rules).join(', ')}`, 'unknown field'));
+    }
+  }
+  for (const [field, rule] of Object.entries(rules)) {
+    const value = data[field];
+    if (value === undefined || value === null) {
+      if (rule.required) error(field, msg('必填字段缺失', 'required field is missing'));
+      continue;
+    }
+    const problem = checkType(value, rule.type);
+    if (problem) error(field, problem);
+  }
+}
+
+const INTERNAL_LINK = /\]\(\s*(\/articles\/[^)\s#?]*)[^)]*\)|href=["'](\/articles\/[^"'#?]*)/g;
+const IMAGE_REF = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img[^>]+src=["']([^"']+)["']/g;
+
+function lineAt(body: string, index: number, bodyLine: number): number {
+  return bodyLine + body.slice(0, index).split('\n').length - 1;
+}
+
+export function checkContent({ files, publicFileExists }: CheckInput): Problem[] {
+  const problems: Problem[] = [];
+  const articles: Parsed[] = [];
+  const categories = new Map<string, { file: string; line: number }>();
+
+  for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (/^categories\/.+\.yml$/.test(path)) {
+      const parsed = parseYaml(path, text, 0, problems);
+      if (!parsed) continue;
+      checkFields({ file: path, ...parsed }, CATEGORY_FIELDS, problems);
+      categories.set(categoryPathFromFile(path), { file: path, line: 1 });
+    } else if (/^articles\/.+\.md$/.test(path)) {
+      const split = splitFrontMatter(text);
+      if (!split) {
+        problems.push({
+          file: path,
+          line: 1,
+          field: '(front matter)',
+          severity: 'error',
+          message: msg('文件开头缺少以 --- 包围的元数据', 'missing front matter between --- lines'),
+        });
+        continue;
+      }
+      const parsed = parseYaml(path, split.yaml, 1, problems);
+      if (!parsed) continue;
+      articles.push({ file: path, ...parsed, body: split.body, bodyLine: split.bodyLine });
+    } else {
+      problems.push({
+        file: path,
+        line: 1,
+        field: '(file)',
+        severity: 'error',
+        message: msg(
+          '未知文档：文章放在 articles/**/<slug>.md，栏目放在 categories/**/<path>.yml',
+          'unknown document type',
+        ),
+      });
+    }
+  }
+
+  for (const [path, { file }] of categories) {
+    const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : undefined;
+    if (parent && !categories.has(parent)) {
+      problems.push({
+        file,
+        line: 1,
+        field: '(category)',
+        severity: 'error',
+        message: msg(`上级栏目 ${parent} 不存在`, `parent category ${parent} does not exist`),
+      });
+    }
+  }
+
+  const slugs = new Map<string, string>();
+  for (const article of articles) {
+    const slug = slugFromPath(article.file);
+    const first = slugs.get(slug);
+    if (first) {
+      problems.push({
+        file: article.file,
+        line: 1,
+        field: 'slug',
+        severity: 'error',
+        message: msg(`文件名（slug）与 ${first} 重复`, `duplicate slug, also used by ${first}`),
+      });
+    } else {
+      slugs.set(slug, article.file);
+    }
+    if (!SLUG_PATTERN.test(slug)) {
+      problems.push({
+        file: article.file,
+        line: 1,
+        field: 'slug',
+        severity: 'error',
+        message: msg(
+          `文件名 "${slug}" 只能用小写字母、数字和连字符`,
+          'file name must match ^[a-z0-9]+(-[a-z0-9]+)*$',
+        ),
+      });
+    }
+  }
+
+  for (const article of articles) {
+    const { file, data, lineOf, body, bodyLine } = article;
+    const slug = slugFromPath(file);
+    const error = (field: string, message: string, line = lineOf(field)) =>
+      problems.push({ file, line, field, message, severity: 'error' });
+    checkFields(article, ARTICLE_FIELDS, problems);
+
+    if (typeof data.title === 'string' && Array.from(data.title.trim()).length > TITLE_MAX) {
+      error(
+        'title',
+        msg(`标题超过 ${TITLE_MAX} 字`, `title is longer than ${TITLE_MAX} characters`),
+      );
+    }
+    if (typeof data.category === 'string' && !categories.has(data.category)) {
+      const known = [...categories.keys()].sort().join(', ');
+      error('category', msg(`栏目 "${data.category}" 不存在，可用：${known}`, 'unknown category'));
+    }
+    if (Array.isArray(data.related)) {
+      for (const other of data.related) {
+        if (typeof other !== 'string') continue;
+        if (other === slug)
+          error('related', msg('不能关联文章自身', 'an article cannot relate to itself'));
+        else if (!slugs.has(other))
+          error('related', msg(`关联文章 "${other}" 不存在`, `unknown slug "${other}"`));
+      }
+    }
+    if (data.cover !== undefined) {
+      if (typeof data.coverAlt !== 'string' || !data.coverAlt.trim()) {
+        error(
+          'coverAlt',
+          msg('有封面图时必须填写 coverAlt（图片说明）', 'coverAlt is required with cover'),
+          lineOf('cover'),
+        );
+      }
+      if (
+        typeof data.cover === 'string' &&
+        !(data.cover.startsWith('/') && publicFileExists(data.cover))
+      ) {
+        error(
+          'cover',
+          msg(`封面图 public${data.cover} 不存在`, `cover file not found under public/`),
+        );
+      }
+    }
+    if (body.trim() === '') {
+      error('body', msg('正文为空', 'the body is empty'), bodyLine);
+    }
+    if (data.summary === undefined) {
+      problems.push({
+        file,
+        line: 1,
+        field: 'summary',
+        severity: 'warning',
+        message: msg('未填写摘要，将自动截取首段', 'no summary: the first paragraph is used'),
+      });
+    }
+    for (const match of body.matchAll(INTERNAL_LINK)) {
+      const target = (match[1] ?? match[2] ?? '').replace(/\/$/, '');
+      const targetSlug = decodeURIComponent(target.slice('/articles/'.length));
+      if (!slugs.has(targetSlug)) {
+        error(
+          'body',
+          msg(`站内链接 ${target} 指向不存在的文章`, 'internal link to a missing article'),
+          lineAt(body, match.index, bodyLine),
+        );
+      }
+    }
+    for (const match of body.matchAll(IMAGE_REF)) {
+      const src = match[1] ?? match[2] ?? '';
+      if (src.startsWith('/') && !src.startsWith('//') && !publicFileExists(decodeURI(src))) {
+        error(
+          'body',
+          msg(`图片 public${src} 不存在`, 'image file not found under public/'),
+          lineAt(body, match.index, bodyLine),
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+export function formatProblem(problem: Problem, root = 'content'): string {
+  const tag = problem.severity === 'warning' ? '警告 warning' : '错误 error';
+  return `${root}/${problem.file}:${problem.line}: ${problem.field}: ${tag}: ${problem.message}`;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { compileBody } from './compile-body';
+
+const renderMarkdown = async (markdown: string) => (await compileBody(markdown)).html;
+
+describe('article Markdown', () => {
+  it('renders GFM tables and lists', async () => {
+    const html = await renderMarkdown('| 地区 | 数量 |\n| --- | --- |\n| 武侯 | 8 |\n\n- 一\n- 二');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<li>一</li>');
+  });
+  it('gives headings anchors, Chinese included', async () => {
+    const html = await renderMarkdown('## 铸牢共同体意识');
+    expect(html).toContain('id="铸牢共同体意识"');
+    expect(html).toContain('href="#铸牢共同体意识"');
+  });
+  it('turns an image with a title into a figure with a caption', async () => {
+    const html = await renderMarkdown('![石榴树](/images/a.jpg "社区里的石榴树")');
+    expect(html).toMatch(
+      /<figure><img src="\/images\/a.jpg" alt="石榴树"[^>]*><figcaption>社区里的石榴树<\/figcaption><\/figure>/,
+    );
+  });
+  it.each([
+    ['<script>alert(1)</script>', /<script/i],
+    ['<img src="x" onerror="alert(1)">', /onerror/i],
+    ['<a href="javascript:alert(1)">x</a>', /javascript:/i],
+    ['[x](javascript:alert(1))', /javascript:/i],
+    ['<iframe src="https://evil.example"></iframe>', /<iframe/i],
+    ['<svg><script>alert(1)</script></svg>', /<script|<svg/i],
+    ['<div style="background:url(javascript:alert(1))">x</div>', /style=|javascript:/i],
+    ['<p onclick="alert(1)">点我</p>', /onclick/i],
+  ])('sanitises %s', async (input, forbidden) => {
+    const html = await renderMarkdown(`正文\n\n${input}\n`);
+    expect(html).not.toMatch(forbidden);
+  });
+  it('keeps harmless HTML such as <sup>', async () => {
+    expect(await renderMarkdown('水<sub>2</sub>')).toContain('<sub>2</sub>');
+  });
+});

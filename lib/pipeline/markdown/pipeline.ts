@@ -1,0 +1,51 @@
+// Pure, build time: the one Markdown pipeline for article bodies (compile-body.ts runs it).
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import type { Root } from 'hast';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { rehypeFigure } from './rehype-figure';
+
+// GitHub's sanitiser schema: no script, iframe, style, event handlers or javascript: URLs.
+// Raw HTML is parsed first so that it is sanitised as elements, never passed through as text.
+const schema = {
+  ...defaultSchema,
+  clobberPrefix: 'fn-',
+};
+
+function hasRaw(node: { type: string; children?: unknown[] }): boolean {
+  return node.type === 'raw' || (node.children ?? []).some((child) => hasRaw(child as typeof node));
+}
+
+// Re-parsing every body with parse5 is the costliest step of the content build; most articles
+// have no raw HTML at all, and for those the step changes nothing.
+function rehypeRawWhenNeeded() {
+  const transform = rehypeRaw();
+  return (tree: Root, file: VFile) => (hasRaw(tree) ? transform(tree, file) : tree);
+}
+
+export function configureMarkdown(builder: Processor): void {
+  builder
+    .use(remarkFrontmatter)
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRawWhenNeeded)
+    .use(rehypeSanitize, schema)
+    // Heading ids and anchors are added after sanitising: they are ours, not the author's.
+    .use(rehypeSlug)
+    .use(rehypeAutolinkHeadings, {
+      behavior: 'append',
+      properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+      content: { type: 'text', value: '#' },
+    })
+    .use(rehypeFigure)
+    .use(rehypeStringify);
+}

@@ -1,0 +1,39 @@
+// npm run content:check — validates content/ without a Next build. Exit 1 on any error.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { env } from '../../lib/env';
+import { checkContent, formatProblem, type SourceFile } from '../../lib/pipeline/check';
+import { listSourceFiles } from '../../lib/pipeline/source-files';
+
+const contentDir = path.resolve(env.contentDir);
+const publicDir = path.resolve('public');
+const quiet = process.argv.includes('--quiet');
+
+const started = performance.now();
+if (!existsSync(contentDir)) {
+  console.error(`content directory not found: ${contentDir}`);
+  process.exit(1);
+}
+const files: SourceFile[] = listSourceFiles(contentDir).map((file) => ({
+  path: file,
+  text: readFileSync(path.join(contentDir, file), 'utf8'),
+}));
+const problems = checkContent({
+  files,
+  publicFileExists: (sitePath) => {
+    const full = path.join(publicDir, sitePath);
+    return full.startsWith(publicDir + path.sep) && existsSync(full) && statSync(full).isFile();
+  },
+});
+const root = path.relative(process.cwd(), contentDir) || '.';
+const errors = problems.filter((problem) => problem.severity === 'error');
+const warnings = problems.length - errors.length;
+for (const problem of problems) {
+  if (problem.severity === 'warning' && quiet) continue;
+  (problem.severity === 'error' ? console.error : console.warn)(formatProblem(problem, root));
+}
+const ms = Math.round(performance.now() - started);
+console.log(
+  `内容检查 content check: ${files.length} files, ${errors.length} errors, ${warnings} warnings (${ms} ms)`,
+);
+process.exit(errors.length > 0 ? 1 : 0);
