@@ -1,21 +1,42 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { isKnownPath } from '@/lib/http/known-path';
 
-// Next answers a malformed percent-escape in a dynamic segment with a 500. A bad URL is the
-// client's error: answer 400 before routing.
+// Folders whose names start with _ are private in the App Router, so no route can answer this.
+const UNKNOWN = '/_unknown';
+
+// Runs before routing, for the URLs below only (every request through the proxy costs
+// throughput; see docs/benchmarks.md).
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // Next answers a malformed percent-escape in a dynamic segment with a 500. A bad URL is the
+  // client's error: answer 400 before routing.
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    decodeURIComponent(pathname);
   } catch {
     return new NextResponse('400 Bad Request: malformed URL encoding', {
       status: 400,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
   }
+  // An unknown article, tag, category, page, card or sitemap never reaches its (cached) route:
+  // it is sent to a path that matches no route, so Next answers with the one site-wide 404 page
+  // (app/not-found.tsx), whatever the URL. Distinct bad URLs then cost no disk or memory, and the
+  // 404 is real HTML (a page that calls notFound() gets an empty shell in production builds,
+  // vercel/next.js#98295).
+  if (!isKnownPath(pathname)) {
+    return NextResponse.rewrite(new URL(UNKNOWN, request.url));
+  }
   return NextResponse.next();
 }
 
-// Only URLs with a percent sign can hold a malformed escape. Running the proxy on every request
-// cost about half of the view API's throughput (docs/benchmarks.md).
 export const config = {
-  matcher: ['/:path(.*%.*)'],
+  matcher: [
+    '/articles/:path*',
+    '/category/:path*',
+    '/tags/:path*',
+    '/og/:path*',
+    '/sitemaps/:path*',
+    // Only URLs with a percent sign can hold a malformed escape.
+    '/:path(.*%.*)',
+  ],
 };

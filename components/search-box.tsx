@@ -1,12 +1,18 @@
 /** A plain GET form: search works without JavaScript. */
-export function SearchBox({ defaultValue = '' }: { defaultValue?: string }) {
+export function SearchBox({
+  id = 'site-search',
+  defaultValue = '',
+}: {
+  id?: string;
+  defaultValue?: string;
+}) {
   return (
     <form action="/search" method="get" role="search" className="flex w-full max-w-xs">
-      <label htmlFor="site-search" className="sr-only">
+      <label htmlFor={id} className="sr-only">
         搜索文章
       </label>
       <input
-        id="site-search"
+        id={id}
         type="search"
         name="q"
         defaultValue={defaultValue}

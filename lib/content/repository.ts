@@ -35,11 +35,15 @@ type Loaded = {
     related?: RelatedIndex;
   };
 };
-let loaded: Loaded | undefined;
+// On globalThis, not in a module variable: the proxy and every route bundle of the same process
+// share one parsed index instead of each holding its own copy.
+const slot = globalThis as typeof globalThis & { [key: symbol]: Loaded | undefined };
+const KEY = Symbol.for('news.content-index');
 
 // Loaded once per server process; in development it is reloaded when `contentlayer2 dev`
 // rewrites it, so a saved Markdown file shows up without a restart.
 function load(): Loaded {
+  const loaded = slot[KEY];
   if (loaded && process.env.NODE_ENV === 'production') return loaded;
   let mtimeMs: number;
   try {
@@ -52,9 +56,9 @@ function load(): Loaded {
   if (!loaded || loaded.mtimeMs !== mtimeMs) {
     const index = JSON.parse(readFileSync(CONTENT_INDEX_FILE, 'utf8')) as ContentIndex;
     const candidates = index.articles.filter((article) => !article.draft).sort(byNewest);
-    loaded = { index, mtimeMs, candidates, bySlug: new Map(candidates.map((a) => [a.slug, a])) };
+    slot[KEY] = { index, mtimeMs, candidates, bySlug: new Map(candidates.map((a) => [a.slug, a])) };
   }
-  return loaded;
+  return slot[KEY] as Loaded;
 }
 
 function contentIndex(): ContentIndex {

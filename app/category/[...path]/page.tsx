@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Listing } from '@/components/listing';
 import { siteConfig } from '@/config/site';
+import { findCategoryPage } from '@/lib/content/pages';
 import { categoryUrl } from '@/lib/content/rules';
 import {
   getCategories,
-  getCategory,
   getCategoryArticles,
   getCategoryCrumbs,
   getCategoryNames,
@@ -13,7 +13,6 @@ import {
   getLatest,
 } from '@/lib/content/repository';
 import { getHot } from '@/lib/hot/hot';
-import { paginate, splitPagedSegments } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
 
@@ -37,11 +36,7 @@ export function generateStaticParams() {
 }
 
 async function resolve(params: Props['params']) {
-  const split = splitPagedSegments((await params).path);
-  const category = split && getCategory(split.path.join('/'));
-  if (!split || !category) return undefined;
-  const page = paginate(getCategoryArticles(category.path), split.page, siteConfig.pageSize);
-  return page && { category, page };
+  return findCategoryPage((await params).path);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

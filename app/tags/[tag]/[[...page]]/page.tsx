@@ -2,13 +2,12 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Listing } from '@/components/listing';
 import { siteConfig } from '@/config/site';
+import { findTagPage } from '@/lib/content/pages';
 import { tagUrl } from '@/lib/content/rules';
 import { getAllTags, getCategoryNames, getLatest, getTagArticles } from '@/lib/content/repository';
 import { getHot } from '@/lib/hot/hot';
-import { paginate, splitPagedSegments } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
-import { decodeSegment } from '@/lib/url';
 
 // Lists refresh every five minutes, so scheduled articles appear without a rebuild.
 export const revalidate = 300;
@@ -29,12 +28,8 @@ export function generateStaticParams() {
 }
 
 async function resolve(params: Props['params']) {
-  const raw = await params;
-  const tag = decodeSegment(raw.tag);
-  const split = splitPagedSegments(raw.page ?? []);
-  if (!tag || !split || split.path.length > 0) return undefined;
-  const page = paginate(getTagArticles(tag), split.page, siteConfig.pageSize);
-  return page && page.total > 0 ? { tag, page } : undefined;
+  const { tag, page } = await params;
+  return findTagPage(tag, page);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,0 +1,65 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+// The build the tests run against (playwright.config.ts starts `next start` in this checkout).
+const DIST = path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next');
+
+function filesNamed(token: string): string[] {
+  return (readdirSync(DIST, { recursive: true }) as string[]).filter((file) =>
+    decodeURIComponent(file).includes(token),
+  );
+}
+
+test('unknown articles, tags, categories, pages, cards and sitemaps store nothing', async ({
+  request,
+}) => {
+  const token = `zzunknown${Date.now()}`;
+  const urls = Array.from({ length: 20 }, (_, n) => [
+    `/articles/${token}-${n}`,
+    `/tags/${token}-${n}`,
+    `/tags/${encodeURIComponent(`未知标签${token}${n}`)}`,
+    `/category/${token}-${n}`,
+    `/category/shehui/${token}-${n}`,
+    `/category/shehui/page/${900 + n}`,
+    `/category/${token}-${n}/feed.xml`,
+    `/og/${token}-${n}.png`,
+    `/sitemaps/${900 + n}.xml`,
+  ]).flat();
+  for (const url of urls) {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(404);
+  }
+  expect(filesNamed(token)).toEqual([]);
+  expect(filesNamed('/category/shehui/page/9')).toEqual([]);
+  expect(filesNamed('/sitemaps/9')).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const url of [
+    '/articles/no-such-article',
+    '/tags/没有这个标签',
+    '/category/shehui/page/99',
+  ]) {
+    test(`the 404 of ${url} is the site's Chinese page, with search and the latest articles`, async ({
+      page,
+    }) => {
+      const response = await page.goto(url);
+      expect(response?.status()).toBe(404);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('抱歉，您访问的页面不存在');
+      await expect(page.locator('meta[name="robots"]').first()).toHaveAttribute(
+        'content',
+        /noindex/,
+      );
+      const main = page.locator('main');
+      await expect(main.getByRole('search')).toBeVisible();
+      await expect(main.getByRole('heading', { name: '最新文章' })).toBeVisible();
+      expect(await main.getByRole('link').count()).toBeGreaterThan(5);
+      // The stylesheet is there: the page is styled, not a bare shell.
+      expect(await page.locator('link[rel="stylesheet"]').count()).toBeGreaterThan(0);
+    });
+  }
+});

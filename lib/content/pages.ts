@@ -1,0 +1,35 @@
+import 'server-only';
+// What each dynamic URL of the site resolves to. The route files and the proxy (which turns an
+// unknown URL into an uncached 404 before it reaches a cached route) ask the same questions here.
+import { siteConfig } from '@/config/site';
+import { paginate, splitPagedSegments, type Page } from '@/lib/pagination';
+import { decodeSegment } from '@/lib/url';
+import { getArticleSummary, getCategory, getCategoryArticles, getTagArticles } from './repository';
+import type { ArticleSummary, CategoryInfo } from './types';
+
+export type CategoryPage = { category: CategoryInfo; page: Page<ArticleSummary> };
+export type TagPage = { tag: string; page: Page<ArticleSummary> };
+
+/** /category/<path>[/page/N]: a known category and a page within its range. */
+export function findCategoryPage(segments: string[]): CategoryPage | undefined {
+  const split = splitPagedSegments(segments);
+  const category = split && getCategory(split.path.join('/'));
+  if (!split || !category) return undefined;
+  const page = paginate(getCategoryArticles(category.path), split.page, siteConfig.pageSize);
+  return page ? { category, page } : undefined;
+}
+
+/** /tags/<tag>[/page/N]: a tag that has published articles, and a page within its range. */
+export function findTagPage(rawTag: string, pageSegments: string[] = []): TagPage | undefined {
+  const tag = decodeSegment(rawTag);
+  const split = splitPagedSegments(pageSegments);
+  if (!tag || !split || split.path.length > 0) return undefined;
+  const page = paginate(getTagArticles(tag), split.page, siteConfig.pageSize);
+  return page && page.total > 0 ? { tag, page } : undefined;
+}
+
+/** /articles/<slug>: a published article (in development, drafts and scheduled ones too). */
+export function findArticle(rawSlug: string): ArticleSummary | undefined {
+  const slug = decodeSegment(rawSlug);
+  return slug ? getArticleSummary(slug) : undefined;
+}

@@ -1,0 +1,44 @@
+import 'server-only';
+// Whether a URL of one of the site's dynamic routes names something that exists. The proxy asks
+// before routing, so that an unknown article, tag, category, list page, social card or sitemap
+// never reaches a cached route: each distinct bad URL would otherwise be rendered and stored.
+import { sitemapChunkCount } from '@/lib/seo/sitemaps';
+import { findArticle, findCategoryPage, findTagPage } from '@/lib/content/pages';
+import { getCategory } from '@/lib/content/repository';
+import { decodeSegment } from '@/lib/url';
+
+/** Path segments after the prefix, decoded; undefined when one is malformed. */
+function segments(pathname: string, prefix: string): string[] | undefined {
+  const parts = pathname.slice(prefix.length).split('/').filter(Boolean);
+  const decoded = parts.map(decodeSegment);
+  return decoded.every((part): part is string => part !== null) ? decoded : undefined;
+}
+
+/** False for a URL of a dynamic route that names nothing; true for every other URL. */
+export function isKnownPath(pathname: string): boolean {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path.startsWith('/articles/')) {
+    const parts = segments(path, '/articles/');
+    return parts?.length === 1 && Boolean(findArticle(parts[0] as string));
+  }
+  if (path.startsWith('/category/')) {
+    const parts = segments(path, '/category/');
+    if (!parts?.length) return false;
+    if (parts.at(-1) === 'feed.xml') return Boolean(getCategory(parts.slice(0, -1).join('/')));
+    return Boolean(findCategoryPage(parts));
+  }
+  if (path.startsWith('/tags/')) {
+    const parts = segments(path, '/tags/');
+    return Boolean(parts?.length && findTagPage(parts[0] as string, parts.slice(1)));
+  }
+  if (path.startsWith('/og/')) {
+    const parts = segments(path, '/og/');
+    const file = parts?.length === 1 ? /^(.+)\.png$/.exec(parts[0] as string) : null;
+    return Boolean(file && findArticle(file[1] as string));
+  }
+  if (path.startsWith('/sitemaps/')) {
+    const match = /^\/sitemaps\/(0|[1-9]\d{0,5})\.xml$/.exec(path);
+    return Boolean(match && Number(match[1]) < sitemapChunkCount());
+  }
+  return true;
+}
