@@ -4,4 +4,3 @@ export const cacheProfiles = {
   /** The view rankings behind 热门文章: read from the store at most this often per process. */
   hot: { seconds: 10 },
 } as const;
-

@@ -4,7 +4,7 @@ import { Listing } from '@/components/listing';
 import { siteConfig } from '@/config/site';
 import { findTagPage } from '@/lib/content/pages';
 import { tagUrl } from '@/lib/content/rules';
-import { getAllTags, getCategoryNames, getLatest, getTagArticles } from '@/lib/content/repository';
+import { getAllTags, getCategoryNames, getLatest } from '@/lib/content/repository';
 import { getHot } from '@/lib/hot/hot';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
