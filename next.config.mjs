@@ -7,6 +7,11 @@ const nextConfig = {
     // machine, although the main build process idles while pages render.
     cpus: Math.max(2, (await import('node:os')).availableParallelism()),
   },
+  env: {
+    // Pages, sitemaps and feeds prerendered now keep this origin: the server refuses to start
+    // with another SITE_URL (lib/server-start.ts).
+    NEWS_BUILD_SITE_URL: process.env.SITE_URL ?? '',
+  },
   // Tests start a second server on a copy of the build; nothing else sets it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // The content index is read from .contentlayer at run time; keep it out of the bundles.

@@ -48,4 +48,17 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ VIEWS_STORE: 'redis', REDIS_URL: 'localhost' })).toThrow(/redis:\/\//);
     expect(() => parseEnv({ VIEWS_STORE: 'mongo' })).toThrow(/VIEWS_STORE/);
   });
+  it('checks where the server listens', () => {
+    expect(parseEnv({}).listen).toEqual({ port: 3000, host: '127.0.0.1' });
+    expect(parseEnv({ PORT: '4210', HOST: '0.0.0.0' }).listen).toEqual({
+      port: 4210,
+      host: '0.0.0.0',
+    });
+    expect(parseEnv({ HOST: '::' }).listen.host).toBe('::');
+    expect(parseEnv({ HOST: 'news-1.internal' }).listen.host).toBe('news-1.internal');
+    for (const PORT of ['99999', '0', '-1', '80.5', 'http'])
+      expect(() => parseEnv({ PORT })).toThrow(/PORT/);
+    for (const HOST of ['not a host', 'http://x', '-x'])
+      expect(() => parseEnv({ HOST })).toThrow(/HOST/);
+  });
 });

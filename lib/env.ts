@@ -1,4 +1,6 @@
 // Pure: validates the environment once, with errors that say what to fix.
+import { parseListenAddress } from './listen-address.mjs';
+
 export type Env = {
   siteUrl: string;
   /** Where the Markdown lives (the scale benchmarks point it at a generated corpus). */
@@ -13,6 +15,8 @@ export type Env = {
    * revalidated like prebuilt pages, so a 10,000-article archive does not make every build slow.
    */
   prerender: { articles: number; listPages: number };
+  /** Where `npm start` listens (PORT, HOST); checked here so the server names a bad value. */
+  listen: { port: number; host: string };
   views:
     | { store: 'sqlite'; file: string; trustProxy: boolean }
     | { store: 'redis'; url: string; trustProxy: boolean };
@@ -71,6 +75,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       articles: integer(source, 'PRERENDER_ARTICLES', 1000, 10_000_000),
       listPages: integer(source, 'PRERENDER_LIST_PAGES', 5, 100_000),
     },
+    listen: parseListenAddress(source),
     views: views(source),
   };
 }

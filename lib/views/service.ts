@@ -1,10 +1,12 @@
 import 'server-only';
+import { siteConfig } from '@/config/site';
 import { env } from '@/lib/env';
 import { now } from '@/lib/clock';
 import { openRedisStore } from './redis-store';
 import { openSqliteStore } from './sqlite-store';
 import type { HourlyRow, ViewStore } from './store';
-import { clientIp, isBot, visitorId } from './visitor';
+import { stampedClientAddress } from '@/lib/http/node-server';
+import { isBot, isCrossSite, visitorId } from './visitor';
 
 export const DEDUPE_SECONDS = 30 * 60;
 export const RATE_LIMIT_PER_MINUTE = 60;
@@ -38,16 +40,20 @@ async function guarded<T>(operation: (store: ViewStore) => Promise<T>): Promise<
   }
 }
 
-export type CountResult = 'counted' | 'duplicate' | 'bot' | 'limited' | 'unavailable';
+export type CountResult =
+  'counted' | 'duplicate' | 'bot' | 'cross-site' | 'limited' | 'unavailable';
 
 export async function countView(slug: string, headers: Headers): Promise<CountResult> {
+  if (isCrossSite(headers, siteConfig.url)) return 'cross-site';
   const userAgent = headers.get('user-agent');
   if (isBot(userAgent)) return 'bot';
   const at = now();
   try {
     return await guarded(async (views) => {
       const visitor = visitorId(
-        clientIp(headers.get('x-forwarded-for'), env.views.trustProxy),
+        // Decided from the socket (lib/http/node-server.ts); without a stamp (a request that came
+        // during start-up) every such visitor shares one address and is told apart by UA alone.
+        stampedClientAddress(headers) ?? 'unknown',
         userAgent ?? '',
         // The secret never changes: read it once, not on every view.
         await (secret ??= views.secret().catch((error: unknown) => {

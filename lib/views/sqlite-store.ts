@@ -1,12 +1,53 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statfsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { HOUR_MS, RETENTION_HOURS, hourStart, type HourlyRow, type ViewStore } from './store';
 
+// Kernel pseudo-filesystems (proc, sysfs, cgroup, debugfs, …) look writable to root but cannot hold
+// a file; Node's recursive mkdir under /proc even spins forever at 100% CPU.
+const PSEUDO_FILESYSTEMS = new Set([
+  0x9fa0, 0x62656572, 0x27e0eb, 0x63677270, 0x64626720, 0x74726163, 0x73636673, 0x62656570,
+  0xcafe4a11, 0x1cd1,
+]);
+
+/** Why `file` cannot hold the view database, or undefined when it can (checked before mkdir). */
+export function viewsDbProblem(file: string): string | undefined {
+  const target = path.resolve(file);
+  const problem = (why: string) => `VIEWS_DB "${file}" ${why}`;
+  try {
+    if (statSync(target).isDirectory()) return problem('is a directory, not a database file');
+  } catch {
+    // Not there yet: SQLite creates it.
+  }
+  let existing = path.dirname(target);
+  for (;;) {
+    try {
+      if (!statSync(existing).isDirectory())
+        return problem(`cannot be created: ${existing} is a file`);
+      break;
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return problem('has no existing parent directory');
+      existing = parent;
+    }
+  }
+  if (PSEUDO_FILESYSTEMS.has(statfsSync(existing).type)) {
+    return problem(`is on a kernel pseudo-filesystem (${existing}), which cannot hold a database`);
+  }
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    return problem(`cannot be created: ${existing} is not writable`);
+  }
+  return undefined;
+}
+
 // The embedded default: one file, WAL so readers never block the writer, and every increment a
 // prepared statement inside a transaction, so concurrent requests lose nothing.
 export function openSqliteStore(file: string): ViewStore {
+  const problem = viewsDbProblem(file);
+  if (problem) throw new Error(problem);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIp, isBot, visitorId } from './visitor';
+import { isBot, isCrossSite, visitorId } from './visitor';
 
 describe('isBot', () => {
   it.each([
@@ -12,6 +12,9 @@ describe('isBot', () => {
     'Mozilla/5.0 (Linux; Android 5.0) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Safari/537.36 (compatible; Bytespider; spider-feedback@bytedance.com)',
     'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0 Safari/537.36',
     'curl/8.0.1',
+    'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/109.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse',
+    'python-requests/2.31.0',
+    'Mozilla/5',
     '',
   ])('detects %s', (ua) => expect(isBot(ua)).toBe(true));
 
@@ -29,11 +32,20 @@ describe('isBot', () => {
   });
 });
 
-describe('clientIp', () => {
-  it('believes only the address next start saw, unless a proxy is trusted', () => {
-    expect(clientIp('6.6.6.6, 10.0.0.1', false)).toBe('10.0.0.1');
-    expect(clientIp('203.0.113.7, 10.0.0.1', true)).toBe('203.0.113.7');
-    expect(clientIp(null, false)).toBe('unknown');
+describe('isCrossSite', () => {
+  const site = 'https://news.example.com';
+  const check = (headers: Record<string, string>) => isCrossSite(new Headers(headers), site);
+  it('refuses views from other sites', () => {
+    expect(check({ origin: 'https://elsewhere.example' })).toBe(true);
+    expect(check({ 'sec-fetch-site': 'cross-site' })).toBe(true);
+    expect(check({ origin: site, 'sec-fetch-site': 'cross-site' })).toBe(true);
+    expect(check({ origin: 'null' })).toBe(true);
+    expect(check({ origin: 'http://news.example.com' })).toBe(true);
+  });
+  it('accepts same-origin beacons and same-site ones without Origin', () => {
+    expect(check({ origin: site, 'sec-fetch-site': 'same-origin' })).toBe(false);
+    expect(check({ 'sec-fetch-site': 'same-site' })).toBe(false);
+    expect(check({})).toBe(false);
   });
 });
 

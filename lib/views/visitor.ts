@@ -1,24 +1,23 @@
 // Pure: who is viewing. Bots are not readers; a visitor is an anonymous daily hash.
 import { createHash } from 'node:crypto';
+import { isbot } from 'isbot';
 
-const BOT =
-  /bot|spider|crawl|slurp|baiduspider|googlebot|bingbot|sogou|360spider|yisouspider|bytespider|petalbot|yandex|duckduck|facebookexternalhit|headless|lighthouse|pingdom|uptime|python-requests|python-urllib|curl\/|wget|go-http-client|java\/|okhttp|axios|node-fetch|scrapy|httpclient|preview/i;
-
+/**
+ * Crawlers, monitors, HTTP libraries and headless browsers (HeadlessChrome, Lighthouse) by the
+ * maintained isbot list; an empty or very short User-Agent is no browser either.
+ */
 export function isBot(userAgent: string | null | undefined): boolean {
-  return !userAgent || userAgent.trim().length < 10 || BOT.test(userAgent);
+  return !userAgent || userAgent.trim().length < 10 || isbot(userAgent);
 }
 
 /**
- * The client address. `next start` appends the socket address to X-Forwarded-For, so without a
- * trusted proxy only the last entry is believed; behind one (TRUST_PROXY) the first entry is
- * the client the proxy saw.
+ * A view sent from another site's page (or by a script claiming to be one). Browsers send
+ * Sec-Fetch-Site and, on every POST, Origin; a same-site beacon without Origin stays accepted.
  */
-export function clientIp(forwardedFor: string | null, trustProxy: boolean): string {
-  const entries = (forwardedFor ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return (trustProxy ? entries[0] : entries.at(-1)) ?? 'unknown';
+export function isCrossSite(headers: Headers, siteOrigin: string): boolean {
+  if (headers.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = headers.get('origin');
+  return origin !== null && origin !== siteOrigin;
 }
 
 /** A hash of IP and User-Agent with a salt that changes every UTC day: the raw IP is never kept. */

@@ -1,10 +1,18 @@
 import { getArticleSummary } from '@/lib/content/repository';
 import { SLUG_PATTERN } from '@/lib/content/rules';
+import { allowHeader } from '@/lib/http/request-guard';
 import { countView } from '@/lib/views/service';
 
 export const dynamic = 'force-dynamic';
 
-const STATUS = { counted: 204, duplicate: 204, bot: 204, limited: 429, unavailable: 503 } as const;
+const STATUS = {
+  counted: 204,
+  duplicate: 204,
+  bot: 204,
+  'cross-site': 403,
+  limited: 429,
+  unavailable: 503,
+} as const;
 
 // The body is never read: whatever a client sends, up to any size, is ignored.
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -22,8 +30,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   });
 }
 
-function methodNotAllowed() {
-  return new Response(null, { status: 405, headers: { allow: 'POST' } });
+// Other methods are answered before Next.js (lib/http/node-server.ts); these cover the moments of
+// start-up before that hook is installed.
+function methodNotAllowed(request: Request) {
+  return new Response(null, {
+    status: 405,
+    headers: { allow: allowHeader(new URL(request.url).pathname) },
+  });
 }
 
 export {

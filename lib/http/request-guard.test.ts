@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { allowHeader, checkRequest } from './request-guard';
+
+describe('checkRequest', () => {
+  it('lets ordinary requests through', () => {
+    expect(checkRequest('GET', '/')).toBeUndefined();
+    expect(checkRequest('HEAD', '/articles/chengdu-wuhou-minzu-tuanjie')).toBeUndefined();
+    expect(
+      checkRequest('GET', '/tags/%E6%B0%91%E6%97%8F%E5%9B%A2%E7%BB%93/page/2'),
+    ).toBeUndefined();
+    expect(checkRequest('GET', `/search?q=${'%E9%95%BF'.repeat(150)}`)).toBeUndefined();
+    expect(checkRequest('POST', '/api/views/a-b')).toBeUndefined();
+    expect(checkRequest('POST', '/api/health')).toBeUndefined();
+  });
+
+  it('answers unsupported methods with 405 and the allowed ones', () => {
+    for (const method of ['TRACE', 'TRACK', 'CONNECT', 'PUT', 'DELETE', 'PATCH', 'PROPFIND']) {
+      expect(checkRequest(method, '/api/health')).toMatchObject({
+        status: 405,
+        headers: { allow: 'GET, HEAD, POST, OPTIONS' },
+      });
+    }
+    expect(checkRequest('GET', '/api/views/a')).toMatchObject({
+      status: 405,
+      headers: { allow: 'POST, OPTIONS' },
+    });
+    expect(checkRequest('POST', '/')).toMatchObject({
+      status: 405,
+      headers: { allow: 'GET, HEAD, OPTIONS' },
+    });
+  });
+
+  it('answers OPTIONS with what the route allows', () => {
+    expect(checkRequest('OPTIONS', '/api/views/a')).toMatchObject({
+      status: 204,
+      headers: { allow: 'POST, OPTIONS' },
+    });
+    expect(checkRequest('OPTIONS', '/feed.xml')?.headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('refuses paths the cache cannot store, quietly', () => {
+    expect(checkRequest('GET', '/%FF%FE')?.status).toBe(400);
+    expect(checkRequest('GET', '/articles/a%00b')?.status).toBe(400);
+    expect(checkRequest('GET', '/tags/%0A')?.status).toBe(400);
+    expect(checkRequest('GET', `/articles/${'a'.repeat(5000)}`)?.status).toBe(404);
+    expect(checkRequest('GET', `/tags/${'%E9%95%BF'.repeat(70)}`)?.status).toBe(404);
+    expect(checkRequest('GET', `/${'a'.repeat(10_000)}`)?.status).toBe(414);
+    expect(checkRequest('GET', 'http://elsewhere.example/')?.status).toBe(400);
+    expect(checkRequest('GET', '*')?.status).toBe(400);
+  });
+});
+
+describe('allowHeader', () => {
+  it('lists OPTIONS after the route methods', () => {
+    expect(allowHeader('/')).toBe('GET, HEAD, OPTIONS');
+  });
+});

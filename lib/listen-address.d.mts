@@ -1,0 +1,4 @@
+export function parseListenAddress(source: Record<string, string | undefined>): {
+  port: number;
+  host: string;
+};
