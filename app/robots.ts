@@ -1,9 +1,12 @@
 import type { MetadataRoute } from 'next';
-import { absoluteUrl } from '@/config/site';
+import { robotsSitemapUrls } from '@/lib/seo/sitemaps';
+
+// Regenerated like the sitemap index, so the news sitemap leaves robots.txt when it empties.
+export const revalidate = 300;
 
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: [{ userAgent: '*', allow: '/', disallow: ['/api/'] }],
-    sitemap: [absoluteUrl('/sitemap.xml'), absoluteUrl('/news-sitemap.xml')],
+    sitemap: robotsSitemapUrls(),
   };
 }

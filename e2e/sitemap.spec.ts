@@ -64,3 +64,11 @@ test('robots.txt points to the sitemap', async ({ request }) => {
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toMatch(/^Sitemap: https?:\/\/[^\s]+\/sitemap\.xml$/m);
 });
+
+test('every sitemap is sent with exactly one content type', async ({ request }) => {
+  const index = await (await request.get('/sitemap.xml')).text();
+  for (const path of ['/sitemap.xml', ...locs(index).map((loc) => new URL(loc).pathname)]) {
+    const response = await request.get(path);
+    expect(response.headers()['content-type'], path).toBe('application/xml; charset=utf-8');
+  }
+});

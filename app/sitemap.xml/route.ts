@@ -1,5 +1,6 @@
 import { getServerSideSitemapIndex } from 'next-sitemap';
-import { sitemapChunks, sitemapIndexUrls } from '@/lib/seo/sitemaps';
+import { sitemapIndexUrls } from '@/lib/seo/sitemaps';
+import { XML_CONTENT_TYPE } from '@/lib/seo/feeds';
 
 // Served from the content rather than written at build time, so that a scheduled article is
 // listed within five minutes of its time without a rebuild.
@@ -7,7 +8,5 @@ export const dynamic = 'force-static';
 export const revalidate = 300;
 
 export function GET() {
-  return getServerSideSitemapIndex(sitemapIndexUrls(sitemapChunks().length), {
-    'content-type': 'application/xml; charset=utf-8',
-  });
+  return getServerSideSitemapIndex(sitemapIndexUrls(), XML_CONTENT_TYPE);
 }

@@ -41,13 +41,20 @@ export async function feedXml(categoryPath?: string): Promise<string | undefined
   );
 }
 
-export function newsSitemapXml(): string {
+/** Undefined while nothing was published in the last 48 hours (see buildNewsSitemap). */
+export function newsSitemapXml(): string | undefined {
   return buildNewsSitemap(getPublishedArticles(), {
     at: now(),
     siteUrl: siteConfig.url,
     publicationName: siteConfig.name,
   });
 }
+
+/**
+ * next-sitemap's responses set `Content-Type: text/xml`; a header spelled the same way replaces
+ * it, where `content-type` would be sent beside it as a second type.
+ */
+export const XML_CONTENT_TYPE = { 'Content-Type': 'application/xml; charset=utf-8' };
 
 export function xmlResponse(body: string, contentType: string): Response {
   return new Response(body, {

@@ -32,7 +32,7 @@ describe('news sitemap', () => {
     );
     expect(xml).toContain('<news:title>武侯区 &lt;民族&gt; &amp; “团结”</news:title>');
     expect(xml).not.toMatch(/&#\d+;/);
-    const parsed = new XMLParser().parse(xml);
+    const parsed = new XMLParser().parse(xml ?? '');
     const url = parsed.urlset.url;
     expect(url.loc).toBe('https://news.example.com/articles/x');
     expect(url['news:news']['news:publication']).toEqual({
@@ -42,9 +42,14 @@ describe('news sitemap', () => {
     expect(url['news:news']['news:publication_date']).toBe('2024-01-24T19:00:00+08:00');
   });
 
-  it('is a valid empty urlset when nothing is fresh', () => {
-    const parsed = new XMLParser({ ignoreAttributes: false }).parse(buildNewsSitemap([], options));
+  it('is not written when nothing is fresh: an empty urlset is invalid', () => {
+    expect(buildNewsSitemap([], options)).toBeUndefined();
+    expect(
+      buildNewsSitemap([summary({ slug: 'old', date: hoursAgo(49) })], options),
+    ).toBeUndefined();
+    const xml = buildNewsSitemap([summary({ slug: 'new', date: hoursAgo(47) })], options);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml ?? '');
     expect(parsed.urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-    expect(parsed.urlset.url).toBeUndefined();
+    expect(parsed.urlset.url.loc).toBe('https://news.example.com/articles/new');
   });
 });

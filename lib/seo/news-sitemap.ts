@@ -32,10 +32,17 @@ export function newsSitemapArticles(
     .slice(0, NEWS_MAX_ENTRIES);
 }
 
+/**
+ * The sitemap, or undefined when nothing was published in the window. Google News reads only
+ * articles of the last two days ("Include URLs for articles that were published in the last two
+ * days", https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap), and
+ * the sitemap schema requires at least one <url>: an empty <urlset> is invalid, so the file is
+ * then neither served nor listed in the sitemap index or robots.txt.
+ */
 export function buildNewsSitemap(
   publishedNewestFirst: ArticleSummary[],
   options: { at: Date; siteUrl: string; publicationName: string },
-): string {
+): string | undefined {
   const entries = newsSitemapArticles(publishedNewestFirst, options.at).map((article) =>
     [
       '<url>',
@@ -51,6 +58,7 @@ export function buildNewsSitemap(
       '</url>',
     ].join(''),
   );
+  if (entries.length === 0) return undefined;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from '@/lib/content/test-fixtures';
-import { sitemapEntries } from './sitemap-entries';
+import { sitemapEntries, sitemapFilePaths } from './sitemap-entries';
 
 describe('sitemapEntries', () => {
   const articles = [
@@ -47,5 +47,16 @@ describe('sitemapEntries', () => {
       '2024-01-20T08:00:00+08:00',
     );
     expect(entries[0]?.lastmod).toBe('2024-02-01T10:00:00+08:00');
+  });
+});
+
+describe('sitemapFilePaths', () => {
+  it('lists the news sitemap only while it has entries', () => {
+    expect(sitemapFilePaths(2, true)).toEqual([
+      '/sitemaps/0.xml',
+      '/sitemaps/1.xml',
+      '/news-sitemap.xml',
+    ]);
+    expect(sitemapFilePaths(1, false)).toEqual(['/sitemaps/0.xml']);
   });
 });

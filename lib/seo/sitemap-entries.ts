@@ -55,3 +55,14 @@ export function sitemapEntries(
     })),
   ];
 }
+
+/**
+ * The files the sitemap index and robots.txt list: the general sitemap's chunks, and the news
+ * sitemap only while it has entries (an empty one is invalid, see news-sitemap.ts).
+ */
+export function sitemapFilePaths(chunkCount: number, withNews: boolean): string[] {
+  return [
+    ...Array.from({ length: chunkCount }, (_, index) => `/sitemaps/${index}.xml`),
+    ...(withNews ? ['/news-sitemap.xml'] : []),
+  ];
+}

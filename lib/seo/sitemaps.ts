@@ -1,8 +1,10 @@
 import 'server-only';
 import type { ISitemapField } from 'next-sitemap';
 import { absoluteUrl, siteConfig } from '@/config/site';
+import { now } from '@/lib/clock';
 import { getCategories, getPublishedArticles } from '@/lib/content/repository';
-import { sitemapEntries } from './sitemap-entries';
+import { newsSitemapArticles } from './news-sitemap';
+import { sitemapEntries, sitemapFilePaths } from './sitemap-entries';
 
 // Built once per published list: the list is the same object until an article falls due.
 const memo = new WeakMap<object, ISitemapField[][]>();
@@ -27,9 +29,16 @@ export function sitemapChunkCount(): number {
   return sitemapChunks().length;
 }
 
-export function sitemapIndexUrls(chunkCount: number): string[] {
-  return [
-    ...Array.from({ length: chunkCount }, (_, index) => absoluteUrl(`/sitemaps/${index}.xml`)),
-    absoluteUrl('/news-sitemap.xml'),
-  ];
+function hasNews(): boolean {
+  return newsSitemapArticles(getPublishedArticles(), now()).length > 0;
+}
+
+/** The sitemap index's entries; the news sitemap only while it has articles. */
+export function sitemapIndexUrls(): string[] {
+  return sitemapFilePaths(sitemapChunks().length, hasNews()).map((path) => absoluteUrl(path));
+}
+
+/** What robots.txt lists: the index, and the news sitemap beside it while it has articles. */
+export function robotsSitemapUrls(): string[] {
+  return [absoluteUrl('/sitemap.xml'), ...(hasNews() ? [absoluteUrl('/news-sitemap.xml')] : [])];
 }

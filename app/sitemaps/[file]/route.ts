@@ -1,4 +1,5 @@
 import { getServerSideSitemap } from 'next-sitemap';
+import { XML_CONTENT_TYPE } from '@/lib/seo/feeds';
 import { sitemapChunks } from '@/lib/seo/sitemaps';
 
 export const revalidate = 300;
@@ -11,5 +12,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   const match = /^(0|[1-9]\d{0,4})\.xml$/.exec((await params).file);
   const chunk = match ? sitemapChunks()[Number(match[1])] : undefined;
   if (!chunk) return new Response('Not Found', { status: 404 });
-  return getServerSideSitemap(chunk, { 'content-type': 'application/xml; charset=utf-8' });
+  return getServerSideSitemap(chunk, XML_CONTENT_TYPE);
 }
