@@ -150,3 +150,22 @@ test('social card is a 1200×630 PNG, cached immutably', async ({ page, request 
   expect(png.readUInt32BE(20)).toBe(630);
   expect((await request.get('/og/no-such-article.png')).status()).toBe(404);
 });
+
+test('a social card under a missing or stale version is sent on to the current one', async ({
+  page,
+  request,
+}) => {
+  await page.goto(SEED);
+  const image = new URL((await meta(page, 'og:image')) as string);
+  const current = image.pathname + image.search;
+  for (const stale of [image.pathname, `${image.pathname}?v=old`, `${image.pathname}?v=`]) {
+    const response = await request.get(stale, { maxRedirects: 0 });
+    expect([301, 308], stale).toContain(response.status());
+    expect(new URL(response.headers()['location'] ?? '', image).pathname).toBe(image.pathname);
+    expect(response.headers()['location'], stale).toContain(image.search);
+    expect(response.headers()['cache-control'] ?? '', stale).not.toContain('immutable');
+  }
+  expect((await request.get(current, { maxRedirects: 0 })).headers()['cache-control']).toContain(
+    'immutable',
+  );
+});
