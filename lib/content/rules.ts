@@ -36,6 +36,32 @@ export const CATEGORY_FIELDS = {
 export const ISO_DATE_PATTERN =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/**
+ * Whether the calendar day and the time of an ISO date exist. JavaScript's Date rolls 2024-02-30
+ * over to 1 March without a word; an editor's typo must be an error instead.
+ */
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59
+  );
+}
+
+/** What `npm run new` writes as the body; an article still holding it is not ready. */
+export const NEW_ARTICLE_PLACEHOLDER = '（正文第一段将自动作为摘要。）';
+
 export function slugFromPath(filePath: string): string {
   const name = filePath.split('/').pop() ?? '';
   return name.replace(/\.md$/, '');

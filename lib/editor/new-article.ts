@@ -1,7 +1,7 @@
 // Pure: what `npm run new` writes. The slug is the title in toneless pinyin, one syllable per
 // hyphenated part, cut at about 60 characters on a syllable boundary.
 import { pinyin } from 'pinyin-pro';
-import { SLUG_PATTERN } from '@/lib/content/rules';
+import { NEW_ARTICLE_PLACEHOLDER, SLUG_PATTERN } from '@/lib/content/rules';
 import { toShanghaiIso } from '@/lib/format/date';
 
 export const SLUG_MAX = 60;
@@ -64,7 +64,7 @@ export function newArticleFile(input: NewArticle): { path: string; slug: string;
     'draft: true',
     '---',
     '',
-    '（正文第一段将自动作为摘要。）',
+    NEW_ARTICLE_PLACEHOLDER,
     '',
   ].join('\n');
   return { path: `articles/${year}/${month}/${slug}.md`, slug, text };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { NEW_ARTICLE_PLACEHOLDER } from '@/lib/content/rules';
+import { newArticleFile } from '@/lib/editor/new-article';
 import { checkContent, formatProblem, type SourceFile } from './check';
 
 const categories: SourceFile[] = [
@@ -38,6 +40,10 @@ describe('content check', () => {
     ['missing title', valid.replace('title: 标题\n', ''), 'title', 2],
     ['missing source', valid.replace('source: 新华每日电讯\n', ''), 'source', 2],
     ['bad date', valid.replace('2024-01-24T08:00:00+08:00', '2024年1月24日'), 'date', 3],
+    ['date that does not exist', valid.replace('2024-01-24', '2024-02-30'), 'date', 3],
+    ['day 31 of a 30-day month', valid.replace('2024-01-24', '2024-04-31'), 'date', 3],
+    ['hour that does not exist', valid.replace('T08:00', 'T24:30'), 'date', 3],
+    ['updated that does not exist', `${valid}updated: 2023-02-29\n`, 'updated', 8],
     ['unknown field', `${valid}author: 张三\n`, 'author', 8],
     ['mistyped tags', valid.replace('tags: [民族团结]', 'tags: 民族团结'), 'tags', 7],
     ['mistyped draft', `${valid}draft: yes\n`, 'draft', 8],
@@ -54,6 +60,35 @@ describe('content check', () => {
     const text = formatProblem(problems.find((p) => p.field === field)!);
     expect(text).toMatch(new RegExp(`^content/articles/2024/01/bad\\.md:${line}: ${field}: `));
     expect(text).toMatch(/[\u4e00-\u9fff].* \/ [a-z]/);
+  });
+
+  it('accepts 29 February of a leap year', () => {
+    expect(errors([article('articles/ok.md', valid.replace('2024-01-24', '2024-02-29'))])).toEqual(
+      [],
+    );
+  });
+
+  it('reports a body that is still the npm run new placeholder, on its line', () => {
+    const body = `${NEW_ARTICLE_PLACEHOLDER}\n`;
+    const problems = errors([article('articles/2024/01/draft.md', valid, body)]);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'articles/2024/01/draft.md', field: 'body', line: 10 }),
+    );
+    expect(formatProblem(problems[0]!)).toMatch(
+      /^content\/articles\/2024\/01\/draft\.md:10: body: .*npm run new/,
+    );
+  });
+
+  it('reports the placeholder of a file written by npm run new', () => {
+    const file = newArticleFile({
+      title: '新文章',
+      category: 'qinggan/gushi',
+      source: '本站',
+      at: new Date('2024-01-24T00:00:00Z'),
+      taken: new Set(),
+    });
+    const problems = errors([{ path: file.path, text: file.text }]);
+    expect(problems.map((problem) => problem.field)).toContain('body');
   });
 
   it('reports duplicate slugs across folders', () => {

@@ -5,9 +5,11 @@ import {
   ARTICLE_FIELDS,
   CATEGORY_FIELDS,
   ISO_DATE_PATTERN,
+  NEW_ARTICLE_PLACEHOLDER,
   SLUG_PATTERN,
   TITLE_MAX,
   categoryPathFromFile,
+  isRealDate,
   slugFromPath,
 } from '../content/rules';
 import { splitFrontMatter } from './front-matter';
@@ -90,11 +92,16 @@ function checkType(value: unknown, type: string): string | null {
         ? null
         : msg('应为文本列表，如 [民族团结, 成都]', 'must be a list of strings');
     case 'date':
-      return typeof value === 'string' &&
-        ISO_DATE_PATTERN.test(value) &&
-        !Number.isNaN(Date.parse(value.replace(' ', 'T')))
+      if (
+        typeof value !== 'string' ||
+        !ISO_DATE_PATTERN.test(value) ||
+        Number.isNaN(Date.parse(value.replace(' ', 'T')))
+      ) {
+        return msg('应为 ISO 8601 日期，如 2024-01-24T08:00:00+08:00', 'must be an ISO 8601 date');
+      }
+      return isRealDate(value)
         ? null
-        : msg('应为 ISO 8601 日期，如 2024-01-24T08:00:00+08:00', 'must be an ISO 8601 date');
+        : msg(`日期 ${value} 不存在（请检查月份天数与时间）`, 'the date does not exist');
     default:
       return null;
   }
@@ -259,6 +266,17 @@ export function checkContent({ files, publicFileExists }: CheckInput): Problem[]
     }
     if (body.trim() === '') {
       error('body', msg('正文为空', 'the body is empty'), bodyLine);
+    }
+    const placeholder = body.indexOf(NEW_ARTICLE_PLACEHOLDER);
+    if (placeholder !== -1) {
+      error(
+        'body',
+        msg(
+          '正文仍是 npm run new 写入的占位文字，请换成文章正文',
+          'the body still holds the placeholder written by npm run new',
+        ),
+        lineAt(body, placeholder, bodyLine),
+      );
     }
     if (data.summary === undefined) {
       problems.push({

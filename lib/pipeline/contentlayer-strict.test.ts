@@ -73,6 +73,11 @@ describe.each(Object.entries(RUNNERS))('strict Contentlayer build with %s', (_la
     ],
     ['an extra field', `---\n${valid}author: 张三\n---\n\n正文。\n`, 'author'],
     ['a mistyped field', `---\n${valid}draft: 是\n---\n\n正文。\n`, 'draft'],
+    [
+      'a date that does not exist',
+      `---\n${valid.replace('2024-01-24', '2024-02-30')}---\n\n正文。\n`,
+      'date',
+    ],
   ])('fails on %s, naming the file and the field', async (_name, text, field) => {
     const result = await contentlayerBuild({ 'articles/2024/broken.md': text });
     expect(result.code).not.toBe(0);
