@@ -16,7 +16,7 @@ export default function NotFound() {
         <h1 className="mt-4 text-2xl font-bold">抱歉，您访问的页面不存在</h1>
         <p className="mt-2 text-muted">文章可能已删除或地址有误。可以搜索，或看看最新文章。</p>
         <div className="mx-auto mt-6 flex max-w-sm justify-center">
-          <SearchBox id="not-found-search" />
+          <SearchBox id="not-found-search" name="搜索本站" label="搜索文章" />
         </div>
         <p className="mt-6">
           <a href="/" className="rounded bg-brand px-5 py-2 text-white hover:bg-brand-dark">

@@ -71,7 +71,8 @@ export default async function HomePage() {
           ))}
         </div>
       </div>
-      <SideLists hot={await getHot()} latest={getLatest(8)} />
+      {/* No second 最新文章 list beside the one above: one landmark of that name per page. */}
+      <SideLists hot={await getHot()} />
     </div>
   );
 }

@@ -1,15 +1,25 @@
-/** A plain GET form: search works without JavaScript. */
-export function SearchBox({
-  id = 'site-search',
-  defaultValue = '',
-}: {
-  id?: string;
+type Props = {
+  /** The input's id: unique on the page, since the header and the search page each have a box. */
+  id: string;
+  /** The search landmark's name, so that two search forms on one page can be told apart. */
+  name: string;
+  /** The input's label, read out by screen readers. */
+  label: string;
   defaultValue?: string;
-}) {
+};
+
+/** A plain GET form: search works without JavaScript. */
+export function SearchBox({ id, name, label, defaultValue = '' }: Props) {
   return (
-    <form action="/search" method="get" role="search" className="flex w-full max-w-xs">
+    <form
+      action="/search"
+      method="get"
+      role="search"
+      aria-label={name}
+      className="flex w-full max-w-xs"
+    >
       <label htmlFor={id} className="sr-only">
-        搜索文章
+        {label}
       </label>
       <input
         id={id}

@@ -4,7 +4,8 @@ import { formatCount } from '@/lib/format/number';
 import { CompactList } from './compact-list';
 import { SectionHeading } from './section-heading';
 
-type Props = { hot: HotItem[]; latest: ArticleSummary[] };
+/** Without `latest` (the home page, whose main column lists the newest articles already). */
+type Props = { hot: HotItem[]; latest?: ArticleSummary[] };
 
 export function SideLists({ hot, latest }: Props) {
   return (
@@ -20,10 +21,16 @@ export function SideLists({ hot, latest }: Props) {
           }))}
         />
       </section>
-      <section aria-labelledby="latest-heading" className="bg-white p-4" data-testid="latest-list">
-        <SectionHeading id="latest-heading" title="最新文章" />
-        <CompactList label="最新文章" items={latest.map((article) => ({ article }))} />
-      </section>
+      {latest && (
+        <section
+          aria-labelledby="latest-heading"
+          className="bg-white p-4"
+          data-testid="latest-list"
+        >
+          <SectionHeading id="latest-heading" title="最新文章" />
+          <CompactList label="最新文章" items={latest.map((article) => ({ article }))} />
+        </section>
+      )}
     </aside>
   );
 }

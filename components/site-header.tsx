@@ -24,7 +24,7 @@ export function SiteHeader({ name, slogan, nav }: Props) {
           <span className="text-3xl font-black tracking-wider text-brand sm:text-4xl">{name}</span>
           <span className="hidden text-sm text-muted sm:inline">{slogan}</span>
         </a>
-        <SearchBox />
+        <SearchBox id="site-search" name="站内搜索" label="搜索文章" />
       </div>
       <nav aria-label="栏目导航" className="bg-brand">
         <ul className="mx-auto flex max-w-6xl overflow-x-auto px-2 text-[15px] font-medium text-white [scrollbar-width:none]">

@@ -26,7 +26,12 @@ export default async function SearchPage({ searchParams }: Props) {
       <section className="min-w-0 bg-white p-4 sm:p-6">
         <h1 className="text-2xl font-bold">{query ? `搜索：${query}` : '搜索'}</h1>
         <div className="mt-3">
-          <SearchBox defaultValue={query} />
+          <SearchBox
+            id="search-page-query"
+            name="重新搜索"
+            label="搜索关键词"
+            defaultValue={query}
+          />
         </div>
         {truncated && (
           <p className="mt-2 text-sm text-amber-700">搜索词过长，只按前 {QUERY_MAX} 个字搜索。</p>

@@ -27,6 +27,9 @@ describe('pageMetadata', () => {
       url: 'https://news.example.com/category/qinggan',
     });
     expect(meta.twitter).toMatchObject({ card: 'summary_large_image' });
+    expect(meta.twitter).toMatchObject({
+      images: [{ url: 'https://news.example.com/og-default.png', alt: '服务粉丝' }],
+    });
     expect(meta.robots).toBeUndefined();
   });
 });
@@ -52,6 +55,9 @@ describe('articleMetadata', () => {
       modifiedTime: '2024-01-24T08:00:00+08:00',
       section: '故事',
       tags: ['成都'],
+    });
+    expect(meta.twitter).toMatchObject({
+      images: [{ url: 'https://news.example.com/og/a.png', alt: 'T' }],
     });
   });
 });

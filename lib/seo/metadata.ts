@@ -65,7 +65,7 @@ export function pageMetadata(site: SiteSeo, page: PageInput): Metadata {
       card: 'summary_large_image',
       title: page.title,
       description: page.description,
-      images: [site.defaultImage],
+      images: [{ url: site.defaultImage, alt: site.name }],
     },
     ...(page.noindex ? { robots: { index: false, follow: true } } : {}),
   };
@@ -103,7 +103,7 @@ export function articleMetadata(
       card: 'summary_large_image',
       title: article.title,
       description: article.excerpt,
-      images: [options.image],
+      images: [{ url: options.image, alt: article.title }],
     },
   };
 }
