@@ -7,6 +7,8 @@ export const siteConfig = {
   slogan: '我们一直在努力',
   description: '服务粉丝新闻网：时政、社会、财经、文化与情感故事，每日更新。',
   url: env.siteUrl,
+  /** Where security problems are reported (SECURITY.md): security@ the site's domain. */
+  securityContact: `security@${new URL(env.siteUrl).hostname.replace(/^www\./, '')}`,
   /** BCP 47: <html lang>, dates, numbers, feeds and structured data. */
   locale: 'zh-CN',
   /** Publication times are shown and interpreted (dates without an offset) in this zone. */
