@@ -1,15 +1,15 @@
 import 'server-only';
-import { env, parseEnv } from '@/lib/env';
 import { installServerHook } from '@/lib/http/node-server';
 import { viewsDbProblem } from '@/lib/views/sqlite-store';
+
+type EnvModule = typeof import('@/lib/env');
 
 /**
  * The configuration problems that must stop the server before it serves anything: a server that
  * answers every route with a 500, or serves pages whose canonical URLs name another origin, is
- * worse than one that does not start. Importing this module already throws for an invalid
- * variable (lib/env.ts).
+ * worse than one that does not start.
  */
-export function startupProblem(): string | undefined {
+function startupProblem({ env, parseEnv }: EnvModule): string | undefined {
   // Inlined by `next build` (next.config.mjs, env): the SITE_URL the prerendered pages, sitemaps
   // and feeds were written with.
   const built = parseEnv({ SITE_URL: process.env.NEWS_BUILD_SITE_URL }).siteUrl;
@@ -25,10 +25,24 @@ export function startupProblem(): string | undefined {
   return undefined;
 }
 
-/** Decides client addresses from the socket and, in production, turns bad requests away. */
-export function startServerHook() {
+/**
+ * Called once as the server boots (instrumentation.ts): stops the process with one line naming the
+ * variable when the configuration is invalid, else decides client addresses from the socket and,
+ * in production, turns bad requests away before Next.js sees them.
+ */
+export async function startServer(): Promise<void> {
+  let config: EnvModule;
+  try {
+    // Importing validates the environment and throws on the first bad variable.
+    config = await import('@/lib/env');
+    const problem = startupProblem(config);
+    if (problem) throw new Error(problem);
+  } catch (error) {
+    console.error(`配置错误 / invalid configuration: ${(error as Error).message}`);
+    process.exit(1);
+  }
   installServerHook({
-    trustProxy: env.views.trustProxy,
+    trustProxy: config.env.views.trustProxy,
     guardRequests: process.env.NODE_ENV === 'production',
   });
 }
