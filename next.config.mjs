@@ -1,7 +1,13 @@
+import { cacheProfiles } from './lib/cache/profiles.mjs';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Past this age a page is never served: the next request waits for a fresh render (the pages
+  // profile, docs/adr/007-caching-model.md). Each page's revalidate time comes from the data
+  // layer (lib/cache/page-cache.ts).
+  expireTime: cacheProfiles.pages.expire,
   experimental: {
     // Static generation defaults to one worker fewer than the cores, i.e. one on a 2-core
     // machine, although the main build process idles while pages render.

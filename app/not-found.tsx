@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import { ArticleList } from '@/components/article-list';
 import { SearchBox } from '@/components/search-box';
 import { SectionHeading } from '@/components/section-heading';
-import { getCategoryNames, getLatest } from '@/lib/content/repository';
+import { notFoundPage } from '@/lib/pages/hot';
 
 export const metadata: Metadata = { title: '页面不存在', robots: { index: false, follow: true } };
 
 // Every unknown URL ends here (proxy.ts sends unknown articles, tags and pages to a path that
 // matches no route), so readers and search engines get real HTML with somewhere to go next.
-export default function NotFound() {
+export default async function NotFound() {
+  const { latest, names } = await notFoundPage();
   return (
     <div className="space-y-6">
       <div className="bg-white px-4 py-12 text-center">
@@ -26,7 +27,7 @@ export default function NotFound() {
       </div>
       <section aria-labelledby="not-found-latest" className="bg-white p-4 sm:p-6">
         <SectionHeading id="not-found-latest" title="最新文章" />
-        <ArticleList articles={getLatest(8)} categoryNames={getCategoryNames()} />
+        <ArticleList articles={latest} categoryNames={names} />
       </section>
     </div>
   );

@@ -1,27 +1,16 @@
+import type { Metadata } from 'next';
 import { ArticleList } from '@/components/article-list';
 import { CompactList } from '@/components/compact-list';
 import { Headlines } from '@/components/headlines';
+import { JsonLd } from '@/components/json-ld';
 import { SectionHeading } from '@/components/section-heading';
 import { SideLists } from '@/components/side-lists';
-import type { Metadata } from 'next';
-import { JsonLd } from '@/components/json-ld';
 import { siteConfig } from '@/config/site';
+import { categoryUrl } from '@/lib/content/rules';
+import { homePage } from '@/lib/pages/home';
 import { organizationJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
-import { categoryUrl } from '@/lib/content/rules';
-import {
-  getCategoryArticles,
-  getCategoryNames,
-  getHeadlines,
-  getLatest,
-  getTopCategories,
-} from '@/lib/content/repository';
-import { getHot } from '@/lib/hot/hot';
-
-// Regenerated in the background at most every 30 seconds: the hot list follows readers within a
-// minute, and scheduled articles appear without a rebuild.
-export const revalidate = 30;
 
 export const metadata: Metadata = pageMetadata(siteSeo, {
   title: `${siteConfig.name} - ${siteConfig.slogan}`,
@@ -31,16 +20,7 @@ export const metadata: Metadata = pageMetadata(siteSeo, {
 });
 
 export default async function HomePage() {
-  const headlines = getHeadlines(3);
-  const shown = new Set(headlines.map((article) => article.slug));
-  const latest = getLatest(12)
-    .filter((article) => !shown.has(article.slug))
-    .slice(0, 10);
-  const names = getCategoryNames();
-  const blocks = getTopCategories()
-    .map((category) => ({ category, articles: getCategoryArticles(category.path).slice(0, 5) }))
-    .filter((block) => block.articles.length > 0);
-
+  const { headlines, latest, blocks, names, hot } = await homePage();
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
       <JsonLd data={websiteJsonLd(siteSeo)} />
@@ -72,7 +52,7 @@ export default async function HomePage() {
         </div>
       </div>
       {/* No second 最新文章 list beside the one above: one landmark of that name per page. */}
-      <SideLists hot={await getHot()} />
+      <SideLists hot={hot} />
     </div>
   );
 }

@@ -1,9 +1,5 @@
-import { feedXml, xmlResponse } from '@/lib/seo/feeds';
-
-// Regenerated at most every five minutes, so scheduled articles appear without a rebuild.
-export const dynamic = 'force-static';
-export const revalidate = 300;
+import { feedXml, textResponse } from '@/lib/seo/feeds';
 
 export async function GET() {
-  return xmlResponse((await feedXml()) ?? '', 'application/rss+xml');
+  return textResponse(await feedXml(), 'application/rss+xml');
 }

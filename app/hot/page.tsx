@@ -1,12 +1,9 @@
 import type { Metadata } from 'next';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { HotRanking } from '@/components/hot-ranking';
-import { getCategoryNames } from '@/lib/content/repository';
-import { getTopViewed } from '@/lib/hot/hot';
+import { hotPage } from '@/lib/pages/hot';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
-
-export const revalidate = 30;
 
 export const metadata: Metadata = pageMetadata(siteSeo, {
   title: '热门排行',
@@ -15,8 +12,7 @@ export const metadata: Metadata = pageMetadata(siteSeo, {
 });
 
 export default async function HotPage() {
-  const [day, week] = await Promise.all([getTopViewed('day', 20), getTopViewed('week', 20)]);
-  const names = getCategoryNames();
+  const { day, week, names } = await hotPage();
   return (
     <div className="space-y-4">
       <div className="px-4 sm:px-0">

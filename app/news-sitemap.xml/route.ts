@@ -1,13 +1,7 @@
-import { newsSitemapXml, xmlResponse } from '@/lib/seo/feeds';
+import { newsSitemapXml, textResponse } from '@/lib/seo/feeds';
 
-// Google News reads only the last 48 hours: keep it fresh between deploys.
-export const dynamic = 'force-static';
-export const revalidate = 300;
-
+// Nothing published in the last 48 hours: a 404, and not listed anywhere (lib/seo/sitemaps.ts),
+// rather than an invalid empty file.
 export function GET() {
-  const xml = newsSitemapXml();
-  // Nothing published in the last 48 hours: not listed anywhere (lib/seo/sitemaps.ts) and no
-  // invalid empty file.
-  if (!xml) return new Response('Not Found', { status: 404 });
-  return xmlResponse(xml, 'application/xml');
+  return textResponse(newsSitemapXml(), 'application/xml');
 }

@@ -3,7 +3,7 @@ import 'server-only';
 // lists themselves. Content and view counting know nothing of it.
 import { siteConfig } from '@/config/site';
 import { now } from '@/lib/clock';
-import { cacheProfiles } from '@/lib/cache/profiles';
+import { cacheProfiles } from '@/lib/cache/profiles.mjs';
 import { getPublishedArticles } from '@/lib/content/repository';
 import { hourlyViews } from '@/lib/views/service';
 import { hotArticles, type HotItem } from './ranking';

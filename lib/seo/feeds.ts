@@ -1,4 +1,5 @@
 import 'server-only';
+import { connection } from 'next/server';
 import { absoluteUrl, siteConfig } from '@/config/site';
 import { now } from '@/lib/clock';
 import {
@@ -9,7 +10,9 @@ import {
   getPublishedArticles,
 } from '@/lib/content/repository';
 import { categoryUrl } from '@/lib/content/rules';
-import type { ArticleDetail } from '@/lib/content/types';
+import type { ArticleDetail, CategoryInfo } from '@/lib/content/types';
+import { perPublication } from '@/lib/cache/per-publication';
+import { sharedCacheControl } from '@/lib/cache/page-cache';
 import { buildNewsSitemap } from './news-sitemap';
 import { buildRss } from './rss';
 
@@ -19,9 +22,13 @@ async function details(slugs: string[]): Promise<ArticleDetail[]> {
 }
 
 /** The site feed, or a category's (including its subcategories); undefined for an unknown category. */
-export async function feedXml(categoryPath?: string): Promise<string | undefined> {
+export function feedXml(categoryPath?: string): Promise<string | undefined> | undefined {
   const category = categoryPath ? getCategory(categoryPath) : undefined;
   if (categoryPath && !category) return undefined;
+  return perPublication(`feed:${category?.path ?? ''}`, () => buildFeed(category));
+}
+
+async function buildFeed(category: CategoryInfo | undefined): Promise<string> {
   const list = category ? getCategoryArticles(category.path) : getPublishedArticles();
   const articles = await details(list.slice(0, siteConfig.feedSize).map((article) => article.slug));
   const link = absoluteUrl(category ? categoryUrl(category.path) : '/');
@@ -51,16 +58,20 @@ export function newsSitemapXml(): string | undefined {
 }
 
 /**
- * next-sitemap's responses set `Content-Type: text/xml`; a header spelled the same way replaces
- * it, where `content-type` would be sent beside it as a second type.
+ * Feeds, sitemaps and robots.txt, with the pages' lifetime; 404 for what does not exist. They are
+ * answered per request from values kept per state of publication (lib/cache/per-publication.ts),
+ * never from a copy made at build time: `next build` would otherwise freeze them.
  */
-export const XML_CONTENT_TYPE = { 'Content-Type': 'application/xml; charset=utf-8' };
-
-export function xmlResponse(body: string, contentType: string): Response {
+export async function textResponse(
+  body: string | undefined,
+  contentType: 'application/rss+xml' | 'application/xml' | 'text/plain',
+): Promise<Response> {
+  await connection();
+  if (body === undefined) return new Response('Not Found', { status: 404 });
   return new Response(body, {
     headers: {
       'content-type': `${contentType}; charset=utf-8`,
-      'cache-control': 'public, max-age=300, stale-while-revalidate=600',
+      'cache-control': sharedCacheControl(),
     },
   });
 }

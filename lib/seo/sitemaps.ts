@@ -1,28 +1,39 @@
 import 'server-only';
-import type { ISitemapField } from 'next-sitemap';
+import { SitemapBuilder, type ISitemapField } from 'next-sitemap';
 import { absoluteUrl, siteConfig } from '@/config/site';
+import { perPublication } from '@/lib/cache/per-publication';
 import { now } from '@/lib/clock';
 import { getCategories, getPublishedArticles } from '@/lib/content/repository';
 import { newsSitemapArticles } from './news-sitemap';
 import { sitemapEntries, sitemapFilePaths } from './sitemap-entries';
 
-// Built once per published list: the list is the same object until an article falls due.
-const memo = new WeakMap<object, ISitemapField[][]>();
-
 /** The general sitemap split into files of at most SITEMAP_SIZE URLs (50,000 by the protocol). */
 export function sitemapChunks(): ISitemapField[][] {
-  const published = getPublishedArticles();
-  let chunks = memo.get(published);
-  if (!chunks) {
-    const entries = sitemapEntries(published, getCategories(), siteConfig.url) as ISitemapField[];
-    chunks = [];
+  return perPublication('sitemap-chunks', () => {
+    const entries = sitemapEntries(
+      getPublishedArticles(),
+      getCategories(),
+      siteConfig.url,
+    ) as ISitemapField[];
+    const chunks: ISitemapField[][] = [];
     for (let start = 0; start < entries.length; start += siteConfig.sitemapSize) {
       chunks.push(entries.slice(start, start + siteConfig.sitemapSize));
     }
     if (chunks.length === 0) chunks.push([]);
-    memo.set(published, chunks);
-  }
-  return chunks;
+    return chunks;
+  });
+}
+
+/** One general sitemap file as XML; undefined past the last. */
+export function sitemapXml(index: number): string | undefined {
+  const chunk = sitemapChunks()[index];
+  if (!chunk) return undefined;
+  return perPublication(`sitemap-${index}`, () => new SitemapBuilder().buildSitemapXml(chunk));
+}
+
+/** The sitemap index as XML. */
+export function sitemapIndexXml(): string {
+  return new SitemapBuilder().buildSitemapIndexXml(sitemapIndexUrls());
 }
 
 export function sitemapChunkCount(): number {
@@ -38,7 +49,18 @@ export function sitemapIndexUrls(): string[] {
   return sitemapFilePaths(sitemapChunks().length, hasNews()).map((path) => absoluteUrl(path));
 }
 
-/** What robots.txt lists: the index, and the news sitemap beside it while it has articles. */
-export function robotsSitemapUrls(): string[] {
-  return [absoluteUrl('/sitemap.xml'), ...(hasNews() ? [absoluteUrl('/news-sitemap.xml')] : [])];
+/** robots.txt: everything but the API, the index, and the news sitemap while it has articles. */
+export function robotsTxt(): string {
+  const sitemaps = [
+    absoluteUrl('/sitemap.xml'),
+    ...(hasNews() ? [absoluteUrl('/news-sitemap.xml')] : []),
+  ];
+  return [
+    'User-Agent: *',
+    'Allow: /',
+    'Disallow: /api/',
+    '',
+    ...sitemaps.map((url) => `Sitemap: ${url}`),
+    '',
+  ].join('\n');
 }

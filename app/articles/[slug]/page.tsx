@@ -3,64 +3,34 @@ import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article-list';
 import { ArticleView } from '@/components/article-view';
 import { Breadcrumb } from '@/components/breadcrumb';
-import { SectionHeading } from '@/components/section-heading';
 import { JsonLd } from '@/components/json-ld';
+import { SectionHeading } from '@/components/section-heading';
 import { SideLists } from '@/components/side-lists';
 import { ViewBeacon } from '@/components/view-beacon';
-import { getViewTotal } from '@/lib/views/service';
-import { absoluteUrl, siteConfig } from '@/config/site';
-import type { ArticleSummary } from '@/lib/content/types';
+import { findArticle } from '@/lib/content/pages';
+import { categoryUrl } from '@/lib/content/rules';
+import { articlePage, articleSeo, prerenderedArticleSlugs } from '@/lib/pages/article';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { articleMetadata } from '@/lib/seo/metadata';
-import { articleImagePath } from '@/lib/seo/og';
 import { siteSeo } from '@/lib/seo/site';
-import { categoryUrl } from '@/lib/content/rules';
-import {
-  getArticle,
-  getArticleSummary,
-  getCategoryCrumbs,
-  getCategoryNames,
-  getLatest,
-  getPublishedArticles,
-  getRelated,
-} from '@/lib/content/repository';
-import { getHot } from '@/lib/hot/hot';
 
 type Props = { params: Promise<{ slug: string }> };
 
-// The newest articles are prebuilt; older ones and scheduled ones (once due) render on their first
-// request. Either way a page is regenerated in the background at most every 30 seconds, so the hot
-// list and the read count stay within a minute.
-export const revalidate = 30;
-export const dynamicParams = true;
-
-export function generateStaticParams() {
-  return getPublishedArticles()
-    .slice(0, siteConfig.prerender.articles)
-    .map((article) => ({ slug: article.slug }));
-}
-
-function seoFor(article: ArticleSummary) {
-  const section = getCategoryNames()[article.category] ?? article.category;
-  return { section, image: absoluteUrl(articleImagePath(article, section)) };
-}
+export const generateStaticParams = prerenderedArticleSlugs;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = getArticleSummary((await params).slug);
-  return article ? articleMetadata(siteSeo, article, seoFor(article)) : {};
+  const article = findArticle((await params).slug);
+  return article ? articleMetadata(siteSeo, article, articleSeo(article)) : {};
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await getArticle((await params).slug);
-  if (!article) notFound();
-  const crumbs = getCategoryCrumbs(article.category);
-  const names = getCategoryNames();
-  const related = getRelated(article);
-  const views = await getViewTotal(article.slug);
+  const data = await articlePage((await params).slug);
+  if (!data) notFound();
+  const { article, crumbs, names, related, views, hot, latest, seo } = data;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
       <div className="min-w-0 space-y-6">
-        <JsonLd data={newsArticleJsonLd(article, { site: siteSeo, ...seoFor(article) })} />
+        <JsonLd data={newsArticleJsonLd(article, { site: siteSeo, ...seo })} />
         <JsonLd data={breadcrumbJsonLd(crumbs, siteSeo.url)} />
         <div className="px-4 sm:px-0">
           <Breadcrumb items={crumbs} />
@@ -83,7 +53,7 @@ export default async function ArticlePage({ params }: Props) {
           </section>
         )}
       </div>
-      <SideLists hot={await getHot(undefined, article.slug)} latest={getLatest(8, article.slug)} />
+      <SideLists hot={hot} latest={latest} />
     </div>
   );
 }

@@ -1,46 +1,18 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Listing } from '@/components/listing';
-import { siteConfig } from '@/config/site';
 import { findCategoryPage } from '@/lib/content/pages';
 import { categoryUrl } from '@/lib/content/rules';
-import {
-  getCategories,
-  getCategoryArticles,
-  getCategoryCrumbs,
-  getCategoryNames,
-  getChildCategories,
-  getLatest,
-} from '@/lib/content/repository';
-import { getHot } from '@/lib/hot/hot';
+import { categoryListing, prerenderedCategoryPaths } from '@/lib/pages/listing';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
 
-// Lists refresh every five minutes, so scheduled articles appear without a rebuild.
-export const revalidate = 300;
-
 type Props = { params: Promise<{ path: string[] }> };
 
-export function generateStaticParams() {
-  return getCategories().flatMap((category) => {
-    // Deeper pages render on their first request (see siteConfig.prerender).
-    const pages = Math.min(
-      siteConfig.prerender.listPages,
-      Math.max(1, Math.ceil(getCategoryArticles(category.path).length / siteConfig.pageSize)),
-    );
-    const segments = category.path.split('/');
-    return Array.from({ length: pages }, (_, index) => ({
-      path: index === 0 ? segments : [...segments, 'page', String(index + 1)],
-    }));
-  });
-}
-
-async function resolve(params: Props['params']) {
-  return findCategoryPage((await params).path);
-}
+export const generateStaticParams = prerenderedCategoryPaths;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await resolve(params);
+  const found = findCategoryPage((await params).path);
   if (!found) return {};
   const { category, page } = found;
   return pageMetadata(siteSeo, {
@@ -53,26 +25,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CategoryPage({ params }: Props) {
-  const found = await resolve(params);
-  if (!found) notFound();
-  const { category, page } = found;
+  const data = await categoryListing((await params).path);
+  if (!data) notFound();
+  const { category, page } = data;
   return (
     <Listing
       title={category.name}
       description={category.description}
-      crumbs={getCategoryCrumbs(category.path)}
+      crumbs={data.crumbs}
       articles={page.items}
       total={page.total}
       page={page.page}
       totalPages={page.totalPages}
-      hrefFor={(n) => categoryUrl(category.path, n)}
-      categoryNames={getCategoryNames()}
-      subcategories={getChildCategories(category.path).map((child) => ({
-        label: child.name,
-        href: categoryUrl(child.path),
-      }))}
-      hot={await getHot()}
-      latest={getLatest(8)}
+      hrefFor={data.hrefFor}
+      categoryNames={data.names}
+      subcategories={data.subcategories}
+      hot={data.hot}
+      latest={data.latest}
     />
   );
 }

@@ -1,9 +1,8 @@
+import { NO_STORE } from '@/lib/cache/page-cache';
 import { getArticleSummary } from '@/lib/content/repository';
 import { SLUG_PATTERN } from '@/lib/content/rules';
 import { allowHeader } from '@/lib/http/request-guard';
 import { countView } from '@/lib/views/service';
-
-export const dynamic = 'force-dynamic';
 
 const STATUS = {
   counted: 204,
@@ -24,7 +23,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   return new Response(null, {
     status: STATUS[result],
     headers: {
-      'cache-control': 'no-store',
+      'cache-control': NO_STORE,
       ...(result === 'limited' ? { 'retry-after': '60' } : {}),
     },
   });

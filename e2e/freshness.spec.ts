@@ -1,0 +1,111 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { startOwnServer } from './own-server';
+
+// The caching model's promises (docs/adr/007-caching-model.md), on servers of their own so that
+// no other test's traffic refreshes a page in between: what a reader gets on the FIRST request
+// after a quiet minute is at most 60 seconds old.
+const PORT = Number(process.env.E2E_PORT || 3210);
+const QUIET_MS = 60_000;
+
+const reader = (n: number) =>
+  `Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1 quiet-${n}`;
+
+/** The title of the first item of a ranked list (by its data-testid) in a page's HTML. */
+async function firstRanked(request: APIRequestContext, url: string, testId: string) {
+  const html = await (await request.get(url)).text();
+  const list = html.slice(html.indexOf(`data-testid="${testId}"`));
+  return /<li[\s\S]*?<a[^>]*>([^<]+)<\/a>/.exec(list)?.[1];
+}
+
+test('views show in 热门 and 阅读 on the first request after a quiet minute', async ({
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const target = { slug: 'jingle-xiandai-nongye', title: '现代农业产业的静乐实践' };
+  const { base, stop } = await startOwnServer(PORT + 2);
+  try {
+    const pages = [
+      { url: `${base}/`, list: 'hot-list' },
+      { url: `${base}/articles/chengdu-wuhou-minzu-tuanjie`, list: 'hot-list' },
+      { url: `${base}/hot`, list: 'hot-day' },
+    ];
+    // Every page is rendered and cached before the views, with another article first.
+    for (const { url, list } of pages) {
+      expect(await firstRanked(request, url, list), url).not.toContain(target.title);
+    }
+    await request.get(`${base}/articles/${target.slug}`);
+    for (let n = 0; n < 30; n += 1) {
+      const response = await request.post(`${base}/api/views/${target.slug}`, {
+        headers: { 'user-agent': reader(n) },
+      });
+      expect(response.status()).toBe(204);
+    }
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+    for (const { url, list } of pages) {
+      expect(await firstRanked(request, url, list), url).toContain(target.title);
+    }
+    const article = await (await request.get(`${base}/articles/${target.slug}`)).text();
+    expect(article).toMatch(/data-testid="view-count"[^>]*>阅读 (<!-- -->)?30</);
+  } finally {
+    stop();
+  }
+});
+
+test('a scheduled article is listed everywhere within 60 s of its time, without a rebuild', async ({
+  request,
+}) => {
+  test.setTimeout(180_000);
+  // chunjie-gengxin-anpai is dated 2024-01-26 08:00 (+08:00); this server's clock starts 15 s
+  // before that and runs on.
+  const slug = 'chunjie-gengxin-anpai';
+  const { base, stop } = await startOwnServer(PORT + 3, {
+    NEWS_TEST_NOW: '2024-01-26T07:59:45+08:00',
+  });
+  try {
+    const urls = [
+      '/category/shehui',
+      '/category/shehui/minsheng',
+      '/',
+      '/feed.xml',
+      '/category/shehui/feed.xml',
+      '/news-sitemap.xml',
+      '/sitemaps/0.xml',
+    ].map((url) => `${base}${url}`);
+    for (const url of urls) {
+      expect(await (await request.get(url)).text(), url).not.toContain(slug);
+    }
+    expect((await request.get(`${base}/articles/${slug}`)).status()).toBe(404);
+    // Due 15 s after the first request; then one quiet minute.
+    await new Promise((resolve) => setTimeout(resolve, 15_000 + QUIET_MS));
+    for (const url of urls) {
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(200);
+      expect(await response.text(), url).toContain(slug);
+    }
+    expect((await request.get(`${base}/articles/${slug}`)).status()).toBe(200);
+  } finally {
+    stop();
+  }
+});
+
+test('every page type states a bounded staleness', async ({ request }) => {
+  const bounded = /^(public, )?s-maxage=(\d+), stale-while-revalidate=(\d+)$/;
+  for (const url of [
+    '/',
+    '/articles/chengdu-wuhou-minzu-tuanjie',
+    '/category/shehui',
+    '/tags/%E6%B0%91%E6%97%8F%E5%9B%A2%E7%BB%93',
+    '/hot',
+    '/feed.xml',
+    '/sitemap.xml',
+    '/sitemaps/0.xml',
+    '/news-sitemap.xml',
+    '/robots.txt',
+  ]) {
+    const header = (await request.get(url)).headers()['cache-control'] ?? '';
+    const match = bounded.exec(header);
+    expect(match, `${url}: ${header}`).not.toBeNull();
+    // What a cache may serve, fresh plus stale, is at most 30 seconds.
+    expect(Number(match?.[2]) + Number(match?.[3]), url).toBeLessThanOrEqual(30);
+  }
+});

@@ -1,0 +1,6 @@
+export declare const cacheProfiles: {
+  readonly pages: { readonly revalidate: number; readonly expire: number };
+  readonly hot: { readonly seconds: number };
+  readonly cards: { readonly seconds: number };
+  readonly redirects: { readonly seconds: number };
+};

@@ -1,0 +1,49 @@
+import 'server-only';
+// An article page's data, and how long it may be served.
+import { absoluteUrl, siteConfig } from '@/config/site';
+import { cachePage } from '@/lib/cache/page-cache';
+import { cacheTags } from '@/lib/cache/tags';
+import { findArticle } from '@/lib/content/pages';
+import {
+  getArticle,
+  getCategoryCrumbs,
+  getCategoryNames,
+  getLatest,
+  getPublishedArticles,
+  getRelated,
+} from '@/lib/content/repository';
+import type { ArticleSummary } from '@/lib/content/types';
+import { getHot } from '@/lib/hot/hot';
+import { articleImagePath } from '@/lib/seo/og';
+import { getViewTotal } from '@/lib/views/service';
+
+/** The newest articles, which `next build` renders ahead (docs/adr/005-prerender-budget.md). */
+export function prerenderedArticleSlugs(): { slug: string }[] {
+  return getPublishedArticles()
+    .slice(0, siteConfig.prerender.articles)
+    .map((article) => ({ slug: article.slug }));
+}
+
+/** The section name and share image for metadata and structured data. */
+export function articleSeo(article: ArticleSummary) {
+  const section = getCategoryNames()[article.category] ?? article.category;
+  return { section, image: absoluteUrl(articleImagePath(article, section)) };
+}
+
+export async function articlePage(slug: string) {
+  const summary = findArticle(slug);
+  if (!summary) return undefined;
+  await cachePage([cacheTags.article(summary.slug), cacheTags.lists, cacheTags.hot]);
+  const article = await getArticle(summary.slug);
+  if (!article) return undefined;
+  return {
+    article,
+    crumbs: getCategoryCrumbs(article.category),
+    names: getCategoryNames(),
+    related: getRelated(article),
+    views: await getViewTotal(article.slug),
+    hot: await getHot(undefined, article.slug),
+    latest: getLatest(8, article.slug),
+    seo: articleSeo(article),
+  };
+}

@@ -1,0 +1,78 @@
+import 'server-only';
+// Category and tag pages: their data, and how long they may be served.
+import { siteConfig } from '@/config/site';
+import { cachePage } from '@/lib/cache/page-cache';
+import { cacheTags } from '@/lib/cache/tags';
+import { findCategoryPage, findTagPage } from '@/lib/content/pages';
+import {
+  getAllTags,
+  getCategories,
+  getCategoryArticles,
+  getCategoryCrumbs,
+  getCategoryNames,
+  getChildCategories,
+  getLatest,
+} from '@/lib/content/repository';
+import { categoryUrl, tagUrl } from '@/lib/content/rules';
+import { getHot } from '@/lib/hot/hot';
+
+/** The first pages of every category, which `next build` renders ahead. */
+export function prerenderedCategoryPaths(): { path: string[] }[] {
+  return getCategories().flatMap((category) => {
+    const pages = Math.min(
+      siteConfig.prerender.listPages,
+      Math.max(1, Math.ceil(getCategoryArticles(category.path).length / siteConfig.pageSize)),
+    );
+    const segments = category.path.split('/');
+    return Array.from({ length: pages }, (_, index) => ({
+      path: index === 0 ? segments : [...segments, 'page', String(index + 1)],
+    }));
+  });
+}
+
+/** The first pages of every tag, which `next build` renders ahead. */
+export function prerenderedTagPaths(): { tag: string; page: string[] }[] {
+  return getAllTags().flatMap(({ tag, count }) =>
+    Array.from(
+      { length: Math.min(siteConfig.prerender.listPages, Math.ceil(count / siteConfig.pageSize)) },
+      (_, index) => ({ tag, page: index === 0 ? [] : ['page', String(index + 1)] }),
+    ),
+  );
+}
+
+async function sidebar() {
+  return { hot: await getHot(), latest: getLatest(8), names: getCategoryNames() };
+}
+
+export async function categoryListing(segments: string[]) {
+  const found = findCategoryPage(segments);
+  if (!found) return undefined;
+  const { category } = found;
+  await cachePage([cacheTags.category(category.path), cacheTags.lists, cacheTags.hot]);
+  return {
+    ...found,
+    crumbs: getCategoryCrumbs(category.path),
+    hrefFor: (n: number) => categoryUrl(category.path, n),
+    subcategories: getChildCategories(category.path).map((child) => ({
+      label: child.name,
+      href: categoryUrl(child.path),
+    })),
+    ...(await sidebar()),
+  };
+}
+
+export async function tagListing(rawTag: string, pageSegments?: string[]) {
+  const found = findTagPage(rawTag, pageSegments);
+  if (!found) return undefined;
+  const { tag } = found;
+  await cachePage([cacheTags.tag(tag), cacheTags.lists, cacheTags.hot]);
+  return {
+    ...found,
+    crumbs: [
+      { label: '首页', href: '/' },
+      { label: tag, href: tagUrl(tag) },
+    ],
+    hrefFor: (n: number) => tagUrl(tag, n),
+    ...(await sidebar()),
+  };
+}

@@ -1,0 +1,46 @@
+import 'server-only';
+// /og/<slug>.png?v=<version>: the social card of an article, rendered once per version and then
+// served from the card store (lib/seo/og-cards.ts).
+import { ImageResponse } from 'next/og';
+import { OgCard } from '@/components/og-card';
+import { siteConfig } from '@/config/site';
+import { immutableCacheControl, redirectCacheControl } from '@/lib/cache/page-cache';
+import { findArticle } from '@/lib/content/pages';
+import { getCategoryNames } from '@/lib/content/repository';
+import { formatDate } from '@/lib/format/date';
+import { ogCardPath, ogCardVersion } from './og';
+import { cachedCard, coverDataUrl, ogFont, storeCard } from './og-cards';
+
+export async function socialCardResponse(file: string, version: string | null): Promise<Response> {
+  const article = findArticle(file.replace(/\.png$/, ''));
+  if (!article) return new Response('Not Found', { status: 404 });
+  const category = getCategoryNames()[article.category] ?? article.category;
+  const current = ogCardVersion(article, category);
+  // Only the current version is immutable: any other ?v= (or none) would pin whatever it gets
+  // for a year, so it is sent on to the current URL instead.
+  if (version !== current) {
+    return new Response(null, {
+      status: 308,
+      headers: { location: ogCardPath(article, category), 'cache-control': redirectCacheControl() },
+    });
+  }
+  const headers = { 'content-type': 'image/png', 'cache-control': immutableCacheControl() };
+  const key = `${article.slug}-${current}`;
+  const cached = await cachedCard(key);
+  if (cached) return new Response(new Uint8Array(cached), { headers });
+  const image = new ImageResponse(
+    <OgCard
+      title={article.title}
+      siteName={siteConfig.name}
+      slogan={siteConfig.slogan}
+      category={category}
+      date={formatDate(article.date)}
+      cover={await coverDataUrl(article.cover)}
+      colors={siteConfig.colors}
+    />,
+    { width: 1200, height: 630, fonts: [{ name: 'OG Sans', data: await ogFont(), weight: 700 }] },
+  );
+  const png = Buffer.from(await image.arrayBuffer());
+  await storeCard(key, png);
+  return new Response(new Uint8Array(png), { headers });
+}
