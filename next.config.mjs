@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { cacheProfiles } from './lib/cache/profiles.mjs';
+import { securityHeaders } from './lib/http/security-headers.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -8,6 +10,10 @@ const nextConfig = {
   // profile, docs/adr/007-caching-model.md). Each page's revalidate time comes from the data
   // layer (lib/cache/page-cache.ts).
   expireTime: cacheProfiles.pages.expire,
+  // Our cache handler keeps pages in a bounded LRU, or in Redis for several instances, and gives
+  // each cached page its Content-Security-Policy; Next's own memory cache would be a second copy.
+  cacheHandler: fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   experimental: {
     // Static generation defaults to one worker fewer than the cores, i.e. one on a 2-core
     // machine, although the main build process idles while pages render.
@@ -22,6 +28,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // The content index is read from .contentlayer at run time; keep it out of the bundles.
   outputFileTracingIncludes: { '/*': ['./.contentlayer/app/**', './assets/fonts/**'] },
+  async headers() {
+    return securityHeaders({ https: (process.env.SITE_URL ?? '').trim().startsWith('https:') });
+  },
   async rewrites() {
     return {
       // Before the filesystem, or the category catch-all page would claim feed.xml as a path.

@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { nonceCsp } from '@/lib/http/csp.mjs';
 import { isKnownPath } from '@/lib/http/known-path';
 
 // Folders whose names start with _ are private in the App Router, so no route can answer this.
@@ -26,7 +28,21 @@ export function proxy(request: NextRequest) {
   if (!isKnownPath(pathname)) {
     return NextResponse.rewrite(new URL(UNKNOWN, request.url));
   }
+  if (pathname === '/search') return withNonce(request);
   return NextResponse.next();
+}
+
+// Search results are rendered per request, so their policy can use a nonce: Next puts the nonce
+// of the request's policy on every script it writes. (Cached pages get theirs, with hashes, from
+// the cache handler.)
+function withNonce(request: NextRequest) {
+  const nonce = crypto.randomUUID().replaceAll('-', '');
+  const policy = nonceCsp(nonce, { https: env.siteUrl.startsWith('https:') });
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', policy);
+  return response;
 }
 
 export const config = {
@@ -36,6 +52,7 @@ export const config = {
     '/tags/:path*',
     '/og/:path*',
     '/sitemaps/:path*',
+    '/search',
     // Only URLs with a percent sign can hold a malformed escape.
     '/:path(.*%.*)',
   ],

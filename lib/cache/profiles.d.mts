@@ -3,4 +3,5 @@ export declare const cacheProfiles: {
   readonly hot: { readonly seconds: number };
   readonly cards: { readonly seconds: number };
   readonly redirects: { readonly seconds: number };
+  readonly memory: { readonly megabytes: number };
 };

@@ -17,4 +17,6 @@ export const cacheProfiles = Object.freeze({
   cards: Object.freeze({ seconds: 31_536_000 }),
   /** Anything a URL answers on the way to another (an old card version): a short while. */
   redirects: Object.freeze({ seconds: 300 }),
+  /** Rendered pages kept in each instance's memory, at most (lib/cache/handler.mjs). */
+  memory: Object.freeze({ megabytes: 100 }),
 });

@@ -1,0 +1,14 @@
+// Types for the tests; Next loads handler.mjs itself.
+type Entry = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever Next caches
+  value: any;
+  lastModified: number;
+  cacheControl?: { revalidate: number | false; expire?: number };
+};
+export default class CacheHandler {
+  constructor(ctx: { serverDistDir?: string });
+  get(key: string): Promise<Entry | null>;
+  set(key: string, data: unknown, ctx?: unknown): Promise<void>;
+  revalidateTag(tags: string | string[]): Promise<void>;
+  resetRequestCache(): void;
+}

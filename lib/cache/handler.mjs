@@ -1,0 +1,153 @@
+// @ts-check
+// Next's cache handler (next.config.mjs `cacheHandler`): where rendered pages and cached data
+// live between requests. Plain JavaScript, because Next loads it without bundling.
+//
+// - One instance: a bounded LRU in this process. Nothing is written to disk, and however many
+//   distinct URLs are requested the cache never holds more than the memory profile.
+// - Several instances (REDIS_URL set): Redis, so a page rendered by one is served by all and a
+//   tag revalidated on one is expired on all. Every entry is also kept in the local LRU, which
+//   answers while Redis is down; Redis is used again as soon as it answers.
+// - Every cached page gets its Content-Security-Policy here, where its final HTML is known: the
+//   hashes of exactly the inline scripts it carries (docs/adr/008-shared-cache-and-csp.md).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pageCsp } from '../http/csp.mjs';
+import { cacheProfiles } from './profiles.mjs';
+import { memoryStore, redisStore } from './stores.mjs';
+
+const TAGS_HEADER = 'x-next-cache-tags';
+/** After Redis failed, requests use memory alone for this long before asking Redis again. */
+const RETRY_MS = 2000;
+/** How long past its expiry an entry is kept: Next never serves it then, only reads its age. */
+const GRACE_SECONDS = 5;
+/** Data entries (unstable_cache) carry no expiry of their own. */
+const DATA_TTL_SECONDS = 24 * 3600;
+
+/**
+ * @typedef {import('./stores.mjs').Store} Store
+ * @typedef {{ local: Store; shared?: Store; failing?: boolean; retryAt?: number }} Stores
+ */
+
+// On globalThis: Next builds a handler per request, and route bundles must share one cache.
+const slot = /** @type {Record<symbol, Stores | undefined>} */ (
+  /** @type {unknown} */ (globalThis)
+);
+const KEY = Symbol.for('news.cache-stores');
+
+/** @param {string | undefined} serverDistDir */
+function stores(serverDistDir) {
+  const existing = slot[KEY];
+  if (existing) return existing;
+  /** @type {Stores} */
+  const created = { local: memoryStore(cacheProfiles.memory.megabytes * 1024 * 1024) };
+  const url = process.env.REDIS_URL?.trim();
+  // A build never talks to Redis: what it renders is checked, then served from the first request.
+  if (url && serverDistDir && process.env.NEXT_PHASE !== 'phase-production-build') {
+    // Entries of another build (other scripts, other styles) must never be served by this one.
+    const buildId = readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+    created.shared = redisStore(url, `news:cache:${buildId}`);
+  }
+  slot[KEY] = created;
+  return created;
+}
+
+/**
+ * Runs `operation` on Redis; on failure logs one line (when Redis goes away, and when it comes
+ * back), and answers from the local store instead.
+ * @template T
+ * @param {Stores} all
+ * @param {(store: Store) => Promise<T>} operation
+ * @returns {Promise<T>}
+ */
+async function withShared(all, operation) {
+  if (!all.shared || (all.retryAt ?? 0) > Date.now()) return operation(all.local);
+  try {
+    const result = await operation(all.shared);
+    if (all.failing) {
+      all.failing = false;
+      console.info('[cache] redis is back: the shared cache is in use again');
+    }
+    return result;
+  } catch (error) {
+    all.retryAt = Date.now() + RETRY_MS;
+    if (!all.failing) {
+      all.failing = true;
+      console.error(
+        `[cache] redis unavailable, serving from this instance's memory: ${/** @type {Error} */ (error).message}`,
+      );
+    }
+    return operation(all.local);
+  }
+}
+
+/** @param {any} data @param {any} ctx */
+function ttlSeconds(data, ctx) {
+  if (data.kind === 'FETCH') return DATA_TTL_SECONDS;
+  const expire = ctx?.cacheControl?.expire;
+  if (typeof expire === 'number') return expire + GRACE_SECONDS;
+  const revalidate = ctx?.cacheControl?.revalidate;
+  return typeof revalidate === 'number' && revalidate > 0 ? revalidate + GRACE_SECONDS : undefined;
+}
+
+/** @param {any} data @param {any} ctx @returns {string[]} */
+function tagsOf(data, ctx) {
+  if (data.kind === 'FETCH') return [...(ctx?.tags ?? [])];
+  const header = data.headers?.[TAGS_HEADER];
+  return typeof header === 'string' ? header.split(',').filter(Boolean) : [];
+}
+
+export default class CacheHandler {
+  /** @param {{ serverDistDir?: string }} ctx */
+  constructor(ctx) {
+    this.stores = stores(ctx?.serverDistDir);
+  }
+
+  /** @param {string} key */
+  async get(key) {
+    const all = this.stores;
+    const entry = await withShared(all, (store) => store.get(key));
+    if (!entry) return null;
+    if (entry.tags.length > 0) {
+      const times = await withShared(all, (store) => store.tagTimes(entry.tags));
+      if (times.some((time) => time > entry.lastModified)) return null;
+    }
+    return {
+      value: entry.value,
+      lastModified: entry.lastModified,
+      cacheControl: entry.cacheControl,
+    };
+  }
+
+  /** @param {string} key @param {any} data @param {any} ctx */
+  async set(key, data, ctx) {
+    if (!data) return;
+    if (data.kind === 'APP_PAGE' && typeof data.html === 'string') {
+      // The same object becomes this response's headers, so the first reader gets it too.
+      data.headers ??= {};
+      data.headers['content-security-policy'] = pageCsp(data.html, {
+        https: (process.env.SITE_URL ?? '').trim().startsWith('https:'),
+      });
+    }
+    const entry = {
+      value: data,
+      lastModified: Date.now(),
+      ...(ctx?.cacheControl ? { cacheControl: ctx.cacheControl } : {}),
+      tags: tagsOf(data, ctx),
+    };
+    const ttl = ttlSeconds(data, ctx);
+    const all = this.stores;
+    await all.local.set(key, entry, ttl);
+    if (all.shared) await withShared(all, (store) => store.set(key, entry, ttl));
+  }
+
+  /** @param {string | string[]} tags */
+  async revalidateTag(tags) {
+    const names = Array.isArray(tags) ? tags : [tags];
+    const at = Date.now();
+    const all = this.stores;
+    await all.local.markTags(names, at);
+    if (all.shared) await withShared(all, (store) => store.markTags(names, at));
+  }
+
+  resetRequestCache() {}
+}

@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import CacheHandler from './handler.mjs';
+import { memoryStore } from './stores.mjs';
+
+const page = (html: string, tags = '_N_T_/x,article:a') => ({
+  kind: 'APP_PAGE',
+  html,
+  rscData: Buffer.from('rsc'),
+  segmentData: new Map([['/_tree', Buffer.from('tree')]]),
+  headers: { 'x-next-cache-tags': tags },
+  status: 200,
+});
+const ctx = { cacheControl: { revalidate: 10, expire: 25 } };
+const STORES = Symbol.for('news.cache-stores');
+const globals = globalThis as unknown as Record<symbol, unknown>;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('memoryStore', () => {
+  it('never holds more than its bound, evicting the least recently used', async () => {
+    const store = memoryStore(10_000);
+    for (let n = 0; n < 200; n += 1) {
+      await store.set(`k${n}`, { value: { html: 'x'.repeat(500) }, lastModified: 0, tags: [] }, 60);
+    }
+    expect(store.bytes()).toBeLessThanOrEqual(10_000);
+    expect(await store.get('k0')).toBeUndefined();
+    expect(await store.get('k199')).toBeDefined();
+  });
+  it('forgets entries past their time', async () => {
+    let now = 0;
+    const store = memoryStore(10_000, () => now);
+    await store.set('k', { value: {}, lastModified: 0, tags: [] }, 30);
+    now = 29_000;
+    expect(await store.get('k')).toBeDefined();
+    now = 31_000;
+    expect(await store.get('k')).toBeUndefined();
+  });
+});
+
+describe('CacheHandler in memory', () => {
+  beforeEach(() => {
+    delete globals[STORES];
+  });
+
+  it('gives a cached page the CSP of its own inline scripts, on the object the response uses', async () => {
+    const handler = new CacheHandler({});
+    const data = page('<html><script>one()</script><script>two()</script></html>');
+    await handler.set('/route-cache/APP_PAGE/h/$/a', data, ctx);
+    const policy = data.headers['content-security-policy' as keyof typeof data.headers];
+    expect(policy).toMatch(/script-src 'self' 'sha256-[^']+' 'sha256-[^']+';/);
+    const cached = await new CacheHandler({}).get('/route-cache/APP_PAGE/h/$/a');
+    expect(cached?.value.headers['content-security-policy']).toBe(policy);
+    expect(cached?.value.segmentData.get('/_tree')).toEqual(Buffer.from('tree'));
+    expect(cached?.cacheControl).toEqual(ctx.cacheControl);
+  });
+
+  it('expires the pages of a revalidated tag', async () => {
+    const handler = new CacheHandler({});
+    await handler.set('a', page('<p>a</p>', 'article:a'), ctx);
+    await handler.set('b', page('<p>b</p>', 'article:b'), ctx);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handler.revalidateTag(['article:a']);
+    expect(await handler.get('a')).toBeNull();
+    expect(await handler.get('b')).not.toBeNull();
+  });
+});
+
+describe('CacheHandler with Redis', () => {
+  let redis: ChildProcess | undefined;
+  const dist = mkdtempSync(path.join(tmpdir(), 'cache-handler-'));
+  mkdirSync(path.join(dist, 'server'));
+  writeFileSync(path.join(dist, 'BUILD_ID'), 'build-1');
+
+  afterAll(() => {
+    redis?.kill();
+  });
+
+  async function startRedis() {
+    const port = await freePort();
+    redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return `redis://127.0.0.1:${port}`;
+  }
+
+  /** A handler as another instance would have it: its own process-wide stores. */
+  function instance(url: string) {
+    delete globals[STORES];
+    process.env.REDIS_URL = url;
+    const handler = new CacheHandler({ serverDistDir: path.join(dist, 'server') });
+    delete process.env.REDIS_URL;
+    return handler;
+  }
+
+  it('shares pages and tag revalidations between instances, and falls back to memory when Redis is down', async () => {
+    const url = await startRedis();
+    const a = instance(url);
+    const b = instance(url);
+    await a.set('page', page('<script>x()</script>', 'article:a'), ctx);
+    const seen = await b.get('page');
+    expect(seen?.value.html).toBe('<script>x()</script>');
+    expect(Buffer.isBuffer(seen?.value.rscData)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await b.revalidateTag('article:a');
+    expect(await a.get('page')).toBeNull();
+
+    await a.set('kept', page('<p>kept</p>', ''), ctx);
+    redis?.kill();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Served from the instance's own memory while Redis is gone.
+    expect((await a.get('kept'))?.value.html).toBe('<p>kept</p>');
+  });
+});
