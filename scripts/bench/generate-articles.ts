@@ -5,6 +5,12 @@
  *
  * Writes a complete content directory: the repository's categories plus N articles that follow
  * the same front-matter contract as hand-written content. Same arguments, same bytes.
+ *
+ * The spread follows a city newsroom (docs/benchmarks.md, issue 16): about 100 articles a day,
+ * so the archive reaches back count / 100 days (at least a year), growing year on year, mostly
+ * published in the daytime; sections of very different sizes; a long tail of tags (a few very
+ * common ones, thousands used a handful of times); bodies of 300 to 5,000 characters, most of
+ * them short.
  */
 import {
   cpSync,
@@ -42,9 +48,15 @@ const DEFAULT_SEED = 42;
 const DEFAULT_OUT = path.join(REPO_ROOT, '.data', 'corpus');
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-// Fixed window instead of the wall clock so output never depends on when the script runs.
+const DAY_MS = 24 * 3600_000;
+// A fixed end instead of the wall clock so output never depends on when the script runs.
 const RANGE_END_MS = Date.UTC(2026, 0, 1) - SHANGHAI_OFFSET_MS;
-const RANGE_START_MS = Date.UTC(2024, 0, 1) - SHANGHAI_OFFSET_MS;
+/** Articles a day on average: a city newsroom publishes 50 to 200. */
+const ARTICLES_PER_DAY = 100;
+const MIN_SPAN_DAYS = 366;
+/** Body length in characters: most articles are short, a few are long reads. */
+const BODY_MIN_CHARS = 300;
+const BODY_MAX_CHARS = 5000;
 
 function words(list: string): readonly string[] {
   return list.trim().split(/\s+/);
@@ -369,10 +381,20 @@ function makeTable(story: Story): string {
   return [header, '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+/** 300 to 5,000 characters, skewed short: the median is about 1,500, the mean about 1,900. */
+function bodyLength(rng: Random): number {
+  const u = rng();
+  return Math.round(BODY_MIN_CHARS + (BODY_MAX_CHARS - BODY_MIN_CHARS) * u * u);
+}
+
 function makeBody(story: Story): string {
   const { rng } = story;
-  const paragraphCount = randInt(rng, 4, 12);
-  const targetChars = randInt(rng, 850, 2350);
+  const targetChars = bodyLength(rng);
+  // About 200 characters a paragraph, as in news copy.
+  const paragraphCount = Math.max(
+    2,
+    Math.min(24, Math.round(targetChars / 200) + randInt(rng, -1, 1)),
+  );
   const paragraphs: string[] = [];
   let written = 0;
   for (let index = 0; index < paragraphCount; index += 1) {
@@ -406,21 +428,91 @@ function yamlList(values: readonly string[]): string {
   return `[${values.map(yamlString).join(', ')}]`;
 }
 
+/**
+ * Picks from a list ranked by popularity with Zipf weights (1/rank^s): the first items are
+ * picked very often, the tail rarely. Built once per list, then O(log n) a pick.
+ */
+function zipf<T>(items: readonly T[], exponent: number): (rng: Random) => T {
+  const cumulative: number[] = [];
+  let total = 0;
+  items.forEach((_, rank) => {
+    total += 1 / (rank + 1) ** exponent;
+    cumulative.push(total);
+  });
+  return (rng) => {
+    const target = rng() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((cumulative[mid] ?? 0) < target) low = mid + 1;
+      else high = mid;
+    }
+    const item = items[low];
+    if (item === undefined) throw new Error('zipf() called with an empty list');
+    return item;
+  };
+}
+
+/**
+ * The archive's time span: count / ARTICLES_PER_DAY days back from the end, at least a year.
+ * Output grows over the years (the last day of the span publishes twice as much as the first),
+ * and articles appear between 06:00 and 23:59 Shanghai time, most of them by day.
+ */
+function publicationTime(rng: Random, spanDays: number): number {
+  // Density rising linearly from 1 to 2 across the span (inverse transform sampling of
+  // f(x) = (1 + x) / 1.5 on [0, 1]).
+  const position = Math.sqrt(1 + 3 * rng()) - 1;
+  const day = Math.min(spanDays - 1, Math.floor(position * spanDays));
+  const hour = Math.min(23, 6 + Math.floor(18 * rng() ** 1.3));
+  const minute = randInt(rng, 0, 59);
+  const startOfDay = RANGE_END_MS - (spanDays - day) * DAY_MS;
+  return startOfDay + hour * 3600_000 + minute * 60_000;
+}
+
 function planArticles(rng: Random, count: number, categories: readonly string[]): ArticlePlan[] {
   const plans: ArticlePlan[] = [];
-  const span = RANGE_END_MS - RANGE_START_MS;
+  const spanDays = Math.max(MIN_SPAN_DAYS, Math.ceil(count / ARTICLES_PER_DAY));
+  // Sections of very different sizes: the busiest gets several times the quietest.
+  const pickCategory = zipf(categories, 0.8);
   for (let index = 0; index < count; index += 1) {
-    const minute = Math.floor((rng() * span) / 60_000);
-    const date = formatShanghaiDate(RANGE_START_MS + minute * 60_000);
+    const date = formatShanghaiDate(publicationTime(rng, spanDays));
     plans.push({
       slug: `synthetic-${pad(index + 1, 6)}-${pick(rng, SLUG_WORDS)}`,
       dir: `${date.year}/${date.month}`,
       date: date.iso,
-      category: pick(rng, categories),
+      category: pickCategory(rng),
       draft: rng() < 0.01,
     });
   }
   return plans;
+}
+
+const TAG_SUFFIXES = words(`
+  地铁 机场 高铁 马拉松 灯会 庙会 车展 书展 博览会 音乐节 美食节 旅游节 亚运会 运动会
+  人才政策 医保 学区 老旧小区 菜市场 夜市 公园 湿地 河长制 垃圾分类 停车难 早高峰
+  房价 暴雨 台风 高温 疫苗 招聘会 春节 中秋 国庆 双十一 开学季 毕业季 非遗 古镇
+`);
+
+/**
+ * Every tag the corpus can use, most common first: the fixed list, then place-and-topic tags
+ * (成都地铁, 杭州亚运会…) and yearly events, as many as a newsroom of this size accumulates
+ * (about one new tag for every 25 articles, at least 300).
+ */
+function tagVocabulary(rng: Random, count: number): string[] {
+  const objects = [...new Set([...GENERIC_OBJECTS, ...Object.values(TOPIC_OBJECTS).flat()])];
+  const tail: string[] = [];
+  for (const place of PLACES) for (const suffix of TAG_SUFFIXES) tail.push(`${place}${suffix}`);
+  for (const place of PLACES) for (const object of objects) tail.push(`${place}${object}`);
+  for (let year = 2015; year <= 2025; year += 1)
+    for (const suffix of TAG_SUFFIXES) tail.push(`${year}${suffix}`);
+  // A fixed shuffle, so that the popular tail tags are not all one city's.
+  for (let index = tail.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(rng() * (index + 1));
+    [tail[index], tail[other]] = [tail[other] as string, tail[index] as string];
+  }
+  const size = Math.max(300, Math.round(count / 25)) - TAGS.length;
+  return [...TAGS, ...tail.slice(0, size)];
 }
 
 function pickRelated(rng: Random, plans: readonly ArticlePlan[], self: number): string[] {
@@ -439,6 +531,7 @@ function renderArticle(
   plan: ArticlePlan,
   plans: readonly ArticlePlan[],
   index: number,
+  pickTag: (rng: Random) => string,
 ): string {
   const story = makeStory(rng, plan);
   const lines = [
@@ -451,7 +544,12 @@ function renderArticle(
   ];
   const authorCount = randInt(rng, 0, 2);
   if (authorCount > 0) lines.push(`authors: ${yamlList(pickDistinct(rng, PEOPLE, authorCount))}`);
-  const tags = pickDistinct(rng, TAGS, randInt(rng, 1, 4));
+  const tags: string[] = [];
+  const wanted = randInt(rng, 1, 4);
+  for (let attempt = 0; attempt < 12 && tags.length < wanted; attempt += 1) {
+    const tag = pickTag(rng);
+    if (!tags.includes(tag)) tags.push(tag);
+  }
   if (TAGS.includes(story.place) && !tags.includes(story.place) && tags.length < 4) {
     tags.push(story.place);
   }
@@ -459,6 +557,12 @@ function renderArticle(
   if (rng() < 0.05) lines.push(`summary: ${yamlString(makeSentence(story))}`);
   if (rng() < 0.1) lines.push('featured: true');
   if (plan.draft) lines.push('draft: true');
+  // A few articles were corrected later (更新).
+  if (rng() < 0.03) {
+    const published = Date.parse(plan.date);
+    const corrected = Math.min(RANGE_END_MS - 60_000, published + randInt(rng, 1, 72) * 3600_000);
+    if (corrected > published) lines.push(`updated: ${formatShanghaiDate(corrected).iso}`);
+  }
   if (rng() < 0.2) {
     const related = pickRelated(rng, plans, index);
     if (related.length > 0) lines.push(`related: ${yamlList(related)}`);
@@ -479,6 +583,8 @@ function generate(options: Options): void {
 
   const rng = mulberry32(options.seed);
   const plans = planArticles(rng, options.count, categories);
+  // The most common tag is on about one article in seven, as 民生 or 两会 would be.
+  const pickTag = zipf(tagVocabulary(rng, options.count), 0.85);
   const createdDirs = new Set<string>();
   plans.forEach(function writeArticle(plan, index) {
     const dir = path.join(options.out, 'articles', plan.dir);
@@ -486,7 +592,10 @@ function generate(options: Options): void {
       mkdirSync(dir, { recursive: true });
       createdDirs.add(dir);
     }
-    writeFileSync(path.join(dir, `${plan.slug}.md`), renderArticle(rng, plan, plans, index));
+    writeFileSync(
+      path.join(dir, `${plan.slug}.md`),
+      renderArticle(rng, plan, plans, index, pickTag),
+    );
   });
 }
 
