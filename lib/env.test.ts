@@ -30,6 +30,12 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PRERENDER_ARTICLES: '-1' })).toThrow(/PRERENDER_ARTICLES/);
     expect(() => parseEnv({ PRERENDER_LIST_PAGES: 'all' })).toThrow(/PRERENDER_LIST_PAGES/);
   });
+  it('reads where the content build writes the site content, .contentlayer/app by default', () => {
+    expect(parseEnv({}).contentIndexDir).toBe('.contentlayer/app');
+    expect(parseEnv({ CONTENT_INDEX_DIR: '/srv/news/content' }).contentIndexDir).toBe(
+      '/srv/news/content',
+    );
+  });
   it('chooses the view store, SQLite by default, and explains what Redis needs', () => {
     expect(parseEnv({}).views).toEqual({
       store: 'sqlite',

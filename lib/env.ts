@@ -5,6 +5,11 @@ export type Env = {
   siteUrl: string;
   /** Where the Markdown lives (the scale benchmarks point it at a generated corpus). */
   contentDir: string;
+  /**
+   * Where the content build leaves the site's content (versions, bodies, search index) and the
+   * server reads it; every instance on a machine shares it (docs/adr/011-publishing-without-a-rebuild.md).
+   */
+  contentIndexDir: string;
   /** Articles per category or tag page. */
   pageSize: number;
   /** URLs per sitemap file before the index splits. */
@@ -69,6 +74,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     siteUrl: url.origin,
     contentDir: source.CONTENT_DIR?.trim() || 'content',
+    contentIndexDir: source.CONTENT_INDEX_DIR?.trim() || '.contentlayer/app',
     pageSize: integer(source, 'LIST_PAGE_SIZE', 20, 100),
     sitemapSize: integer(source, 'SITEMAP_SIZE', 50_000, 50_000),
     prerender: {

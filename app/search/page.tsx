@@ -7,7 +7,7 @@ import { getCategoryNames, getLatest } from '@/lib/content/repository';
 import { getHot } from '@/lib/hot/hot';
 import { siteConfig } from '@/config/site';
 import { cleanQuery, QUERY_MAX } from '@/lib/search/engine';
-import { localSearch } from '@/lib/search/local';
+import { siteSearch } from '@/lib/search/site-search';
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
@@ -18,7 +18,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const { query, truncated } = cleanQuery(params.q);
   const pageParam = Number(Array.isArray(params.page) ? params.page[0] : params.page);
   const page = Number.isInteger(pageParam) && pageParam > 0 && pageParam < 10_000 ? pageParam : 1;
-  const found = query ? await localSearch.search(query, page, siteConfig.pageSize) : undefined;
+  const found = query ? await siteSearch.search(query, page, siteConfig.pageSize) : undefined;
   const hot = await getHot();
   const href = (n: number) => `/search?q=${encodeURIComponent(query)}${n > 1 ? `&page=${n}` : ''}`;
   return (

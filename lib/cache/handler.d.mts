@@ -1,4 +1,4 @@
-// Types for the tests; Next loads handler.mjs itself.
+// Types for the tests and the content reload; Next loads handler.mjs itself.
 type Entry = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever Next caches
   value: any;
@@ -12,3 +12,5 @@ export default class CacheHandler {
   revalidateTag(tags: string | string[]): Promise<void>;
   resetRequestCache(): void;
 }
+/** Expires tags as revalidateTag does, from outside a request (a content reload). */
+export function expireTags(names: string[]): Promise<void>;

@@ -80,6 +80,29 @@ async function withShared(all, operation) {
   }
 }
 
+/**
+ * Marks tags revalidated now, in this process and in Redis: entries carrying one, cached before,
+ * are not served again.
+ * @param {Stores} all
+ * @param {string[]} names
+ */
+async function markTags(all, names) {
+  const at = Date.now();
+  await all.local.markTags(names, at);
+  if (all.shared) await withShared(all, (store) => store.markTags(names, at));
+}
+
+/**
+ * Expires tags as revalidateTag does, from outside a request: a content reload calls it on every
+ * instance (lib/content/reload.ts). A process that has cached nothing yet has nothing to expire;
+ * those that cached pages of the old content expire them, in Redis too, on their own reload.
+ * @param {string[]} names
+ */
+export async function expireTags(names) {
+  const all = slot[KEY];
+  if (all && names.length > 0) await markTags(all, names);
+}
+
 /** @param {any} data @param {any} ctx */
 function ttlSeconds(data, ctx) {
   if (data.kind === 'FETCH') return DATA_TTL_SECONDS;
@@ -142,11 +165,7 @@ export default class CacheHandler {
 
   /** @param {string | string[]} tags */
   async revalidateTag(tags) {
-    const names = Array.isArray(tags) ? tags : [tags];
-    const at = Date.now();
-    const all = this.stores;
-    await all.local.markTags(names, at);
-    if (all.shared) await withShared(all, (store) => store.markTags(names, at));
+    await markTags(this.stores, Array.isArray(tags) ? tags : [tags]);
   }
 
   resetRequestCache() {}

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import CacheHandler from './handler.mjs';
+import CacheHandler, { expireTags } from './handler.mjs';
 import { memoryStore } from './stores.mjs';
 
 const page = (html: string, tags = '_N_T_/x,article:a') => ({
@@ -73,6 +73,17 @@ describe('CacheHandler in memory', () => {
     await handler.set('b', page('<p>b</p>', 'article:b'), ctx);
     await new Promise((resolve) => setTimeout(resolve, 5));
     await handler.revalidateTag(['article:a']);
+    expect(await handler.get('a')).toBeNull();
+    expect(await handler.get('b')).not.toBeNull();
+  });
+
+  it('expires tags outside a request too (a content reload), and does nothing before any cache', async () => {
+    await expect(expireTags(['lists'])).resolves.toBeUndefined();
+    const handler = new CacheHandler({});
+    await handler.set('a', page('<p>a</p>', 'lists,article:a'), ctx);
+    await handler.set('b', page('<p>b</p>', 'article:b'), ctx);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await expireTags(['lists']);
     expect(await handler.get('a')).toBeNull();
     expect(await handler.get('b')).not.toBeNull();
   });

@@ -1,14 +1,35 @@
-// Pure: where the content build leaves its output for the server. Kept apart from the index
-// writer so that the server bundle never pulls in build-time code (Markdown, git, search
-// indexing). The ignore comments stop Turbopack from tracing every generated file as a
-// dependency of the server.
+// Pure: where the content build leaves its output for the server. Kept apart from the build code
+// so that the server bundle never pulls in build-time code (Markdown, git, search indexing). The
+// ignore comments stop Turbopack from tracing every generated file as a dependency of the server.
+//
+// <CONTENT_INDEX_DIR>/current.json           which version is live (replaced by a rename)
+// <CONTENT_INDEX_DIR>/versions/<id>/index.json  the summaries of that version
+// <CONTENT_INDEX_DIR>/versions/<id>/search.db   its search index
+// <CONTENT_INDEX_DIR>/bodies/<hh>/<hash>.html   article bodies by content hash, shared by versions
 import path from 'node:path';
+import { env } from '../env';
 
-export const CONTENT_INDEX_DIR = path.join(
+export const CONTENT_INDEX_DIR = path.resolve(
   /* turbopackIgnore: true */ process.cwd(),
-  '.contentlayer',
-  'app',
+  env.contentIndexDir,
 );
-export const CONTENT_INDEX_FILE = path.join(CONTENT_INDEX_DIR, 'index.json');
+export const CURRENT_FILE = path.join(CONTENT_INDEX_DIR, 'current.json');
+export const VERSIONS_DIR = path.join(CONTENT_INDEX_DIR, 'versions');
 export const BODY_DIR = path.join(CONTENT_INDEX_DIR, 'bodies');
-export const SEARCH_INDEX_FILE = path.join(CONTENT_INDEX_DIR, 'search.json');
+
+/** What current.json says. */
+export type CurrentVersion = {
+  version: string;
+  /** When this machine made it live (ISO 8601). */
+  publishedAt: string;
+};
+
+export function versionFiles(version: string) {
+  const dir = path.join(VERSIONS_DIR, version);
+  return { dir, index: path.join(dir, 'index.json'), search: path.join(dir, 'search.db') };
+}
+
+/** A compiled body, named by the hash of its HTML. */
+export function bodyFile(hash: string): string {
+  return path.join(BODY_DIR, hash.slice(0, 2), `${hash}.html`);
+}

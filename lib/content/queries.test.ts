@@ -6,6 +6,7 @@ import {
   firstPublishedIndex,
   headlines,
   inCategory,
+  listIndex,
   isPublished,
   publishedNewestFirst,
   tagCounts,
@@ -52,6 +53,16 @@ describe('lists', () => {
       { tag: '成都', count: 2 },
       { tag: '民族团结', count: 1 },
     ]);
+  });
+  it('indexes every category and tag list once, the same lists as filtering the archive', () => {
+    const index = listIndex(published);
+    for (const path of ['qinggan', 'qinggan/gushi', 'qinggan-x', 'nope']) {
+      expect(index.byCategory.get(path) ?? [], path).toEqual(inCategory(published, path));
+    }
+    for (const tag of ['成都', '民族团结', 'nope']) {
+      expect(index.byTag.get(tag) ?? [], tag).toEqual(withTag(published, tag));
+    }
+    expect(index.tags).toEqual(tagCounts(published));
   });
   it('uses featured headlines, or the newest article when none is featured', () => {
     expect(headlines(published, 3).map((a) => a.slug)).toEqual(['new']);

@@ -46,9 +46,48 @@ export function tagCounts(articles: ArticleSummary[]): { tag: string; count: num
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, siteConfig.locale));
 }
 
+/** Appends to the list under `key`, starting it if there is none. */
+export function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Per category (its subcategories' articles included) and per tag, the articles newest first. */
+export type ListIndex = {
+  byCategory: Map<string, ArticleSummary[]>;
+  byTag: Map<string, ArticleSummary[]>;
+  /** Every tag with its article count, most used first (as tagCounts). */
+  tags: { tag: string; count: number }[];
+};
+
+/**
+ * Every category and tag list in one pass over a newest-first list: the same lists as
+ * inCategory and withTag, so that a list page or a deep page number costs a lookup.
+ */
+export function listIndex(newestFirst: ArticleSummary[]): ListIndex {
+  const byCategory = new Map<string, ArticleSummary[]>();
+  const byTag = new Map<string, ArticleSummary[]>();
+  for (const article of newestFirst) {
+    // The category and each of its ancestors: qinggan/gushi is listed under qinggan too.
+    for (let cut = article.category.length; cut > 0; cut = article.category.lastIndexOf('/', cut - 1)) {
+      appendTo(byCategory, article.category.slice(0, cut), article);
+    }
+    for (const tag of new Set(article.tags)) appendTo(byTag, tag, article);
+  }
+  const tags = [...byTag]
+    .map(([tag, list]) => ({ tag, count: list.length }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, siteConfig.locale));
+  return { byCategory, byTag, tags };
+}
+
 /** Featured articles newest first; the newest article when none is featured. */
 export function headlines(newestFirst: ArticleSummary[], limit: number): ArticleSummary[] {
-  const featured = newestFirst.filter((article) => article.featured).slice(0, limit);
+  const featured: ArticleSummary[] = [];
+  for (const article of newestFirst) {
+    if (featured.length >= limit) break;
+    if (article.featured) featured.push(article);
+  }
   if (featured.length > 0) return featured;
   return newestFirst.slice(0, 1);
 }

@@ -1,21 +1,25 @@
 // Pure: 相关阅读. Editors' picks first, then shared tags, then the same category, newest first.
+import { appendTo } from '@/lib/content/queries';
 import type { ArticleSummary } from '@/lib/content/types';
 
-/** Positions in the newest-first published list, by slug and by tag; built once per list. */
-export type RelatedIndex = { bySlug: Map<string, number>; byTag: Map<string, number[]> };
+/** Positions in the newest-first published list, by slug, tag and category; built once per list. */
+export type RelatedIndex = {
+  bySlug: Map<string, number>;
+  byTag: Map<string, number[]>;
+  /** The articles of exactly this category (not its subcategories). */
+  byCategory: Map<string, number[]>;
+};
 
 export function relatedIndex(publishedNewestFirst: ArticleSummary[]): RelatedIndex {
   const bySlug = new Map<string, number>();
   const byTag = new Map<string, number[]>();
+  const byCategory = new Map<string, number[]>();
   publishedNewestFirst.forEach((article, position) => {
     bySlug.set(article.slug, position);
-    for (const tag of new Set(article.tags)) {
-      const list = byTag.get(tag);
-      if (list) list.push(position);
-      else byTag.set(tag, [position]);
-    }
+    for (const tag of new Set(article.tags)) appendTo(byTag, tag, position);
+    appendTo(byCategory, article.category, position);
   });
-  return { bySlug, byTag };
+  return { bySlug, byTag, byCategory };
 }
 
 // Every article page runs this over the whole archive, so it walks only the articles sharing a
@@ -49,9 +53,10 @@ export function relatedArticles(
     add(at(position));
   }
 
-  for (const other of publishedNewestFirst) {
+  // Through the category's own positions: a small category would otherwise walk the archive.
+  for (const position of index.byCategory.get(article.category) ?? []) {
     if (picked.size >= limit) break;
-    if (other.category === article.category) add(other);
+    add(at(position));
   }
   return [...picked.values()];
 }

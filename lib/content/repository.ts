@@ -1,11 +1,10 @@
 import 'server-only';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { siteConfig, type NavItem } from '@/config/site';
 import { now } from '@/lib/clock';
 import { relatedArticles, relatedIndex, type RelatedIndex } from './related';
-import { BODY_DIR, CONTENT_INDEX_FILE } from './paths';
+import { CURRENT_FILE, bodyFile, versionFiles, type CurrentVersion } from './paths';
 import { categoryUrl } from './rules';
 import {
   byNewest,
@@ -14,51 +13,131 @@ import {
   isPublished,
   childCategories,
   headlines,
-  inCategory,
+  listIndex,
   sortCategories,
-  tagCounts,
   topLevelCategories,
-  withTag,
+  type ListIndex,
 } from './queries';
 import type { ArticleDetail, ArticleSummary, CategoryInfo, ContentIndex, Crumb } from './types';
 
-type Loaded = {
+type Published = {
+  from: number;
+  list: ArticleSummary[];
+  related?: RelatedIndex;
+  lists?: ListIndex;
+};
+
+/** One content version as this process holds it. */
+export type ContentState = {
+  version: string;
+  publishedAt: string;
+  /** current.json's identity when this version was read (inode, time, size). */
+  stamp: string;
   index: ContentIndex;
-  mtimeMs: number;
   /** Every non-draft article, newest first; the published ones are a suffix of it. */
   candidates: ArticleSummary[];
   bySlug: Map<string, ArticleSummary>;
-  published?: {
-    from: number;
-    list: ArticleSummary[];
-    slugs?: ReadonlySet<string>;
-    related?: RelatedIndex;
-  };
+  categories: Map<string, CategoryInfo>;
+  published?: Published;
 };
 // On globalThis, not in a module variable: the proxy and every route bundle of the same process
 // share one parsed index instead of each holding its own copy.
-const slot = globalThis as typeof globalThis & { [key: symbol]: Loaded | undefined };
+const slot = globalThis as typeof globalThis & { [key: symbol]: ContentState | undefined };
 const KEY = Symbol.for('news.content-index');
 
-// Loaded once per server process; in development it is reloaded when `contentlayer2 dev`
-// rewrites it, so a saved Markdown file shows up without a restart.
-function load(): Loaded {
+const missing = () =>
+  new Error(`Content index missing at ${CURRENT_FILE}. Run "npm run content" first.`);
+
+function stampOf(): string {
+  try {
+    const stat = statSync(CURRENT_FILE);
+    return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+  } catch {
+    throw missing();
+  }
+}
+
+function stateOf(current: CurrentVersion, stamp: string, index: ContentIndex): ContentState {
+  const candidates = index.articles.filter((article) => !article.draft).sort(byNewest);
+  return {
+    ...current,
+    stamp,
+    index,
+    candidates,
+    bySlug: new Map(candidates.map((article) => [article.slug, article])),
+    categories: new Map(index.categories.map((category) => [category.path, category])),
+  };
+}
+
+function readCurrent(): CurrentVersion {
+  try {
+    return JSON.parse(readFileSync(CURRENT_FILE, 'utf8')) as CurrentVersion;
+  } catch {
+    throw missing();
+  }
+}
+
+// Loaded once per server process and then replaced when a new version is published
+// (lib/content/reload.ts watches for it); in development it is checked on every call, so a saved
+// Markdown file shows up without a restart.
+function load(): ContentState {
   const loaded = slot[KEY];
   if (loaded && process.env.NODE_ENV === 'production') return loaded;
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(CONTENT_INDEX_FILE).mtimeMs;
-  } catch {
-    throw new Error(
-      `Content index missing at ${CONTENT_INDEX_FILE}. Run "npm run content" first.`,
-    );
+  const stamp = stampOf();
+  if (loaded?.stamp === stamp) return loaded;
+  const current = readCurrent();
+  if (loaded?.version === current.version) {
+    loaded.stamp = stamp;
+    return loaded;
   }
-  if (!loaded || loaded.mtimeMs !== mtimeMs) {
-    const index = JSON.parse(readFileSync(CONTENT_INDEX_FILE, 'utf8')) as ContentIndex;
-    const candidates = index.articles.filter((article) => !article.draft).sort(byNewest);
-    slot[KEY] = { index, mtimeMs, candidates, bySlug: new Map(candidates.map((a) => [a.slug, a])) };
+  const index = JSON.parse(readFileSync(versionFiles(current.version).index, 'utf8')) as ContentIndex;
+  const state = stateOf(current, stamp, index);
+  slot[KEY] = state;
+  return state;
+}
+
+/** The content version this process serves. */
+export function getContentState(): ContentState {
+  return load();
+}
+
+/**
+ * Reads the live version again when current.json has changed, without blocking requests on the
+ * file read (parsing the index still takes the event loop for a moment: about a second at
+ * 100,000 articles). Returns the versions before and after a switch, or undefined.
+ */
+export async function reloadContent(): Promise<{ before: ContentState; after: ContentState } | undefined> {
+  const before = slot[KEY];
+  if (!before) {
+    load();
+    return undefined;
   }
-  return slot[KEY] as Loaded;
+  const stamp = stampOf();
+  if (before.stamp === stamp) return undefined;
+  const current = JSON.parse(await readFile(CURRENT_FILE, 'utf8')) as CurrentVersion;
+  if (current.version === before.version) {
+    before.stamp = stamp;
+    return undefined;
+  }
+  const text = await readFile(versionFiles(current.version).index, 'utf8');
+  // Another reload may have finished while this one read.
+  if (slot[KEY] !== before) return undefined;
+  const after = stateOf(current, stamp, JSON.parse(text) as ContentIndex);
+  // Lists are ready before the first request sees the new version.
+  warm(after);
+  slot[KEY] = after;
+  return { before, after };
+}
+
+function warm(state: ContentState): void {
+  const from = firstPublishedIndex(state.candidates, now());
+  const list = state.candidates.slice(from);
+  state.published = { from, list, lists: listIndex(list), related: relatedIndex(list) };
+}
+
+/** Loads the live version and builds its lists ahead of the first request. */
+export function warmContent(): void {
+  warm(load());
 }
 
 function contentIndex(): ContentIndex {
@@ -77,24 +156,32 @@ function previewList(): ArticleSummary[] {
   });
 }
 
-/** Published articles, newest first, as of the server clock. */
-export function getPublishedArticles(): ArticleSummary[] {
-  if (PREVIEW) return previewList();
+function published(): Published {
   const state = load();
   const from = firstPublishedIndex(state.candidates, now());
   if (state.published?.from !== from) {
     state.published = { from, list: state.candidates.slice(from) };
   }
-  return state.published.list;
+  return state.published;
 }
 
-/** The slugs of published articles, for checks over many documents at once (search hits). */
-export function getPublishedSlugs(): ReadonlySet<string> {
-  if (PREVIEW) return new Set(previewList().map((article) => article.slug));
-  const list = getPublishedArticles();
-  const published = load().published as NonNullable<Loaded['published']>;
-  published.slugs ??= new Set(list.map((article) => article.slug));
-  return published.slugs;
+/**
+ * Published articles, newest first, as of the server clock. The same array until an article
+ * falls due or another content version is loaded: values derived from it can be kept per array
+ * (lib/cache/per-publication.ts).
+ */
+export function getPublishedArticles(): ArticleSummary[] {
+  if (PREVIEW) return previewList();
+  return published().list;
+}
+
+// Category and tag lists are built once per published list, so a list page or the proxy's check
+// of a deep page number costs a map lookup and a slice, not a pass over the archive.
+function lists(): ListIndex {
+  if (PREVIEW) return listIndex(previewList());
+  const state = published();
+  state.lists ??= listIndex(state.list);
+  return state.lists;
 }
 
 export function getArticleSummary(slug: string): ArticleSummary | undefined {
@@ -106,7 +193,7 @@ export function getArticleSummary(slug: string): ArticleSummary | undefined {
 export async function getArticle(slug: string): Promise<ArticleDetail | undefined> {
   const summary = getArticleSummary(slug);
   if (!summary) return undefined;
-  const html = await readFile(path.join(BODY_DIR, `${summary.slug}.html`), 'utf8');
+  const html = await readFile(bodyFile(summary.body), 'utf8');
   return { ...summary, html };
 }
 
@@ -119,7 +206,7 @@ export function getTopCategories(): CategoryInfo[] {
 }
 
 export function getCategory(categoryPath: string): CategoryInfo | undefined {
-  return contentIndex().categories.find((category) => category.path === categoryPath);
+  return load().categories.get(categoryPath);
 }
 
 export function getCategoryTrail(categoryPath: string): CategoryInfo[] {
@@ -141,16 +228,17 @@ export function getChildCategories(categoryPath: string): CategoryInfo[] {
   return childCategories(contentIndex().categories, categoryPath);
 }
 
+/** A category's published articles with its subcategories', newest first. */
 export function getCategoryArticles(categoryPath: string): ArticleSummary[] {
-  return inCategory(getPublishedArticles(), categoryPath);
+  return lists().byCategory.get(categoryPath) ?? [];
 }
 
 export function getTagArticles(tag: string): ArticleSummary[] {
-  return withTag(getPublishedArticles(), tag);
+  return lists().byTag.get(tag) ?? [];
 }
 
 export function getAllTags(): { tag: string; count: number }[] {
-  return tagCounts(getPublishedArticles());
+  return lists().tags;
 }
 
 export function getLatest(limit: number = siteConfig.listSize, excludeSlug?: string): ArticleSummary[] {
@@ -167,11 +255,10 @@ export function getHeadlines(limit = 3): ArticleSummary[] {
 }
 
 export function getRelated(article: ArticleSummary): ArticleSummary[] {
-  const list = getPublishedArticles();
-  if (PREVIEW) return relatedArticles(article, list, siteConfig.relatedSize);
-  const published = load().published as NonNullable<Loaded['published']>;
-  published.related ??= relatedIndex(list);
-  return relatedArticles(article, list, siteConfig.relatedSize, published.related);
+  if (PREVIEW) return relatedArticles(article, previewList(), siteConfig.relatedSize);
+  const state = published();
+  state.related ??= relatedIndex(state.list);
+  return relatedArticles(article, state.list, siteConfig.relatedSize, state.related);
 }
 
 export function getCategoryNames(): Record<string, string> {

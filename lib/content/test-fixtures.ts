@@ -19,6 +19,7 @@ export function summary(overrides: Partial<ArticleSummary> & { slug: string }): 
     readingTime: 1,
     revisions: [],
     file: `articles/${overrides.slug}.md`,
+    body: `body-of-${overrides.slug}`,
     ...overrides,
   };
   return { lastModified: lastModified(base), ...base };

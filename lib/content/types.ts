@@ -37,6 +37,8 @@ export type ArticleSummary = {
   status?: 'draft' | 'scheduled';
   /** Source file, relative to the content directory. */
   file: string;
+  /** The hash of the compiled body, which names its file (lib/content/paths.ts, bodyFile). */
+  body: string;
 };
 
 export type ArticleDetail = ArticleSummary & { html: string };

@@ -1,13 +1,12 @@
 // The Contentlayer build itself must refuse a broken article (its default only warns and skips).
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { REPO as repo, testProject } from './test-project';
 
 const run = promisify(execFile);
-const repo = path.resolve(__dirname, '..', '..');
 
 const valid = `title: 标题
 date: 2024-01-24T08:00:00+08:00
@@ -22,17 +21,7 @@ const RUNNERS: Record<string, string[]> = {
 };
 
 async function build(runner: string[], files: Record<string, string>) {
-  const project = mkdtempSync(path.join(tmpdir(), 'cl-strict-'));
-  for (const entry of [
-    'contentlayer.config.ts',
-    'lib',
-    'config',
-    'package.json',
-    'tsconfig.json',
-  ]) {
-    cpSync(path.join(repo, entry), path.join(project, entry), { recursive: true });
-  }
-  symlinkSync(path.join(repo, 'node_modules'), path.join(project, 'node_modules'));
+  const project = testProject('cl-strict-');
   const content = path.join(project, 'content');
   const all = { 'categories/qinggan.yml': 'name: 情感\ndescription: 情感\norder: 1\n', ...files };
   for (const [file, text] of Object.entries(all)) {

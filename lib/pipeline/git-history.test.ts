@@ -1,9 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseGitLog, readGitHistory, revisionsAfterFirst } from './git-history';
+import {
+  parseGitLog,
+  readGitHistory,
+  readGitHistoryState,
+  revisionsAfterFirst,
+  type GitHistoryState,
+} from './git-history';
 
 function repo() {
   const dir = mkdtempSync(path.join(tmpdir(), 'history-'));
@@ -45,6 +51,46 @@ describe('git history of articles', () => {
     expect(revisionsAfterFirst(history.get('articles/2024/b.md'))).toEqual([]);
     expect(revisionsAfterFirst(history.get('articles/2024/a2.md'))).toHaveLength(2);
     expect(history.get('articles/2024/a2.md')?.[0]?.date).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('reads only the commits since the last build, with the same result as the whole log', () => {
+    const { dir, git } = repo();
+    const articles = path.join(dir, 'articles/2024');
+    mkdirSync(articles, { recursive: true });
+    const file = (name: string) => path.join(articles, name);
+    const steps: [string, () => void][] = [
+      ['发布', () => ['a', 'b', 'c'].forEach((n) => writeFileSync(file(`${n}.md`), `${n}\n`))],
+      ['更正', () => writeFileSync(file('a.md'), 'a2\n')],
+      ['改名', () => renameSync(file('b.md'), file('b2.md'))],
+      ['删除', () => rmSync(file('c.md'))],
+      ['新稿', () => writeFileSync(file('d.md'), 'd\n')],
+      [
+        '改名再更正',
+        () => {
+          renameSync(file('b2.md'), file('b3.md'));
+          writeFileSync(file('a.md'), 'a3\n');
+        },
+      ],
+    ];
+    let state: GitHistoryState | undefined;
+    for (const [subject, change] of steps) {
+      change();
+      git('add', '-A');
+      git('commit', '-qm', subject);
+      state = readGitHistoryState(dir, state);
+      expect(new Map(state.history), subject).toEqual(readGitHistory(dir));
+    }
+    expect(new Map(state?.history).get('articles/2024/b3.md')?.map((r) => r.subject)).toEqual([
+      '改名再更正',
+      '改名',
+      '发布',
+    ]);
+    // A rewritten history (not a descendant of the last build's commit) is read whole.
+    git('reset', '-q', '--hard', 'HEAD~2');
+    writeFileSync(file('e.md'), 'e\n');
+    git('add', '-A');
+    git('commit', '-qm', '另一条线');
+    expect(new Map(readGitHistoryState(dir, state).history)).toEqual(readGitHistory(dir));
   });
 
   it('gives no history, and no error, without .git', () => {

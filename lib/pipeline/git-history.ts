@@ -9,6 +9,14 @@ const RECORD = '\u001e';
 
 /** Parses `git log --name-status -M --format=<RS>%cI%x09%s` output, newest commit first. */
 export function parseGitLog(output: string): Map<string, Revision[]> {
+  return parseGitLogWithRenames(output).history;
+}
+
+/** The same, with every older name a file had in the log mapped to its newest name. */
+export function parseGitLogWithRenames(output: string): {
+  history: Map<string, Revision[]>;
+  renamed: Map<string, string>;
+} {
   const history = new Map<string, Revision[]>();
   // A file renamed later is known by its newest name; older commits follow it back.
   const currentName = new Map<string, string>();
@@ -33,31 +41,83 @@ export function parseGitLog(output: string): Map<string, Revision[]> {
       history.set(name, list);
     }
   }
-  return history;
+  return { history, renamed: currentName };
 }
 
+/**
+ * The history up to a newer commit from the history up to an older one and the log between
+ * them: the same map a full `git log` gives (tested), without reading every old commit again.
+ */
+export function mergeGitHistory(
+  older: ReadonlyMap<string, Revision[]>,
+  newer: { history: Map<string, Revision[]>; renamed: Map<string, string> },
+): Map<string, Revision[]> {
+  const merged = new Map(older);
+  // A file renamed since carries its older commits under its new name.
+  for (const [oldName, newName] of newer.renamed) {
+    const moved = merged.get(oldName);
+    if (!moved || oldName === newName) continue;
+    merged.delete(oldName);
+    merged.set(newName, [...(merged.get(newName) ?? []), ...moved]);
+  }
+  for (const [name, revisions] of newer.history) {
+    merged.set(name, [...revisions, ...(merged.get(name) ?? [])]);
+  }
+  return merged;
+}
+
+/** The history as the build cache keeps it between builds. */
+export type GitHistoryState = { head: string; history: [string, Revision[]][] };
+
+function gitIn(contentDir: string) {
+  return (...args: string[]) =>
+    execFileSync('git', ['-C', contentDir, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+}
+
+const logArgs = ['log', '--relative', '--name-status', '-M', `--format=${RECORD}%cI%x09%s`];
+
 export function readGitHistory(contentDir: string): Map<string, Revision[]> {
+  return new Map(readGitHistoryState(contentDir).history);
+}
+
+/**
+ * Each article file's commits. With the state of an earlier build whose commit is an ancestor
+ * of HEAD, only the commits since are read (a year of a newsroom's history is tens of thousands
+ * of commits); otherwise the whole log.
+ */
+export function readGitHistoryState(
+  contentDir: string,
+  previous?: GitHistoryState,
+): GitHistoryState {
+  const none = { head: '', history: [] };
   try {
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-C', contentDir, ...args], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        maxBuffer: 512 * 1024 * 1024,
-      });
-    if (git('rev-parse', '--is-shallow-repository').trim() === 'true') return new Map();
-    return parseGitLog(
-      git(
-        'log',
-        '--relative',
-        '--name-status',
-        '-M',
-        `--format=${RECORD}%cI%x09%s`,
-        '--',
-        'articles',
-      ),
-    );
+    const git = gitIn(contentDir);
+    if (git('rev-parse', '--is-shallow-repository').trim() === 'true') return none;
+    const head = git('rev-parse', 'HEAD').trim();
+    if (previous?.head === head) return previous;
+    if (previous?.head) {
+      let ancestor = false;
+      try {
+        git('merge-base', '--is-ancestor', previous.head, head);
+        ancestor = true;
+      } catch {
+        // Rewritten history: read it all.
+      }
+      if (ancestor) {
+        const since = parseGitLogWithRenames(
+          git(...logArgs, `${previous.head}..${head}`, '--', 'articles'),
+        );
+        const merged = mergeGitHistory(new Map(previous.history), since);
+        return { head, history: [...merged] };
+      }
+    }
+    return { head, history: [...parseGitLog(git(...logArgs, '--', 'articles'))] };
   } catch {
-    return new Map();
+    return none;
   }
 }
 

@@ -1,18 +1,23 @@
-// Build time only (called by Contentlayer's onSuccess): splits the generated documents into a
-// small summary index for lists and one body file per article, so that no list page ever
-// loads every body.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// Build time: what the content build makes of one Contentlayer document (a small summary for
+// lists, one body file per article, search terms), so that no list page ever loads every body.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BODY_DIR, CONTENT_INDEX_FILE, SEARCH_INDEX_FILE } from '../content/paths';
-import type { ArticleSummary, CategoryInfo, ContentIndex } from '../content/types';
+import { bodyFile } from '../content/paths';
+import type { ArticleSummary, CategoryInfo } from '../content/types';
 import { env } from '../env';
-import { buildSearchIndex, type SearchIndex } from '../search/index';
-import { readGitHistory, revisionsAfterFirst, type Revision } from './git-history';
+import { termCounts } from '../search/postings';
+import { cacheKey, openBuildCache, type CacheEntry } from './build-cache';
+import { buildCodeVersion } from './build-version';
+import { publishContentVersion, type Source } from './content-version';
+import { readGitHistoryState, revisionsAfterFirst, type Revision } from './git-history';
 import { lastModified } from './last-modified';
 import { compileBody, type CompiledBody } from './markdown/compile-body';
+import { splitFrontMatter } from './front-matter';
 import { autoExcerpt, readingMinutes, truncateText } from './text';
 
-type GeneratedArticle = {
+export type GeneratedArticle = {
   slug: string;
   url: string;
   title: string;
@@ -33,7 +38,13 @@ type GeneratedArticle = {
   _raw: { sourceFilePath: string };
 };
 
-type GeneratedCategory = { path: string; name: string; description: string; order: number };
+export type GeneratedCategory = {
+  path: string;
+  name: string;
+  description: string;
+  order: number;
+  _raw: { sourceFilePath: string };
+};
 
 export function toSummary(
   doc: GeneratedArticle,
@@ -62,6 +73,7 @@ export function toSummary(
     revisions,
     lastModified: lastModified({ date: doc.date, updated: doc.updated, revisions }),
     file: doc._raw.sourceFilePath,
+    body: bodyHash(body.html),
   };
 }
 
@@ -88,80 +100,107 @@ async function readJsonList<T>(file: string): Promise<T[]> {
   }
 }
 
-export async function readGeneratedDocuments() {
+/** What Contentlayer generated (validated, with computed fields) in `generatedDir`. */
+export async function readGeneratedDocuments(generatedDir = GENERATED_DIR) {
   return {
     articles: await readJsonList<GeneratedArticle>(
-      path.join(GENERATED_DIR, 'Article', '_index.json'),
+      path.join(generatedDir, 'Article', '_index.json'),
     ),
     categories: await readJsonList<GeneratedCategory>(
-      path.join(GENERATED_DIR, 'Category', '_index.json'),
+      path.join(generatedDir, 'Category', '_index.json'),
     ),
   };
 }
 
-/** What the content build's worker thread prepared beside Contentlayer (scripts/content-build.ts). */
-export type Prepared = { bodies: Map<string, CompiledBody>; search: SearchIndex };
-
-// `contentlayer2 dev` calls onSuccess on every save: recompile only the bodies that changed.
-const compiledCache = new Map<string, CompiledBody>();
-async function compileCached(raw: string): Promise<CompiledBody> {
-  let compiled = compiledCache.get(raw);
-  if (!compiled) {
-    compiled = await compileBody(raw);
-    compiledCache.set(raw, compiled);
-  }
-  return compiled;
+/** The name of a compiled body's file: the hash of its HTML. */
+export function bodyHash(html: string): string {
+  return createHash('sha256').update(html).digest('hex').slice(0, 32);
 }
 
-export async function writeContentIndex(
-  input: { articles: GeneratedArticle[]; categories: GeneratedCategory[] },
-  prepared?: Prepared,
-): Promise<void> {
-  const history = readGitHistory(path.resolve(env.contentDir));
-  const bodies = new Map<GeneratedArticle, CompiledBody>();
-  let allPrepared = Boolean(prepared);
-  for (const doc of input.articles) {
-    const ready = prepared?.bodies.get(doc._raw.sourceFilePath);
-    if (!ready) allPrepared = false;
-    bodies.set(doc, ready ?? (await compileCached(doc.body.raw)));
+/** Writes a body unless a file of that hash is there (bodies are named by what they hold). */
+export async function writeBody(html: string): Promise<string> {
+  const hash = bodyHash(html);
+  const file = bodyFile(hash);
+  if (!existsSync(file)) {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, html);
+    await rename(temporary, file);
   }
-  if (!prepared) {
-    const live = new Set(input.articles.map((doc) => doc.body.raw));
-    for (const raw of compiledCache.keys()) if (!live.has(raw)) compiledCache.delete(raw);
-  }
-  const bodyOf = (doc: GeneratedArticle) => bodies.get(doc) as CompiledBody;
-  const index: ContentIndex = {
-    articles: input.articles.map((doc) =>
-      toSummary(doc, bodyOf(doc), history.get(doc._raw.sourceFilePath)),
-    ),
-    categories: input.categories.map(toCategory),
+  return hash;
+}
+
+/**
+ * One article from Contentlayer's document and the source file's text: its body compiled once
+ * into HTML (written to its file) and plain text, its summary, and its search terms.
+ */
+export async function compileArticle(
+  doc: GeneratedArticle,
+  sourceText: string,
+): Promise<CacheEntry> {
+  const split = splitFrontMatter(sourceText);
+  const body = await compileBody(split ? split.body : sourceText);
+  await writeBody(body.html);
+  const summary = toSummary(doc, body);
+  return {
+    kind: 'article',
+    summary,
+    text: body.text,
+    counts: termCounts(summary.title, summary.tags, body.text),
   };
-  await rm(BODY_DIR, { recursive: true, force: true });
-  await mkdir(BODY_DIR, { recursive: true });
-  const queue = [...input.articles];
-  // A bounded pool: 10,000 parallel writes would exhaust file descriptors.
-  await Promise.all(
-    Array.from({ length: 32 }, async () => {
-      for (let doc = queue.pop(); doc; doc = queue.pop()) {
-        await writeFile(path.join(BODY_DIR, `${doc.slug}.html`), bodyOf(doc).html);
-      }
-    }),
-  );
-  // Drafts are indexed too (dev previews search them); the server filters by publication at query time.
-  const search =
-    prepared && allPrepared
-      ? prepared.search
-      : buildSearchIndex(
-          input.articles.map((doc) => ({
-            slug: doc.slug,
-            title: doc.title,
-            tags: doc.tags ?? [],
-            text: bodyOf(doc).text,
-          })),
-        );
-  await writeFile(`${SEARCH_INDEX_FILE}.tmp`, JSON.stringify(search));
-  await rename(`${SEARCH_INDEX_FILE}.tmp`, SEARCH_INDEX_FILE);
-  // Rename so a running dev server never reads a half-written index.
-  await writeFile(`${CONTENT_INDEX_FILE}.tmp`, JSON.stringify(index));
-  await rename(`${CONTENT_INDEX_FILE}.tmp`, CONTENT_INDEX_FILE);
+}
+
+export function compileCategory(doc: GeneratedCategory): CacheEntry {
+  return { kind: 'category', category: toCategory(doc) };
+}
+
+/** The build cache of this project (one per checkout; entries say which content directory). */
+export const BUILD_CACHE_FILE = path.join(
+  process.cwd(),
+  '.contentlayer',
+  'cache',
+  'build-cache.db',
+);
+
+/**
+ * `contentlayer2 dev` calls this (the Contentlayer config's onSuccess) after every save: the
+ * documents it validated become a new content version, compiling only files the cache lacks.
+ */
+export async function writeContentIndex(input: {
+  articles: GeneratedArticle[];
+  categories: GeneratedCategory[];
+}): Promise<void> {
+  const contentDir = path.resolve(env.contentDir);
+  const code = buildCodeVersion();
+  const cache = openBuildCache(BUILD_CACHE_FILE);
+  try {
+    const sources: Source[] = [];
+    const fresh: { key: string; path: string; entry: CacheEntry }[] = [];
+    const docs = [
+      ...input.articles.map((doc) => ({ doc, kind: 'article' as const })),
+      ...input.categories.map((doc) => ({ doc, kind: 'category' as const })),
+    ];
+    for (const { doc, kind } of docs) {
+      const file = doc._raw.sourceFilePath;
+      const text = await readFile(path.join(contentDir, file), 'utf8');
+      const key = cacheKey(code, file, text);
+      sources.push({ path: file, key });
+      const meta = cache.meta(key);
+      if (meta && (meta.kind !== 'article' || existsSync(bodyFile(meta.summary.body)))) continue;
+      fresh.push({
+        key,
+        path: file,
+        entry:
+          kind === 'article'
+            ? await compileArticle(doc as GeneratedArticle, text)
+            : compileCategory(doc as GeneratedCategory),
+      });
+    }
+    cache.put(contentDir, fresh);
+    const history = readGitHistoryState(contentDir);
+    publishContentVersion({ code, sources, cache, history: new Map(history.history) });
+    cache.retain(contentDir, new Set(sources.map((source) => source.key)));
+  } finally {
+    cache.close();
+  }
 }

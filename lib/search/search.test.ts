@@ -1,6 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeSearchIndex } from '@/lib/pipeline/search-writer';
 import { excerptSegments } from './highlight';
-import { buildSearchIndex, searchIndex } from './index';
+import { rankPage } from './postings';
+import { openSearchFile } from './sqlite-source';
 import { indexTerms, normalizeQuery, queryWords } from './tokenize';
 
 const docs = [
@@ -27,10 +32,18 @@ const docs = [
   { slug: 'one-word', title: '成都美食节开幕', tags: [], text: '活动吸引大量游客。' },
   { slug: 'hidden', title: '民族团结草稿', tags: [], text: '民族团结' },
 ];
-const index = buildSearchIndex(docs);
-const visible = (slug: string) => slug !== 'hidden';
+// The index as the content build writes it and the server reads it.
+const file = path.join(mkdtempSync(path.join(tmpdir(), 'search-')), 'search.db');
+writeSearchIndex(
+  file,
+  docs.map((doc) => ({ key: doc.slug, slug: doc.slug })),
+  (key) => docs.find((doc) => doc.slug === key) as (typeof docs)[number],
+  { code: 'test' },
+);
+const index = openSearchFile(file);
+index.setVisible(index.visibleSet(docs.map((doc) => doc.slug).filter((slug) => slug !== 'hidden')));
 const find = (query: string) =>
-  searchIndex(index, query, visible).map((hit) => index.slugs[hit.doc]);
+  rankPage(index.source, query, 1, 100).docs.map((doc) => index.source.slug(doc));
 
 describe('tokenizing', () => {
   it('yields both the compound and its parts', () => {

@@ -1,6 +1,6 @@
 // Pure: every URL search engines should find, with lastmod from the content, never the build.
 import { articleUrl, categoryUrl, tagUrl } from '@/lib/content/rules';
-import { inCategory, tagCounts, withTag } from '@/lib/content/queries';
+import { listIndex } from '@/lib/content/queries';
 import type { ArticleSummary, CategoryInfo } from '@/lib/content/types';
 
 export type SitemapEntry = {
@@ -33,16 +33,18 @@ export function sitemapEntries(
     const lastmod = newest(articles);
     return { loc: absolute(loc), ...(lastmod ? { lastmod } : {}), ...rest };
   };
+  // One pass for every list: thousands of tags must not each walk the archive.
+  const lists = listIndex(publishedNewestFirst);
   return [
     withLastmod('/', publishedNewestFirst, { changefreq: 'hourly', priority: 1 }),
     ...categories
-      .map((category) => ({ category, articles: inCategory(publishedNewestFirst, category.path) }))
+      .map((category) => ({ category, articles: lists.byCategory.get(category.path) ?? [] }))
       .filter(({ articles }) => articles.length > 0)
       .map(({ category, articles }) =>
         withLastmod(categoryUrl(category.path), articles, { changefreq: 'hourly', priority: 0.7 }),
       ),
-    ...tagCounts(publishedNewestFirst).map(({ tag }) =>
-      withLastmod(tagUrl(tag), withTag(publishedNewestFirst, tag), {
+    ...lists.tags.map(({ tag }) =>
+      withLastmod(tagUrl(tag), lists.byTag.get(tag) ?? [], {
         changefreq: 'daily',
         priority: 0.5,
       }),

@@ -1,43 +1,12 @@
-// The worker thread of `npm run content`: compiles every article body and builds the search index
-// on the second core while Contentlayer validates the same files on the first.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
-import { parse } from 'yaml';
-import { slugFromPath } from '../../lib/content/rules';
-import { splitFrontMatter } from '../../lib/pipeline/front-matter';
-import { compileBody, type CompiledBody } from '../../lib/pipeline/markdown/compile-body';
-import { listSourceFiles } from '../../lib/pipeline/source-files';
-import { buildSearchIndex, type SearchDoc } from '../../lib/search/index';
+// A child process of `npm run content`: compiles its share of the files the build cache lacks
+// (scripts/build/compile-sources.ts) on its own core, with its own memory, and exits.
+import { compileSources, type CompileJob } from './compile-sources';
 
-const { contentDir } = workerData as { contentDir: string };
-
-async function main() {
-  const articlesDir = path.join(contentDir, 'articles');
-  const files = listSourceFiles(articlesDir, 'articles').filter((file) => file.endsWith('.md'));
-  const bodies = new Map<string, CompiledBody>();
-  const docs: SearchDoc[] = [];
-  for (const file of files) {
-    const text = await readFile(path.join(contentDir, file), 'utf8');
-    const split = splitFrontMatter(text);
-    const body = split ? split.body : text;
-    const compiled = await compileBody(body);
-    bodies.set(file, compiled);
-    // A broken front matter is Contentlayer's to report, with the file and the field.
-    let data: { title?: unknown; tags?: unknown } = {};
-    try {
-      data = (parse(split?.yaml ?? '') ?? {}) as typeof data;
-    } catch {
-      continue;
-    }
-    docs.push({
-      slug: slugFromPath(file),
-      title: typeof data.title === 'string' ? data.title : '',
-      tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
-      text: compiled.text,
+process.once('message', (job: Omit<CompileJob, 'onProgress'>) => {
+  compileSources({ ...job, onProgress: (done) => process.send?.({ done }) })
+    .then(() => process.exit(0))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
     });
-  }
-  parentPort?.postMessage({ bodies, search: buildSearchIndex(docs) });
-}
-
-void main();
+});

@@ -1,48 +1,170 @@
-// `npm run content`: Contentlayer's build (same config, same strict checks, same error messages)
-// with two differences that took 10,000 articles from over 6 minutes to about a minute
-// (docs/benchmarks.md):
-// - the CLI's first import switches on effect-ts execution tracing for every fiber; this runner
-//   does not import it;
-// - article bodies are compiled, and the search index built, in a worker thread on the second
-//   core while Contentlayer validates the documents on the first.
+// `npm run content`: the content build. Every source file is hashed with the build code's version
+// (lib/pipeline/build-version.ts); only files the build cache lacks are validated by Contentlayer
+// and compiled (scripts/build/compile-sources.ts), in child processes on every core when there
+// are many; the rest comes from the cache. The result is a new content version, made live with a
+// rename: a running server picks it up without a restart (docs/adr/010, docs/adr/011).
+//
+// Contentlayer runs through @contentlayer2/core without the CLI's effect-ts tracing, which took a
+// 10,000-article build from over 6 minutes to about a minute (docs/adr/001).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import * as core from '@contentlayer2/core';
 import { env } from '../../lib/env';
-import {
-  readGeneratedDocuments,
-  writeContentIndex,
-  type Prepared,
-} from '../../lib/pipeline/index-writer';
+import { CONTENT_INDEX_DIR, bodyFile } from '../../lib/content/paths';
+import { cacheKey, openBuildCache, type CacheMeta } from '../../lib/pipeline/build-cache';
+import { buildCodeVersion } from '../../lib/pipeline/build-version';
+import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
+import { readGitHistoryState, type GitHistoryState } from '../../lib/pipeline/git-history';
+import { BUILD_CACHE_FILE } from '../../lib/pipeline/index-writer';
+import { listSourceFiles } from '../../lib/pipeline/source-files';
+import type { CompileJob } from './compile-sources';
 
+/** The files Contentlayer reads (its own glob): anything else is the content check's to report. */
+const CONTENTLAYER_FILE = /\.(md|mdx|json|ya?ml)$/i;
+/** Below this many files a second process costs more than it saves (start-up, config compile). */
+const FILES_PER_WORKER = 400;
+/** Files per Contentlayer run (memory grows with it). */
+const CHUNK = 2000;
+
+const started = performance.now();
 process.env.CONTENT_INDEX_WRITER = 'content-build';
 const configArg = process.argv.indexOf('--config');
-const configPath = configArg > 0 ? process.argv[configArg + 1] : undefined;
-
-// The worker is TypeScript too: register tsx inside it before loading it.
-const workerUrl = new URL('./content-build-worker.ts', import.meta.url).href;
-const worker = new Worker(
-  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); })`,
-  { eval: true, workerData: { contentDir: path.resolve(env.contentDir) } },
+const configPath = path.resolve(
+  configArg > 0 ? (process.argv[configArg + 1] ?? '') : 'contentlayer.config.ts',
 );
-// A worker that fails leaves the bodies to the main thread; the build still succeeds.
-const prepared = new Promise<Prepared | undefined>((resolve) => {
-  worker.once('message', (message: Prepared) => resolve(message));
-  worker.once('error', (error) => {
-    console.warn(`Body worker failed, compiling on the main thread: ${String(error)}`);
-    resolve(undefined);
-  });
-  worker.once('exit', () => resolve(undefined));
-});
+const contentDir = path.resolve(env.contentDir);
+const stageBase = path.resolve('.contentlayer', 'stage');
 
-// runMain prints Contentlayer's own error (file and field) and exits non-zero on any failure.
-const run = core.runMain({ tracingServiceName: 'content-build', verbose: false });
-// (The effect types do not resolve under this tsconfig, so the results are typed here.)
-type Config = Parameters<typeof core.generateDotpkg>[0]['config'];
-type GenerateInfo = Parameters<typeof core.logGenerateInfo>[0];
-const config = (await run(core.getConfig({ configPath }))) as Config;
-const info = (await run(core.generateDotpkg({ config, verbose: false }))) as GenerateInfo;
-await run(core.logGenerateInfo(info));
-await writeContentIndex(await readGeneratedDocuments(), await prepared);
-await worker.terminate();
-process.exit(0);
+/** One build per output directory at a time: a second waits (a publish and a deploy may meet). */
+function lock(): () => void {
+  mkdirSync(CONTENT_INDEX_DIR, { recursive: true });
+  const file = path.join(CONTENT_INDEX_DIR, '.build.lock');
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(file, 'utf8'));
+      let alive = false;
+      try {
+        process.kill(holder, 0);
+        alive = holder > 0;
+      } catch {
+        // gone
+      }
+      if (!alive) rmSync(file, { force: true });
+      else if (Date.now() > deadline)
+        throw new Error(`another content build (pid ${holder}) holds ${file}`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+}
+
+async function compileInWorkers(files: Source[], cacheFile: string): Promise<void> {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const workers = Math.max(
+    1,
+    Math.min(availableParallelism(), Math.ceil(sorted.length / FILES_PER_WORKER)),
+  );
+  const job = (index: number, share: Source[]): Omit<CompileJob, 'onProgress'> => ({
+    files: share,
+    contentDir,
+    configPath,
+    cacheFile,
+    stageRoot: path.join(stageBase, `${process.pid}-${index}`),
+    chunk: CHUNK,
+  });
+  if (workers === 1) {
+    // One small change: no second process to start.
+    const { compileSources } = await import('./compile-sources');
+    await compileSources(job(0, sorted));
+    return;
+  }
+  const size = Math.ceil(sorted.length / workers);
+  const children = Array.from({ length: workers }, (_, index) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'content-build-worker.ts')],
+      {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
+    child.send(job(index, sorted.slice(index * size, (index + 1) * size)));
+    return child;
+  });
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve, reject) => {
+          child.once('exit', (code) => {
+            if (code === 0) resolve();
+            else {
+              for (const other of children) other.kill();
+              reject(new Error(`a content build worker exited with ${code}`));
+            }
+          });
+        }),
+    ),
+  );
+}
+
+async function main() {
+  const unlock = lock();
+  try {
+    const code = buildCodeVersion(configPath);
+    const cache = openBuildCache(BUILD_CACHE_FILE);
+    const sources: Source[] = listSourceFiles(contentDir)
+      .filter((file) => CONTENTLAYER_FILE.test(file))
+      .map((file) => ({
+        path: file,
+        key: cacheKey(code, file, readFileSync(path.join(contentDir, file))),
+      }));
+    const metas = new Map<string, CacheMeta | undefined>();
+    const misses: Source[] = [];
+    for (const source of sources) {
+      const meta = cache.meta(source.key);
+      metas.set(source.key, meta);
+      // A cached article whose body file is gone is compiled again.
+      if (!meta || (meta.kind === 'article' && !existsSync(bodyFile(meta.summary.body))))
+        misses.push(source);
+    }
+    if (misses.length > 0) {
+      await compileInWorkers(misses, BUILD_CACHE_FILE);
+      for (const source of misses) metas.set(source.key, cache.meta(source.key));
+    }
+    const stateName = `git:${contentDir}`;
+    const previous = cache.state(stateName);
+    const history = readGitHistoryState(
+      contentDir,
+      previous ? (JSON.parse(previous) as GitHistoryState) : undefined,
+    );
+    if (history.head) cache.setState(stateName, JSON.stringify(history));
+    const result = publishContentVersion({
+      code,
+      sources,
+      cache,
+      metas,
+      history: new Map(history.history),
+    });
+    cache.retain(contentDir, new Set(sources.map((source) => source.key)));
+    cache.close();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `Generated ${sources.length} documents in .contentlayer: ${misses.length} parsed, ` +
+        `${sources.length - misses.length} from the cache; version ${result.version}` +
+        `${result.switched ? ' is live' : ' was live already'} (${seconds} s)`,
+    );
+  } finally {
+    unlock();
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -1,0 +1,116 @@
+// A server process switching content versions (lib/content/repository.ts, reloadContent): the
+// article, its lists, values kept per published list (feeds, sitemaps) and search all answer from
+// the new version, and the pages it changed are named for expiry.
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeSearchIndex } from '@/lib/pipeline/search-writer';
+import { summary } from './test-fixtures';
+import type { ArticleSummary, ContentIndex } from './types';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'content-versions-'));
+const categories = [{ path: 'shehui', name: '社会', description: '社会新闻', order: 1 }];
+
+function publish(version: string, articles: (ArticleSummary & { text: string })[]) {
+  const versionDir = path.join(dir, 'versions', version);
+  mkdirSync(versionDir, { recursive: true });
+  for (const article of articles) {
+    const body = path.join(dir, 'bodies', article.body.slice(0, 2), `${article.body}.html`);
+    mkdirSync(path.dirname(body), { recursive: true });
+    writeFileSync(body, `<p>${article.text}</p>`);
+  }
+  writeSearchIndex(
+    path.join(versionDir, 'search.db'),
+    articles.map((article) => ({ key: `${article.slug}:${article.body}`, slug: article.slug })),
+    (key) => {
+      const article = articles.find((a) => `${a.slug}:${a.body}` === key) as (typeof articles)[0];
+      return { title: article.title, tags: article.tags, text: article.text };
+    },
+    { code: 'test' },
+  );
+  const index: ContentIndex = {
+    articles: articles.map((article) => {
+      const summary: Partial<typeof article> = { ...article };
+      delete summary.text;
+      return summary as ArticleSummary;
+    }),
+    categories,
+  };
+  writeFileSync(path.join(versionDir, 'index.json'), JSON.stringify(index));
+  writeFileSync(path.join(dir, 'current.tmp'), JSON.stringify({ version, publishedAt: new Date().toISOString() }));
+  renameSync(path.join(dir, 'current.tmp'), path.join(dir, 'current.json'));
+}
+
+const old = summary({
+  slug: 'old-news',
+  title: '旧闻',
+  category: 'shehui',
+  tags: ['民生'],
+  body: 'aa11',
+});
+
+describe('a new content version in a running process', () => {
+  beforeAll(() => {
+    vi.stubEnv('CONTENT_INDEX_DIR', dir);
+    // As in production: the version is read once, then only reloadContent switches it.
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.resetModules();
+    publish('v1', [{ ...old, text: '一篇旧闻。' }]);
+  });
+  afterAll(() => vi.unstubAllEnvs());
+
+  it('is served everywhere once loaded, and names the pages it changes', async () => {
+    const repository = await import('./repository');
+    const { perPublication } = await import('@/lib/cache/per-publication');
+    const { sqliteSearch } = await import('@/lib/search/sqlite-engine');
+    const feed = vi.fn(() => repository.getPublishedArticles().map((a) => a.slug).join(','));
+
+    expect(repository.getContentState().version).toBe('v1');
+    expect(perPublication('feed', feed)).toBe('old-news');
+    expect(perPublication('feed', feed)).toBe('old-news');
+    expect(feed).toHaveBeenCalledTimes(1);
+    expect((await sqliteSearch.search('独角兽', 1, 20)).total).toBe(0);
+
+    const fresh = summary({
+      slug: 'breaking',
+      title: '突发：独角兽现身',
+      category: 'shehui',
+      tags: ['突发'],
+      date: '2024-01-24T06:00:00.000Z',
+      body: 'bb22',
+    });
+    publish('v2', [
+      { ...old, title: '旧闻（更正）', text: '一篇旧闻。' },
+      { ...fresh, text: '独角兽今晨现身。' },
+    ]);
+    expect(repository.getContentState().version).toBe('v1');
+    const change = await repository.reloadContent();
+    expect(change?.before.version).toBe('v1');
+    expect(change?.after.version).toBe('v2');
+    expect(await repository.reloadContent()).toBeUndefined();
+
+    expect(repository.getArticleSummary('breaking')?.title).toBe('突发：独角兽现身');
+    expect((await repository.getArticle('breaking'))?.html).toBe('<p>独角兽今晨现身。</p>');
+    expect(repository.getCategoryArticles('shehui').map((a) => a.slug)).toEqual([
+      'breaking',
+      'old-news',
+    ]);
+    expect(repository.getTagArticles('突发').map((a) => a.slug)).toEqual(['breaking']);
+    // Kept per published list, so computed again for the new version.
+    expect(perPublication('feed', feed)).toBe('breaking,old-news');
+    expect(feed).toHaveBeenCalledTimes(2);
+    const found = await sqliteSearch.search('独角兽', 1, 20);
+    expect(found.results.map((result) => result.article.slug)).toEqual(['breaking']);
+
+    const { changedTags } = await import('./changes');
+    expect(changedTags(change!.before.index, change!.after.index)).toEqual([
+      'article:breaking',
+      'article:old-news',
+      'category:shehui',
+      'lists',
+      'tag:%E6%B0%91%E7%94%9F',
+      'tag:%E7%AA%81%E5%8F%91',
+    ]);
+  });
+});

@@ -1,0 +1,111 @@
+// Build time: what the content build made of each source file, keyed by the file's path and
+// bytes and the build code's version (lib/pipeline/build-version.ts), in one SQLite file. A file
+// whose key is here is not parsed, validated or compiled again; its body file must exist too.
+// Several build workers write into it at once (WAL, one transaction per batch).
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { ArticleSummary, CategoryInfo } from '../content/types';
+import type { TermCounts } from '../search/postings';
+
+/** An article as compiled, before its git history is added (revisions, lastModified). */
+export type CachedArticle = {
+  kind: 'article';
+  summary: ArticleSummary;
+  /** Plain paragraphs, one per line (search and excerpts). */
+  text: string;
+  counts: TermCounts;
+};
+export type CachedCategory = { kind: 'category'; category: CategoryInfo };
+export type CacheEntry = CachedArticle | CachedCategory;
+/** What every version needs of an entry; the text and counts are read only for new documents. */
+export type CacheMeta =
+  { kind: 'article'; summary: ArticleSummary } | { kind: 'category'; category: CategoryInfo };
+
+export function cacheKey(code: string, file: string, bytes: Buffer | string): string {
+  return createHash('sha256')
+    .update(code)
+    .update('\0')
+    .update(file)
+    .update('\0')
+    .update(bytes)
+    .digest('hex');
+}
+
+export type BuildCache = ReturnType<typeof openBuildCache>;
+
+export function openBuildCache(file: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 60000');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS entries (
+      key TEXT PRIMARY KEY,
+      -- The content directory the file came from: one cache serves several (benchmarks).
+      root TEXT NOT NULL,
+      path TEXT NOT NULL,
+      meta TEXT NOT NULL,
+      text TEXT,
+      counts TEXT
+    );
+    CREATE INDEX IF NOT EXISTS entries_root ON entries (root);
+    CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `);
+  const hasKey = db.prepare('SELECT 1 FROM entries WHERE key = ?').pluck();
+  const readMeta = db.prepare('SELECT meta FROM entries WHERE key = ?').pluck();
+  const readSearch = db.prepare('SELECT text, counts FROM entries WHERE key = ?');
+  const write = db.prepare(
+    'INSERT OR REPLACE INTO entries (key, root, path, meta, text, counts) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const keysOf = db.prepare('SELECT key FROM entries WHERE root = ?').pluck();
+  const remove = db.prepare('DELETE FROM entries WHERE key = ?');
+  const readState = db.prepare('SELECT value FROM state WHERE name = ?').pluck();
+  const writeState = db.prepare('INSERT OR REPLACE INTO state (name, value) VALUES (?, ?)');
+  return {
+    has: (key: string) => hasKey.get(key) !== undefined,
+    meta(key: string): CacheMeta | undefined {
+      const raw = readMeta.get(key) as string | undefined;
+      return raw === undefined ? undefined : (JSON.parse(raw) as CacheMeta);
+    },
+    search(key: string): { text: string; counts: TermCounts } | undefined {
+      const row = readSearch.get(key) as { text: string | null; counts: string | null } | undefined;
+      if (!row || row.text === null || row.counts === null) return undefined;
+      return { text: row.text, counts: JSON.parse(row.counts) as TermCounts };
+    },
+    put: db.transaction(
+      (root: string, entries: { key: string; path: string; entry: CacheEntry }[]) => {
+        for (const { key, path: file, entry } of entries) {
+          if (entry.kind === 'article') {
+            const meta: CacheMeta = { kind: 'article', summary: entry.summary };
+            write.run(
+              key,
+              root,
+              file,
+              JSON.stringify(meta),
+              entry.text,
+              JSON.stringify(entry.counts),
+            );
+          } else {
+            write.run(key, root, file, JSON.stringify(entry), null, null);
+          }
+        }
+      },
+    ),
+    /** Forgets this content directory's entries that no current file has. */
+    retain: db.transaction((root: string, keep: ReadonlySet<string>) => {
+      let removed = 0;
+      for (const key of keysOf.all(root) as string[]) {
+        if (keep.has(key)) continue;
+        remove.run(key);
+        removed += 1;
+      }
+      return removed;
+    }),
+    state: (name: string) => readState.get(name) as string | undefined,
+    setState: (name: string, value: string) => void writeState.run(name, value),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,68 @@
+// Build time: the content build's code version, part of every build-cache key. It hashes every
+// source file the content build runs, found by following imports from its entry points (the
+// runner, its worker and the Contentlayer config), the locked dependency versions and Node's: a
+// change to the Markdown pipeline, the excerpt, the tokenizer or the schema gives every file a
+// new key, so nothing compiled by older code is reused.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+// The project the build runs in (npm runs scripts there). Not this module's own location: the
+// Contentlayer config bundles this file into .contentlayer/.cache when `contentlayer2 dev` runs.
+const CODE_ROOT = process.cwd();
+
+const ENTRY_POINTS = ['scripts/build/content-build.ts', 'scripts/build/content-build-worker.ts'];
+const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.mjs', '.js', '/index.ts'];
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g;
+
+function resolveImport(from: string, specifier: string, root: string): string | undefined {
+  let base: string;
+  if (specifier.startsWith('.')) base = path.resolve(path.dirname(from), specifier);
+  else if (specifier.startsWith('@/')) base = path.join(root, specifier.slice(2));
+  else return undefined;
+  for (const extension of EXTENSIONS) {
+    const candidate = base + extension;
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/** Every local source file reachable from the entry points through static or dynamic imports. */
+export function importClosure(entries: string[], root: string): string[] {
+  const seen = new Set<string>();
+  const queue = entries.filter((entry) => existsSync(entry));
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const resolved = resolveImport(file, match[1] as string, root);
+      if (resolved && !seen.has(resolved)) queue.push(resolved);
+    }
+  }
+  return [...seen].sort();
+}
+
+export function buildCodeVersion(configPath = path.resolve('contentlayer.config.ts')): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...importClosure(
+      ENTRY_POINTS.map((entry) => path.join(CODE_ROOT, entry)),
+      CODE_ROOT,
+    ).map((file) => ({ file, root: CODE_ROOT })),
+    // The config may sit in another project (the strictness test builds one): its own imports.
+    ...importClosure([configPath], path.dirname(configPath)).map((file) => ({
+      file,
+      root: path.dirname(configPath),
+    })),
+  ];
+  for (const { file, root } of files) {
+    hash.update(`${path.relative(root, file)}\0`);
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  const lock = path.join(CODE_ROOT, 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  hash.update(process.version);
+  return hash.digest('hex').slice(0, 16);
+}

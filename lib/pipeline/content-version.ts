@@ -1,0 +1,195 @@
+// Build time: turns the build cache's entries for the current source files into a content
+// version (summaries, search index; the bodies are already written) and makes it the live one
+// with a rename, so a running server switches from one complete version to the next and never
+// sees half of one (docs/adr/011-publishing-without-a-rebuild.md). The version's id is a hash of
+// what it holds: the same sources and code give the same id, with a warm cache or a cold one.
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import {
+  BODY_DIR,
+  CURRENT_FILE,
+  VERSIONS_DIR,
+  versionFiles,
+  type CurrentVersion,
+} from '../content/paths';
+import type { ArticleSummary, CategoryInfo, ContentIndex } from '../content/types';
+import type { BuildCache, CacheMeta } from './build-cache';
+import { revisionsAfterFirst, type Revision } from './git-history';
+import { lastModified } from './last-modified';
+import { writeSearchIndex, type SearchWriteResult } from './search-writer';
+
+export type Source = { path: string; key: string };
+
+/** Versions kept besides the live one, for instances still switching and for a quick revert. */
+const KEEP_VERSIONS = 2;
+/** A version made live less than this long ago is never deleted. */
+const KEEP_MS = 10 * 60_000;
+
+function writeAtomically(file: string, data: string) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
+}
+
+export function readCurrentVersion(): CurrentVersion | undefined {
+  try {
+    return JSON.parse(readFileSync(CURRENT_FILE, 'utf8')) as CurrentVersion;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds what git knows (corrections, 最后更新) to a compiled article. */
+export function withHistory(
+  summary: ArticleSummary,
+  history: Revision[] | undefined,
+): ArticleSummary {
+  const revisions = revisionsAfterFirst(history);
+  return {
+    ...summary,
+    revisions,
+    lastModified: lastModified({ date: summary.date, updated: summary.updated, revisions }),
+  };
+}
+
+/** The summaries and categories of the sources, in path order: the same input, the same bytes. */
+export function assembleIndex(
+  sources: Source[],
+  metas: ReadonlyMap<string, CacheMeta | undefined>,
+  history: ReadonlyMap<string, Revision[]>,
+): { index: ContentIndex; articleSources: (Source & { summary: ArticleSummary })[] } {
+  const articles: ArticleSummary[] = [];
+  const categories: CategoryInfo[] = [];
+  const articleSources: (Source & { summary: ArticleSummary })[] = [];
+  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const meta = metas.get(source.key);
+    if (!meta) throw new Error(`${source.path}: not in the build cache after compiling`);
+    if (meta.kind === 'category') {
+      categories.push(meta.category);
+    } else {
+      const summary = withHistory(meta.summary, history.get(source.path));
+      articles.push(summary);
+      articleSources.push({ ...source, summary });
+    }
+  }
+  return { index: { articles, categories }, articleSources };
+}
+
+export type VersionResult = {
+  version: string;
+  /** False when the sources and code were those of the live version already. */
+  switched: boolean;
+  search?: SearchWriteResult;
+};
+
+/** Writes the version of these sources (unless it exists), makes it live, and tidies up. */
+export function publishContentVersion(input: {
+  code: string;
+  sources: Source[];
+  cache: BuildCache;
+  /** The cache's entries for the sources, when the caller has read them already. */
+  metas?: ReadonlyMap<string, CacheMeta | undefined>;
+  history: ReadonlyMap<string, Revision[]>;
+}): VersionResult {
+  const metas =
+    input.metas ??
+    new Map(input.sources.map((source) => [source.key, input.cache.meta(source.key)]));
+  const { index, articleSources } = assembleIndex(input.sources, metas, input.history);
+  const json = JSON.stringify(index);
+  const version = createHash('sha256')
+    .update(input.code)
+    .update('\0')
+    .update(json)
+    .digest('hex')
+    .slice(0, 16);
+  const files = versionFiles(version);
+  const live = readCurrentVersion();
+  let search: SearchWriteResult | undefined;
+  // index.json is written last: a version directory without it is incomplete.
+  if (!existsSync(files.index)) {
+    rmSync(files.dir, { recursive: true, force: true });
+    mkdirSync(files.dir, { recursive: true });
+    const previous =
+      live && live.version !== version ? versionFiles(live.version).search : undefined;
+    const summaries = new Map(articleSources.map(({ key, summary }) => [key, summary]));
+    search = writeSearchIndex(
+      files.search,
+      articleSources.map(({ key, summary }) => ({ key, slug: summary.slug })),
+      (key) => {
+        const found = input.cache.search(key);
+        const summary = summaries.get(key);
+        if (!found || !summary)
+          throw new Error(`search text missing from the build cache for ${key}`);
+        return { title: summary.title, tags: summary.tags, ...found };
+      },
+      { code: input.code, ...(previous ? { previous } : {}) },
+    );
+    writeFileSync(path.join(files.dir, 'bodies.txt'), index.articles.map((a) => a.body).join('\n'));
+    writeAtomically(files.index, json);
+  }
+  const switched = live?.version !== version;
+  if (switched) {
+    const current: CurrentVersion = { version, publishedAt: new Date().toISOString() };
+    writeAtomically(CURRENT_FILE, `${JSON.stringify(current)}\n`);
+  }
+  collectGarbage(version);
+  return { version, switched, ...(search ? { search } : {}) };
+}
+
+/**
+ * Deletes old versions (keeping the live one, the newest KEEP_VERSIONS others and anything made
+ * in the last KEEP_MS) and the bodies no kept version names.
+ */
+export function collectGarbage(live: string): void {
+  if (!existsSync(VERSIONS_DIR)) return;
+  const versions = readdirSync(VERSIONS_DIR)
+    .filter((name) => !name.endsWith('.tmp'))
+    .map((name) => ({ name, mtime: statSync(path.join(VERSIONS_DIR, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  const cutoff = Date.now() - KEEP_MS;
+  const kept = new Set([live]);
+  let others = 0;
+  const doomed: string[] = [];
+  for (const { name, mtime } of versions) {
+    if (name === live) continue;
+    if (others < KEEP_VERSIONS || mtime > cutoff) {
+      kept.add(name);
+      others += 1;
+    } else doomed.push(name);
+  }
+  if (doomed.length === 0) return;
+  for (const name of doomed)
+    rmSync(path.join(VERSIONS_DIR, name), { recursive: true, force: true });
+  const wanted = new Set<string>();
+  for (const name of kept) {
+    try {
+      for (const hash of readFileSync(path.join(VERSIONS_DIR, name, 'bodies.txt'), 'utf8').split(
+        '\n',
+      ))
+        if (hash) wanted.add(hash);
+    } catch {
+      // An incomplete version names no bodies; its own build writes them again.
+      return;
+    }
+  }
+  if (!existsSync(BODY_DIR)) return;
+  for (const shard of readdirSync(BODY_DIR)) {
+    const dir = path.join(BODY_DIR, shard);
+    for (const file of readdirSync(dir)) {
+      if (wanted.has(file.replace(/\.html$/, ''))) continue;
+      // A body written moments ago may belong to a version still being built.
+      const body = path.join(dir, file);
+      if (statSync(body).mtimeMs < cutoff) rmSync(body, { force: true });
+    }
+  }
+}

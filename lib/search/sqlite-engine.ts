@@ -1,0 +1,70 @@
+import 'server-only';
+// The search engine: the content version's on-disk index (lib/search/search-db.ts), opened
+// read-only. Every instance on a machine reads the same file, so the operating system's page
+// cache holds it once; a process keeps only what ranking touches per document (lengths, titles,
+// slugs) and reads posting lists and texts per query (docs/adr/012-search-index-on-disk.md).
+import { getArticleSummary, getContentState, getPublishedArticles } from '@/lib/content/repository';
+import { versionFiles } from '@/lib/content/paths';
+import type { ArticleSummary } from '@/lib/content/types';
+import type { SearchEngine } from './engine';
+import { excerptSegments } from './highlight';
+import { parseQuery, rankPage } from './postings';
+import { openSearchFile, type SearchFile } from './sqlite-source';
+
+type Open = SearchFile & { version: string };
+
+// On globalThis, like the content index: instrumentation.ts opens it at start from its own
+// bundle, and the search route must find that same handle.
+const slot = globalThis as typeof globalThis & { [key: symbol]: Open | undefined };
+const KEY = Symbol.for('news.search-index');
+
+function openIndex(version: string): Open {
+  return { ...openSearchFile(versionFiles(version).search), version };
+}
+
+/** The index of the content version this process serves; reopened when the version changes. */
+function index(): Open {
+  const { version } = getContentState();
+  const open = slot[KEY];
+  if (open?.version === version) return open;
+  const fresh = openIndex(version);
+  slot[KEY] = fresh;
+  // Queries run synchronously, so none is using the old handle now.
+  open?.close();
+  return fresh;
+}
+
+const visibleByList = new WeakMap<ArticleSummary[], { open: Open; visible: Uint8Array }>();
+
+/** Marks the published documents, once per published list (it changes when one falls due). */
+function visibility(open: Open): Uint8Array {
+  const published = getPublishedArticles();
+  const known = visibleByList.get(published);
+  if (known?.open === open) return known.visible;
+  const visible = open.visibleSet(published.map((article) => article.slug));
+  visibleByList.set(published, { open, visible });
+  return visible;
+}
+
+/** Opens the index and loads the segmenter's dictionary ahead of the first query. */
+export function warmSearchIndex(): void {
+  index();
+  parseQuery('民族團結');
+}
+
+export const sqliteSearch: SearchEngine = {
+  async search(query, requestedPage, pageSize) {
+    const open = index();
+    // Publication is checked per query, so drafts never leak and a scheduled article is
+    // searchable the moment it is due.
+    open.setVisible(visibility(open));
+    const ranked = rankPage(open.source, query, requestedPage, pageSize);
+    const { query: normalized, words } = parseQuery(query);
+    const needles = [normalized.replace(/\s+/g, ''), ...words];
+    const results = ranked.docs.flatMap((doc) => {
+      const article = getArticleSummary(open.source.slug(doc));
+      return article ? [{ article, excerpt: excerptSegments(open.text(doc), needles) }] : [];
+    });
+    return { total: ranked.total, page: ranked.page, totalPages: ranked.totalPages, results };
+  },
+};

@@ -1,0 +1,131 @@
+// `npm run content` on a project of its own: only changed files are parsed, deleted and renamed
+// files leave the output, a change to the build code invalidates the cache, and whatever the cache
+// held, the output is what a cold build of the same files gives.
+import { execFile } from 'node:child_process';
+import {
+  appendFileSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { REPO, testProject } from '@/lib/pipeline/test-project';
+import { rankPage } from '@/lib/search/postings';
+import { openSearchFile } from '@/lib/search/sqlite-source';
+
+const run = promisify(execFile);
+const repo = REPO;
+
+async function contentBuild(dir: string) {
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', path.join(repo, 'scripts/build/content-build.ts')],
+    { cwd: dir, env: { ...process.env, PWD: dir, CONTENT_DIR: 'content', CONTENT_INDEX_DIR: '' } },
+  );
+  const parsed = /(\d+) parsed, (\d+) from the cache; version (\w+)/.exec(stdout);
+  if (!parsed) throw new Error(`unexpected output: ${stdout}`);
+  return { parsed: Number(parsed[1]), cached: Number(parsed[2]), version: parsed[3] as string };
+}
+
+/** Everything a server reads of the live version, bodies included. */
+function output(dir: string) {
+  const app = path.join(dir, '.contentlayer', 'app');
+  const { version } = JSON.parse(readFileSync(path.join(app, 'current.json'), 'utf8')) as {
+    version: string;
+  };
+  const index = readFileSync(path.join(app, 'versions', version, 'index.json'), 'utf8');
+  const bodies = (JSON.parse(index) as { articles: { slug: string; body: string }[] }).articles.map(
+    (article) => {
+      const file = path.join(app, 'bodies', article.body.slice(0, 2), `${article.body}.html`);
+      return `${article.slug}:${readFileSync(file, 'utf8').length}`;
+    },
+  );
+  const searchFile = path.join(app, 'versions', version, 'search.db');
+  const db = new Database(searchFile, { readonly: true });
+  const docs = db.prepare('SELECT slug, title, tags, text FROM docs ORDER BY slug').all();
+  db.close();
+  const search = openSearchFile(searchFile);
+  search.setVisible(search.visibleSet(bodies.map((entry) => entry.split(':')[0] as string)));
+  const ranking = ['民族团结', '乡村振兴 成都', '高质量发展', '更正'].map((query) =>
+    rankPage(search.source, query, 1, 100).docs.map((doc) => search.source.slug(doc)),
+  );
+  search.close();
+  return { version, index, bodies, docs, ranking };
+}
+
+async function coldBuild(dir: string) {
+  rmSync(path.join(dir, '.contentlayer'), { recursive: true, force: true });
+  const result = await contentBuild(dir);
+  expect(result.cached).toBe(0);
+  return output(dir);
+}
+
+describe('the incremental content build', () => {
+  it('parses only what changed, and gives what a cold build gives', async () => {
+    const dir = testProject('content-build-');
+    const content = path.join(dir, 'content');
+    await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(repo, 'scripts/bench/generate-articles.ts'),
+        '--count',
+        '40',
+        '--out',
+        content,
+      ],
+      { cwd: repo },
+    );
+    const articles = readdirSync(path.join(content, 'articles'), {
+      recursive: true,
+      encoding: 'utf8',
+    })
+      .filter((file) => file.endsWith('.md'))
+      .sort()
+      .map((file) => path.join(content, 'articles', file));
+
+    const first = await contentBuild(dir);
+    expect(first).toMatchObject({ parsed: 52, cached: 0 });
+    const again = await contentBuild(dir);
+    expect(again).toEqual({ parsed: 0, cached: 52, version: first.version });
+
+    // A correction: one file parsed.
+    const corrected = articles[5] as string;
+    writeFileSync(
+      corrected,
+      readFileSync(corrected, 'utf8').replace(/\ntitle: "/, '\ntitle: "更正：'),
+    );
+    const afterCorrection = await contentBuild(dir);
+    expect(afterCorrection).toMatchObject({ parsed: 1, cached: 51 });
+    expect(afterCorrection.version).not.toBe(first.version);
+    const warm = output(dir);
+    expect(warm.index).toContain('更正：');
+    expect(await coldBuild(dir)).toEqual(warm);
+
+    // A deleted file and a renamed one (a new slug): the renamed one is parsed, nothing else.
+    const deleted = articles[7] as string;
+    const renamed = articles[9] as string;
+    const deletedSlug = path.basename(deleted, '.md');
+    const oldSlug = path.basename(renamed, '.md');
+    rmSync(deleted);
+    renameSync(renamed, path.join(path.dirname(renamed), 'renamed-article.md'));
+    expect(await contentBuild(dir)).toMatchObject({ parsed: 1, cached: 50 });
+    const moved = output(dir);
+    for (const slug of [deletedSlug, oldSlug]) {
+      expect(moved.index).not.toContain(`"${slug}"`);
+      expect(moved.docs.map((doc) => (doc as { slug: string }).slug)).not.toContain(slug);
+    }
+    expect(moved.index).toContain('"renamed-article"');
+    expect(await coldBuild(dir)).toEqual(moved);
+
+    // New build code (here the excerpt's module): nothing compiled by the old code is reused.
+    appendFileSync(path.join(dir, 'lib/pipeline/text.ts'), '\n// changed\n');
+    expect(await contentBuild(dir)).toMatchObject({ parsed: 51, cached: 0 });
+  }, 180_000);
+});
