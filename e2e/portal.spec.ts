@@ -122,6 +122,34 @@ test('an older article outside the prebuilt set renders on first request, then f
   expect(again.headers()['x-nextjs-cache']).toMatch(/HIT|STALE/);
 });
 
+test('category and tag lists page through to their end, each article once, then 404', async ({
+  page,
+  request,
+}) => {
+  // The sample's biggest tag (民族团结) fits on one page; the category takes several.
+  for (const [start, atLeast] of [
+    ['/category/shehui', 2],
+    ['/tags/%E6%B0%91%E6%97%8F%E5%9B%A2%E7%BB%93', 1],
+  ] as const) {
+    await page.goto(start);
+    const seen: string[] = [];
+    let pages = 1;
+    for (;;) {
+      seen.push(...(await page.locator('main h2 a').allTextContents()));
+      const next = page
+        .getByRole('navigation', { name: '分页' })
+        .getByRole('link', { name: '下一页' });
+      if ((await next.count()) === 0) break;
+      await next.click();
+      pages += 1;
+    }
+    expect(pages, start).toBeGreaterThanOrEqual(atLeast);
+    expect(new Set(seen).size, start).toBe(seen.length);
+    if (pages > 1) expect(page.url(), start).toMatch(new RegExp(`/page/${pages}$`));
+    expect((await request.get(`${start}/page/${pages + 1}`)).status(), start).toBe(404);
+  }
+});
+
 test('unknown pages answer a real 404 in Chinese; malformed URLs a 400', async ({
   page,
   request,

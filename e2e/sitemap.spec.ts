@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { startOwnServer } from './own-server';
 
 const schemas = fileURLToPath(new URL('./schemas', import.meta.url));
+const PORT = Number(process.env.E2E_PORT || 3210);
 
 function validate(xml: string, schema: 'sitemap-with-news.xsd' | 'siteindex.xsd') {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'sitemap-')), 'doc.xml');
@@ -70,5 +72,35 @@ test('every sitemap is sent with exactly one content type', async ({ request }) 
   for (const path of ['/sitemap.xml', ...locs(index).map((loc) => new URL(loc).pathname)]) {
     const response = await request.get(path);
     expect(response.headers()['content-type'], path).toBe('application/xml; charset=utf-8');
+  }
+});
+
+test('past SITEMAP_SIZE URLs the sitemap splits into files listed by the index', async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  // The suite's server has one file; a server of its own splits every 5 URLs.
+  const whole = locs(await (await request.get('/sitemaps/0.xml')).text());
+  const { base, stop } = await startOwnServer(PORT + 8, { SITEMAP_SIZE: '5' });
+  try {
+    const index = await (await request.get(`${base}/sitemap.xml`)).text();
+    validate(index, 'siteindex.xsd');
+    const files = locs(index)
+      .map((loc) => new URL(loc).pathname)
+      .filter((p) => p.startsWith('/sitemaps/'));
+    expect(files).toEqual(files.map((_, n) => `/sitemaps/${n}.xml`));
+    expect(files.length).toBe(Math.ceil(whole.length / 5));
+    const split: string[] = [];
+    for (const file of files) {
+      const xml = await (await request.get(`${base}${file}`)).text();
+      validate(xml, 'sitemap-with-news.xsd');
+      expect(locs(xml).length).toBeLessThanOrEqual(5);
+      split.push(...locs(xml));
+    }
+    const path = (loc: string) => new URL(loc).pathname;
+    expect(split.map(path)).toEqual(whole.map(path));
+    expect((await request.get(`${base}/sitemaps/${files.length}.xml`)).status()).toBe(404);
+  } finally {
+    stop();
   }
 });

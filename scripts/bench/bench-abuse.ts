@@ -14,6 +14,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { now } from '../../lib/clock';
 import { waitFor } from './bench-server';
+import { readLiveIndex } from './live-index';
 
 const PORT = Number(process.env.BENCH_PORT || 3400);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -104,12 +105,8 @@ try {
     );
   }
 
-  const slugs = (
-    JSON.parse(readFileSync('.contentlayer/app/index.json', 'utf8')) as {
-      articles: { slug: string; draft: boolean; date: string }[];
-    }
-  ).articles
-    .filter((article) => !article.draft && Date.parse(article.date) <= now().getTime())
+  const slugs = readLiveIndex()
+    .articles.filter((article) => !article.draft && Date.parse(article.date) <= now().getTime())
     .map((article) => article.slug);
   // Start inside a minute, so that the run falls in one rate-limit window.
   const second = new Date().getSeconds();

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { waitFor } from './bench-server';
+import { readLiveIndex } from './live-index';
 import { openRedisStore } from '../../lib/views/redis-store';
 import { openSqliteStore } from '../../lib/views/sqlite-store';
 import { hotScores, windowTotals } from '../../lib/hot/score';
@@ -27,9 +28,7 @@ function start(command: string, args: string[], env: Record<string, string>): Ch
 
 const PAGE_CONNECTIONS = 10;
 const PAGE_SECONDS = Math.min(DURATION, 10);
-const index = JSON.parse(readFileSync('.contentlayer/app/index.json', 'utf8')) as {
-  articles: { slug: string; draft: boolean }[];
-};
+const index = readLiveIndex();
 const SLUGS = index.articles.filter((article) => !article.draft).map((article) => article.slug);
 // Next's on-demand revalidation header: the page is rendered afresh for every request.
 const PREVIEW_ID = (
