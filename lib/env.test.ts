@@ -21,8 +21,8 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ LIST_PAGE_SIZE: '0' })).toThrow(/LIST_PAGE_SIZE/);
     expect(() => parseEnv({ LIST_PAGE_SIZE: 'ten' })).toThrow(/LIST_PAGE_SIZE/);
   });
-  it('prerenders the newest 1,000 articles and 5 list pages unless told otherwise', () => {
-    expect(parseEnv({}).prerender).toEqual({ articles: 1000, listPages: 5 });
+  it('prerenders a sample, the newest 50 articles and 1 list page, unless told otherwise', () => {
+    expect(parseEnv({}).prerender).toEqual({ articles: 50, listPages: 1 });
     expect(parseEnv({ PRERENDER_ARTICLES: '3', PRERENDER_LIST_PAGES: '1' }).prerender).toEqual({
       articles: 3,
       listPages: 1,

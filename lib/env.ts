@@ -15,9 +15,10 @@ export type Env = {
   /** URLs per sitemap file before the index splits. */
   sitemapSize: number;
   /**
-   * How much `next build` renders ahead: the newest N articles and the first N pages of each
-   * category and tag list. The rest render on their first request and are then cached and
-   * revalidated like prebuilt pages, so a 10,000-article archive does not make every build slow.
+   * How much `next build` renders ahead, as a check that every page type renders: the newest N
+   * articles, and the first N pages of each category and of the tags those articles carry.
+   * Prebuilt pages are not served (docs/adr/013-prerender-a-sample.md): every page renders on its
+   * first request and is then cached and revalidated.
    */
   prerender: { articles: number; listPages: number };
   /** Where `npm start` listens (PORT, HOST); checked here so the server names a bad value. */
@@ -78,8 +79,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     pageSize: integer(source, 'LIST_PAGE_SIZE', 20, 100),
     sitemapSize: integer(source, 'SITEMAP_SIZE', 50_000, 50_000),
     prerender: {
-      articles: integer(source, 'PRERENDER_ARTICLES', 1000, 10_000_000),
-      listPages: integer(source, 'PRERENDER_LIST_PAGES', 5, 100_000),
+      articles: integer(source, 'PRERENDER_ARTICLES', 50, 10_000_000),
+      listPages: integer(source, 'PRERENDER_LIST_PAGES', 1, 100_000),
     },
     listen: parseListenAddress(source),
     views: views(source),

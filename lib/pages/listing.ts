@@ -12,6 +12,7 @@ import {
   getCategoryNames,
   getChildCategories,
   getLatest,
+  getPublishedArticles,
 } from '@/lib/content/repository';
 import { categoryUrl, tagUrl } from '@/lib/content/rules';
 import { getHot } from '@/lib/hot/hot';
@@ -30,14 +31,27 @@ export function prerenderedCategoryPaths(): { path: string[] }[] {
   });
 }
 
-/** The first pages of every tag, which `next build` renders ahead. */
+/**
+ * The first pages of the tags the prerendered articles carry, which `next build` renders ahead.
+ * Not every tag: an archive accumulates thousands, and a build rendering each of them would grow
+ * with the archive again (docs/adr/013-prerender-a-sample.md).
+ */
 export function prerenderedTagPaths(): { tag: string; page: string[] }[] {
-  return getAllTags().flatMap(({ tag, count }) =>
-    Array.from(
-      { length: Math.min(siteConfig.prerender.listPages, Math.ceil(count / siteConfig.pageSize)) },
-      (_, index) => ({ tag, page: index === 0 ? [] : ['page', String(index + 1)] }),
-    ),
+  const linked = new Set(
+    getPublishedArticles()
+      .slice(0, siteConfig.prerender.articles)
+      .flatMap((article) => article.tags),
   );
+  return getAllTags()
+    .filter(({ tag }) => linked.has(tag))
+    .flatMap(({ tag, count }) =>
+      Array.from(
+        {
+          length: Math.min(siteConfig.prerender.listPages, Math.ceil(count / siteConfig.pageSize)),
+        },
+        (_, index) => ({ tag, page: index === 0 ? [] : ['page', String(index + 1)] }),
+      ),
+    );
 }
 
 async function sidebar() {
