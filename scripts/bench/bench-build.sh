@@ -4,7 +4,7 @@
 # For each size: a deterministic corpus, then each build phase under /usr/bin/time -v
 # (wall time, peak RSS), the article page's first-load JavaScript (gzipped) and HTML size.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 out=bench/out
 mkdir -p "$out"
 export NEXT_TELEMETRY_DISABLED=1
@@ -38,7 +38,8 @@ for count in "${@:-1000}"; do
   node node_modules/next/dist/bin/next start -H 127.0.0.1 -p $port > "$out/server-$count.log" 2>&1 &
   server=$!
   for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/robots.txt" > /dev/null && break; sleep 0.2; done
-  slug=$(node -e "const i=require('./.contentlayer/app/index.json');console.log(i.articles.find(a=>!a.draft).slug)")
+  version=$(node -p "require('./.contentlayer/app/current.json').version")
+  slug=$(node -e "const i=require('./.contentlayer/app/versions/$version/index.json');console.log(i.articles.find(a=>!a.draft).slug)")
   html=$(curl -s "http://127.0.0.1:$port/articles/$slug")
   js=0
   # Module scripts only: the noModule polyfill chunk is never loaded by a current browser.
@@ -46,7 +47,7 @@ for count in "${@:-1000}"; do
     js=$((js + $(curl -s "http://127.0.0.1:$port$src" | gzip -9 | wc -c)))
   done
   echo "- article page: HTML $(printf '%s' "$html" | wc -c) bytes ($(printf '%s' "$html" | gzip -9 | wc -c) gzipped), first-load JS $((js / 1024)) KB gzipped"
-  echo "- .contentlayer/app index: $(du -h .contentlayer/app/index.json | cut -f1), bodies: $(du -sh .contentlayer/app/bodies | cut -f1)"
+  echo "- .contentlayer/app index: $(du -h ".contentlayer/app/versions/$version/index.json" | cut -f1), bodies: $(du -sh .contentlayer/app/bodies | cut -f1)"
   kill "$server"
   rm -rf "$corpus"
   echo

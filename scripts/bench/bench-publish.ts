@@ -55,7 +55,9 @@ async function main() {
     await waitFor(`${BASE}/api/health`);
     // The publisher's first round publishes what is there (nothing new); let it finish.
     while (!log.join('').includes('published')) await new Promise((r) => setTimeout(r, 200));
-    console.log('| commit | content check + build | served, listed, in the feed and found | load at commit |');
+    console.log(
+      '| commit | content check + build | served, listed, in the feed and found | load at commit |',
+    );
     console.log('| --- | --- | --- | --- |');
     for (let n = 1; n <= 3; n += 1) {
       for (const url of ['/', '/category/shehui', '/feed.xml']) await text(url);
@@ -84,7 +86,8 @@ async function main() {
           article.status === 200 &&
           [home, category, feed, search].every((page) => page.body.includes(slug));
         if (everywhere) break;
-        if (performance.now() - committed > 180_000) throw new Error(`${slug} not served after 3 minutes`);
+        if (performance.now() - committed > 180_000)
+          throw new Error(`${slug} not served after 3 minutes`);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       const seconds = ((performance.now() - committed) / 1000).toFixed(1);

@@ -28,7 +28,7 @@ for count in "${@:-10000}"; do
   measure "next-build-$count" npx next build
   echo "| **full build** | $(( $(date +%s) - start )) s | | |"
   measure "content-build-unchanged-$count" npx tsx scripts/build/content-build.ts
-  article=$(find "$corpus/articles" -name '*.md' | sort | head -1)
+  article=$(find "$corpus/articles" -name '*.md' -print -quit)
   cp "$article" /tmp/bench-scale-article.md
   sed -i 's/^title: "\(.*\)"$/title: "\1（更正）"/' "$article"
   measure "content-build-one-change-$count" npx tsx scripts/build/content-build.ts
