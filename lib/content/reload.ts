@@ -5,6 +5,7 @@ import 'server-only';
 // expired at once (in Redis too, for every instance sharing it) instead of living out their
 // 25 seconds (docs/adr/011-publishing-without-a-rebuild.md).
 import { expireTags } from '@/lib/cache/handler.mjs';
+import { warmSearchIndex } from '@/lib/search/sqlite-engine';
 import { changedTags } from './changes';
 import { reloadContent } from './repository';
 
@@ -43,6 +44,12 @@ export function watchContent(): void {
         );
         await expire(tags);
         setTimeout(() => void expire(tags), SETTLE_MS).unref();
+        // The new version's search index is opened now rather than by the next reader's query.
+        try {
+          warmSearchIndex();
+        } catch (error) {
+          console.error(`[search] could not open the new index: ${(error as Error).message}`);
+        }
       })
       .catch((error: unknown) => {
         // The version before stays live; the next check tries again.

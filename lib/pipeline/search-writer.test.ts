@@ -61,7 +61,7 @@ function contents(file: string) {
     .all();
   const meta = Object.fromEntries(
     (
-      db.prepare("SELECT name, value FROM meta WHERE name NOT IN ('nextId')").all() as {
+      db.prepare("SELECT name, value FROM meta WHERE name NOT IN ('nextId', 'docs')").all() as {
         name: string;
         value: string;
       }[]

@@ -30,31 +30,37 @@ export function termLengths(counts: TermCounts): { title: number; body: number }
   return { title, body };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+function assertLittleEndian() {
+  if (!LITTLE_ENDIAN) throw new Error('search postings are little-endian; this machine is not');
+}
+
 /** [n][doc ids as u32 × n][title tf as u16 × n][body tf as u16 × n], little-endian. */
 export function encodePostings(
   docs: ArrayLike<number>,
   titleTf: ArrayLike<number>,
   bodyTf: ArrayLike<number>,
 ): Buffer {
+  assertLittleEndian();
   const n = docs.length;
-  const buffer = Buffer.alloc(4 + n * 8);
-  buffer.writeUInt32LE(n, 0);
+  const bytes = new ArrayBuffer(4 + n * 8);
+  new Uint32Array(bytes, 0, 1)[0] = n;
+  new Uint32Array(bytes, 4, n).set(docs);
+  const title = new Uint16Array(bytes, 4 + n * 4, n);
+  const body = new Uint16Array(bytes, 4 + n * 6, n);
   for (let i = 0; i < n; i += 1) {
-    buffer.writeUInt32LE(docs[i] as number, 4 + i * 4);
-    buffer.writeUInt16LE(Math.min(MAX_TF, titleTf[i] as number), 4 + n * 4 + i * 2);
-    buffer.writeUInt16LE(Math.min(MAX_TF, bodyTf[i] as number), 4 + n * 6 + i * 2);
+    title[i] = Math.min(MAX_TF, titleTf[i] as number);
+    body[i] = Math.min(MAX_TF, bodyTf[i] as number);
   }
-  return buffer;
+  return Buffer.from(bytes);
 }
 
 export function decodePostings(data: Uint8Array): Postings {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const n = view.getUint32(0, true);
+  assertLittleEndian();
+  const n = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(0, true);
   // Copied into an aligned buffer: typed-array views need 4-byte alignment, a SQLite blob has none.
   const aligned = new Uint8Array(n * 8);
   aligned.set(data.subarray(4, 4 + n * 8));
-  const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  if (!isLittleEndian) throw new Error('search postings are little-endian; this machine is not');
   return {
     docs: new Uint32Array(aligned.buffer, 0, n),
     titleTf: new Uint16Array(aligned.buffer, n * 4, n),
@@ -74,8 +80,11 @@ export interface RankSource {
   postings(term: string): Postings | undefined;
   /** Lower-cased title, for the phrase test. */
   lowerTitle(doc: number): string;
-  /** Lower-cased plain text, for the phrase test; read only for the best candidates. */
-  lowerText(doc: number): string;
+  /**
+   * Which of these documents hold the phrase in their lower-cased plain text. Asked for the best
+   * candidates only, a batch at a time.
+   */
+  withPhrase(docs: number[], phrase: string): ReadonlySet<number>;
   /** Whether readers may find the document now (published, not a draft). */
   visible(doc: number): boolean;
   /** The final tie-breaker, the same however the index was built. */
@@ -92,6 +101,8 @@ const TITLE_WEIGHT = 4;
  * hold every word. A phrase match further down stays in the all-words tier (docs/adr/012).
  */
 export const PHRASE_SCAN = 1000;
+/** Documents whose texts are tested together. */
+export const PHRASE_BATCH = 50;
 
 function bm25(tf: number, length: number, averageLength: number): number {
   return tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
@@ -225,21 +236,18 @@ export function rankPage(
       const heap = new DocHeap(allWords, better);
       if (hasPhrase) {
         // The phrase in the body first, best first; the other all-words documents after them.
+        // Once the page holds enough phrase matches the rest need not be read: they come later.
         const inBody: number[] = [];
         const rest: number[] = [];
         let scanned = 0;
         while (heap.size > 0 && scanned < PHRASE_SCAN && ordered.length + inBody.length < end) {
-          const doc = heap.pop() as number;
-          scanned += 1;
-          (source.lowerText(doc).includes(phrase) ? inBody : rest).push(doc);
-        }
-        if (ordered.length + inBody.length < end) {
-          // Every phrase match among the scanned is known: the rest of the tier follows.
-          while (heap.size > 0 && scanned < PHRASE_SCAN) {
-            const doc = heap.pop() as number;
-            scanned += 1;
-            (source.lowerText(doc).includes(phrase) ? inBody : rest).push(doc);
+          const batch: number[] = [];
+          while (heap.size > 0 && batch.length < Math.min(PHRASE_BATCH, PHRASE_SCAN - scanned)) {
+            batch.push(heap.pop() as number);
           }
+          scanned += batch.length;
+          const found = source.withPhrase(batch, phrase);
+          for (const doc of batch) (found.has(doc) ? inBody : rest).push(doc);
         }
         ordered.push(...inBody, ...rest);
       }

@@ -2,7 +2,7 @@
 // the content build that writes it (lib/pipeline/search-writer.ts) and the server that reads it
 // (lib/search/sqlite-engine.ts). A change to this layout or to the tokenizer changes the content
 // build's code version (lib/pipeline/build-version.ts), so an old file is never updated in place.
-export const SEARCH_DB_FORMAT = '1';
+export const SEARCH_DB_FORMAT = '2';
 
 export const SEARCH_DB_SCHEMA = `
   CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,6 +22,15 @@ export const SEARCH_DB_SCHEMA = `
   -- One row per index term: its documents and frequencies (lib/search/postings.ts encodes them).
   CREATE TABLE postings (term TEXT PRIMARY KEY, data BLOB NOT NULL);
 `;
+
+/** meta 'docs': every document's id, slug, title and term lengths, as parallel arrays. */
+export type SearchDocList = {
+  ids: number[];
+  slugs: string[];
+  titles: string[];
+  titleLengths: number[];
+  bodyLengths: number[];
+};
 
 export type SearchDbMeta = {
   format: string;
