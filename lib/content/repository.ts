@@ -254,6 +254,14 @@ export function getHeadlines(limit = 3): ArticleSummary[] {
   return headlines(getPublishedArticles(), limit);
 }
 
+/** Each published article's place in getPublishedArticles(), by slug. */
+export function getPublishedPositions(): ReadonlyMap<string, number> {
+  if (PREVIEW) return relatedIndex(previewList()).bySlug;
+  const state = published();
+  state.related ??= relatedIndex(state.list);
+  return state.related.bySlug;
+}
+
 export function getRelated(article: ArticleSummary): ArticleSummary[] {
   if (PREVIEW) return relatedArticles(article, previewList(), siteConfig.relatedSize);
   const state = published();

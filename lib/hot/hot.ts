@@ -4,7 +4,7 @@ import 'server-only';
 import { siteConfig } from '@/config/site';
 import { now } from '@/lib/clock';
 import { cacheProfiles } from '@/lib/cache/profiles.mjs';
-import { getPublishedArticles } from '@/lib/content/repository';
+import { getPublishedArticles, getPublishedPositions } from '@/lib/content/repository';
 import { hourlyViews } from '@/lib/views/service';
 import { hotArticles, type HotItem } from './ranking';
 import { hotScores, windowTotals, type Score } from './score';
@@ -46,7 +46,8 @@ export async function getHot(
   limit: number = siteConfig.listSize,
   exclude?: string,
 ): Promise<HotItem[]> {
-  return hotArticles(getPublishedArticles(), limit, (await rankings())?.hot, exclude);
+  const scores = (await rankings())?.hot;
+  return hotArticles(getPublishedArticles(), limit, scores, exclude, getPublishedPositions());
 }
 
 /** The 热门排行 page: 24-hour or 7-day totals, only articles with views; undefined when the store is down. */
@@ -56,5 +57,8 @@ export async function getTopViewed(
 ): Promise<HotItem[] | undefined> {
   const ranked = await rankings();
   if (!ranked) return undefined;
-  return hotArticles(getPublishedArticles(), limit, ranked[window]).filter((item) => item.views);
+  const published = getPublishedArticles();
+  return hotArticles(published, limit, ranked[window], undefined, getPublishedPositions()).filter(
+    (item) => item.views,
+  );
 }

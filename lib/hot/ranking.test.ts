@@ -32,6 +32,20 @@ describe('hotArticles', () => {
       ['d', undefined],
     ]);
   });
+  it("gives the same list from each article's position, walking only the viewed ones", () => {
+    const scores = new Map([
+      ['c', { score: 5, views: 5 }],
+      ['a', { score: 9, views: 9 }],
+      ['ghost', { score: 100, views: 100 }],
+      ['d', { score: 5, views: 0 }],
+    ]);
+    const positions = new Map(list.map((article, position) => [article.slug, position]));
+    for (const exclude of [undefined, 'a', 'b']) {
+      expect(hotArticles(list, 4, scores, exclude, positions)).toEqual(
+        hotArticles(list, 4, scores, exclude),
+      );
+    }
+  });
   it('orders by decayed score but shows the window count', () => {
     const items = hotArticles(
       list,

@@ -5,22 +5,32 @@ import type { Score } from './score';
 
 export type HotItem = { article: ArticleSummary; views?: number };
 
-// Runs on every page render over the whole archive: one pass, allocating only for articles
-// that have views.
+// Runs on every page render. With `positions` (each published article's place in the list,
+// built once per list) it walks only the articles that have views, not the archive.
 export function hotArticles(
   publishedNewestFirst: ArticleSummary[],
   limit: number,
   scores: ReadonlyMap<string, Score> = new Map(),
   exclude?: string,
+  positions?: ReadonlyMap<string, number>,
 ): HotItem[] {
   const items = new Map<string, HotItem>();
   // Only published articles are ranked: views can never make a draft or future article appear.
   const ranked: { article: ArticleSummary; order: number; score: number; views: number }[] = [];
   if (scores.size > 0) {
-    publishedNewestFirst.forEach((article, order) => {
-      const score = scores.get(article.slug);
-      if (score && score.views > 0) ranked.push({ article, order, ...score });
-    });
+    if (positions) {
+      for (const [slug, score] of scores) {
+        const order = positions.get(slug);
+        const article = order === undefined ? undefined : publishedNewestFirst[order];
+        if (article && order !== undefined && score.views > 0)
+          ranked.push({ article, order, ...score });
+      }
+    } else {
+      publishedNewestFirst.forEach((article, order) => {
+        const score = scores.get(article.slug);
+        if (score && score.views > 0) ranked.push({ article, order, ...score });
+      });
+    }
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
   }
   for (const { article, views } of ranked) {
