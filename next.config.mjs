@@ -27,7 +27,7 @@ const nextConfig = {
   // Tests start a second server on a copy of the build; nothing else sets it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Read from disk at run time, so kept out of the bundles. The content versions are not listed:
-  // they change while the server runs (docs/adr/011), and tracing the archive's files made
+  // they change while the server runs (docs/adr/013), and tracing the archive's files made
   // `next build` take minutes and gigabytes at 100,000 articles.
   outputFileTracingIncludes: { '/*': ['./assets/fonts/**'] },
   async headers() {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startOwnServer } from './own-server';
 
-// Publishing without a build (docs/adr/011-publishing-without-a-rebuild.md): an editor commits to
+// Publishing without a build (docs/adr/013-publishing-without-a-rebuild.md): an editor commits to
 // the newsroom's repository; the publisher on the serving machine pulls, checks and builds only
 // what changed; two instances sharing Redis for their page cache (the cluster layout) serve the
 // new article, list it, put it in the feed and the sitemap and find it, and show a correction,

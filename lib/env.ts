@@ -7,7 +7,7 @@ export type Env = {
   contentDir: string;
   /**
    * Where the content build leaves the site's content (versions, bodies, search index) and the
-   * server reads it; every instance on a machine shares it (docs/adr/011-publishing-without-a-rebuild.md).
+   * server reads it; every instance on a machine shares it (docs/adr/013-publishing-without-a-rebuild.md).
    */
   contentIndexDir: string;
   /** Articles per category or tag page. */
@@ -17,7 +17,7 @@ export type Env = {
   /**
    * How much `next build` renders ahead, as a check that every page type renders: the newest N
    * articles, and the first N pages of each category and of the tags those articles carry.
-   * Prebuilt pages are not served (docs/adr/013-prerender-a-sample.md): every page renders on its
+   * Prebuilt pages are not served (docs/adr/015-prerender-a-sample.md): every page renders on its
    * first request and is then cached and revalidated.
    */
   prerender: { articles: number; listPages: number };

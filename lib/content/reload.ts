@@ -3,7 +3,7 @@ import 'server-only';
 // content build with a rename) and switches to a new one within a second, without a restart:
 // pages, lists, feeds, sitemaps and search then all answer from it. The pages it changes are
 // expired at once (in Redis too, for every instance sharing it) instead of living out their
-// 25 seconds (docs/adr/011-publishing-without-a-rebuild.md).
+// 25 seconds (docs/adr/013-publishing-without-a-rebuild.md).
 import { expireTags } from '@/lib/cache/handler.mjs';
 import { warmSearchIndex } from '@/lib/search/sqlite-engine';
 import { changedTags } from './changes';

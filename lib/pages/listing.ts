@@ -34,7 +34,7 @@ export function prerenderedCategoryPaths(): { path: string[] }[] {
 /**
  * The first pages of the tags the prerendered articles carry, which `next build` renders ahead.
  * Not every tag: an archive accumulates thousands, and a build rendering each of them would grow
- * with the archive again (docs/adr/013-prerender-a-sample.md).
+ * with the archive again (docs/adr/015-prerender-a-sample.md).
  */
 export function prerenderedTagPaths(): { tag: string; page: string[] }[] {
   const linked = new Set(

@@ -1,7 +1,7 @@
 // Build time: turns the build cache's entries for the current source files into a content
 // version (summaries, search index; the bodies are already written) and makes it the live one
 // with a rename, so a running server switches from one complete version to the next and never
-// sees half of one (docs/adr/011-publishing-without-a-rebuild.md). The version's id is a hash of
+// sees half of one (docs/adr/013-publishing-without-a-rebuild.md). The version's id is a hash of
 // what it holds: the same sources and code give the same id, with a warm cache or a cold one.
 import { createHash } from 'node:crypto';
 import {

@@ -273,7 +273,7 @@ function update(
   const values: Omit<SearchDbMeta, 'format'> = { code, count, nextId, titleTotal, bodyTotal };
   for (const [name, value] of Object.entries(values)) setMeta.run(name, String(value));
   // What a server loads of every document, in one value: reading it row by row took seconds at
-  // 100,000 articles, and a server reads it on every switch (docs/adr/012).
+  // 100,000 articles, and a server reads it on every switch (docs/adr/014).
   const list: SearchDocList = { ids: [], slugs: [], titles: [], titleLengths: [], bodyLengths: [] };
   const rows = db
     .prepare('SELECT id, slug, title, title_len, body_len FROM docs ORDER BY id')

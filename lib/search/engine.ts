@@ -1,7 +1,7 @@
 // Pure: what a search backend provides. The default reads the content version's index on disk
 // (lib/search/sqlite-engine.ts); a Meilisearch, Elasticsearch or Typesense backend with a Chinese
 // analyzer would implement the same and be chosen in lib/search/site-search.ts (what it must do
-// about publication and content versions: docs/adr/012-search-index-on-disk.md).
+// about publication and content versions: docs/adr/014-search-index-on-disk.md).
 import type { ArticleSummary } from '@/lib/content/types';
 import type { Segment } from './highlight';
 

@@ -98,7 +98,7 @@ const B = 0.75;
 const TITLE_WEIGHT = 4;
 /**
  * The phrase test reads a body: it runs on at most this many of the best-scoring documents that
- * hold every word. A phrase match further down stays in the all-words tier (docs/adr/012).
+ * hold every word. A phrase match further down stays in the all-words tier (docs/adr/014).
  */
 export const PHRASE_SCAN = 1000;
 /** Documents whose texts are tested together. */

@@ -2,7 +2,7 @@ import 'server-only';
 // The search engine: the content version's on-disk index (lib/search/search-db.ts), opened
 // read-only. Every instance on a machine reads the same file, so the operating system's page
 // cache holds it once; a process keeps only what ranking touches per document (lengths, titles,
-// slugs) and reads posting lists and texts per query (docs/adr/012-search-index-on-disk.md).
+// slugs) and reads posting lists and texts per query (docs/adr/014-search-index-on-disk.md).
 import { getArticleSummary, getContentState, getPublishedArticles } from '@/lib/content/repository';
 import { versionFiles } from '@/lib/content/paths';
 import type { ArticleSummary } from '@/lib/content/types';

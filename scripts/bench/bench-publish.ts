@@ -1,5 +1,5 @@
 // CONTENT_DIR=/tmp/corpus10000 npx tsx scripts/bench/bench-publish.ts — how long a commit takes
-// to reach readers of a running site (docs/adr/011), after `bash scripts/bench/bench-scale.sh`
+// to reach readers of a running site (docs/adr/013), after `bash scripts/bench/bench-scale.sh`
 // built that corpus. The corpus becomes a git repository (once); `next start` and the publisher
 // (`npm run content:publish -- --watch 1`) run; three times, an article is committed and the
 // clock runs until it is served, on the home page, in its category, in the feed and found by

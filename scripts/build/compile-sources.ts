@@ -3,7 +3,7 @@
 // links under their own paths, a chunk at a time; each valid document's body is then compiled
 // once and its entry stored in the build cache. Contentlayer's checks are per document (ours
 // across documents run over every file, in the content check), so validating the changed files
-// alone refuses exactly what validating everything would (docs/adr/010-incremental-content-build.md).
+// alone refuses exactly what validating everything would (docs/adr/012-incremental-content-build.md).
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

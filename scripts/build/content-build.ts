@@ -2,7 +2,7 @@
 // (lib/pipeline/build-version.ts); only files the build cache lacks are validated by Contentlayer
 // and compiled (scripts/build/compile-sources.ts), in child processes on every core when there
 // are many; the rest comes from the cache. The result is a new content version, made live with a
-// rename: a running server picks it up without a restart (docs/adr/010, docs/adr/011).
+// rename: a running server picks it up without a restart (docs/adr/012, docs/adr/013).
 //
 // Contentlayer runs through @contentlayer2/core without the CLI's effect-ts tracing, which took a
 // 10,000-article build from over 6 minutes to about a minute (docs/adr/001).

@@ -1,6 +1,6 @@
 // `npm run content:publish`: puts what is committed in CONTENT_DIR on the running site without a
 // `next build`: the content check, then the incremental content build, whose new version every
-// server process on this machine switches to within a second (docs/adr/011). Run it on every
+// server process on this machine switches to within a second (docs/adr/013). Run it on every
 // machine that serves the site.
 //
 //   npm run content:publish                     once
