@@ -23,8 +23,13 @@ export type ArticleSummary = {
   /** The editor's summary, or the first paragraph cut at about 120 characters. */
   excerpt: string;
   hasSummary: boolean;
+  /** Site path of the cover picture; only set when the file exists (with its size). */
   cover?: string;
   coverAlt?: string;
+  /** Shown under the cover on the article page, e.g. 示意图：…（本站绘制）. */
+  coverCaption?: string;
+  coverWidth?: number;
+  coverHeight?: number;
   draft: boolean;
   featured: boolean;
   related: string[];

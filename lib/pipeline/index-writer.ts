@@ -4,11 +4,13 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BODY_DIR, CONTENT_INDEX_FILE, SEARCH_INDEX_FILE } from '../content/paths';
+import type { ImageInfo } from '../content/rules';
 import type { ArticleSummary, CategoryInfo, ContentIndex } from '../content/types';
 import { env } from '../env';
 import { buildSearchIndex, type SearchIndex } from '../search/index';
 import { readGitHistory, revisionsAfterFirst, type Revision } from './git-history';
 import { lastModified } from './last-modified';
+import { readImageCatalog } from './images';
 import { compileBody, type CompiledBody } from './markdown/compile-body';
 import { autoExcerpt, readingMinutes, truncateText } from './text';
 
@@ -26,6 +28,7 @@ type GeneratedArticle = {
   summary?: string;
   cover?: string;
   coverAlt?: string;
+  coverCaption?: string;
   draft?: boolean;
   featured?: boolean;
   related?: string[];
@@ -35,10 +38,24 @@ type GeneratedArticle = {
 
 type GeneratedCategory = { path: string; name: string; description: string; order: number };
 
+/** The cover's fields, when its file exists: a list never shows a broken picture. */
+function coverOf(doc: GeneratedArticle, images: Map<string, ImageInfo>) {
+  const info = doc.cover ? images.get(doc.cover) : undefined;
+  if (!doc.cover || !info) return {};
+  return {
+    cover: doc.cover,
+    coverAlt: doc.coverAlt ?? '',
+    ...(doc.coverCaption ? { coverCaption: doc.coverCaption } : {}),
+    coverWidth: info.width,
+    coverHeight: info.height,
+  };
+}
+
 export function toSummary(
   doc: GeneratedArticle,
   body: CompiledBody,
   history: Revision[] = [],
+  images: Map<string, ImageInfo> = new Map(),
 ): ArticleSummary {
   const revisions = revisionsAfterFirst(history);
   return {
@@ -54,7 +71,7 @@ export function toSummary(
     tags: [...new Set((doc.tags ?? []).map((tag) => tag.trim()).filter(Boolean))],
     excerpt: doc.summary?.trim() ? truncateText(doc.summary) : autoExcerpt(body.text.split('\n')),
     hasSummary: Boolean(doc.summary?.trim()),
-    ...(doc.cover ? { cover: doc.cover, coverAlt: doc.coverAlt ?? '' } : {}),
+    ...coverOf(doc, images),
     draft: doc.draft ?? false,
     featured: doc.featured ?? false,
     related: doc.related ?? [],
@@ -104,10 +121,10 @@ export type Prepared = { bodies: Map<string, CompiledBody>; search: SearchIndex 
 
 // `contentlayer2 dev` calls onSuccess on every save: recompile only the bodies that changed.
 const compiledCache = new Map<string, CompiledBody>();
-async function compileCached(raw: string): Promise<CompiledBody> {
+async function compileCached(raw: string, images: Map<string, ImageInfo>): Promise<CompiledBody> {
   let compiled = compiledCache.get(raw);
   if (!compiled) {
-    compiled = await compileBody(raw);
+    compiled = await compileBody(raw, (src) => images.get(src));
     compiledCache.set(raw, compiled);
   }
   return compiled;
@@ -118,12 +135,13 @@ export async function writeContentIndex(
   prepared?: Prepared,
 ): Promise<void> {
   const history = readGitHistory(path.resolve(env.contentDir));
+  const images = await readImageCatalog(path.join(process.cwd(), 'public'));
   const bodies = new Map<GeneratedArticle, CompiledBody>();
   let allPrepared = Boolean(prepared);
   for (const doc of input.articles) {
     const ready = prepared?.bodies.get(doc._raw.sourceFilePath);
     if (!ready) allPrepared = false;
-    bodies.set(doc, ready ?? (await compileCached(doc.body.raw)));
+    bodies.set(doc, ready ?? (await compileCached(doc.body.raw, images)));
   }
   if (!prepared) {
     const live = new Set(input.articles.map((doc) => doc.body.raw));
@@ -132,7 +150,7 @@ export async function writeContentIndex(
   const bodyOf = (doc: GeneratedArticle) => bodies.get(doc) as CompiledBody;
   const index: ContentIndex = {
     articles: input.articles.map((doc) =>
-      toSummary(doc, bodyOf(doc), history.get(doc._raw.sourceFilePath)),
+      toSummary(doc, bodyOf(doc), history.get(doc._raw.sourceFilePath), images),
     ),
     categories: input.categories.map(toCategory),
   };
