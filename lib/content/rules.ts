@@ -20,6 +20,8 @@ export const IMAGE_RULES = {
 
 export const ARTICLE_GLOB = 'articles/**/*.md';
 export const CATEGORY_GLOB = 'categories/**/*.yml';
+/** The site's own documents: 关于我们, 联系我们, 版权声明 … (content/pages/<slug>.md). */
+export const PAGE_GLOB = 'pages/*.md';
 
 type FieldRule = { type: 'string' | 'date' | 'boolean' | 'string[]'; required?: boolean };
 
@@ -45,6 +47,13 @@ export const CATEGORY_FIELDS = {
   name: { type: 'string', required: true },
   description: { type: 'string', required: true },
   order: { type: 'number', required: true },
+} as const;
+
+export const PAGE_FIELDS = {
+  title: { type: 'string', required: true },
+  description: { type: 'string' },
+  /** Place in the footer, smallest first. */
+  order: { type: 'number' },
 } as const;
 
 /** ISO 8601 date or date-time; without an offset the time is Asia/Shanghai. */
@@ -84,6 +93,10 @@ export function slugFromPath(filePath: string): string {
 
 export function categoryPathFromFile(filePath: string): string {
   return filePath.replace(/^categories\//, '').replace(/\.yml$/, '');
+}
+
+export function pageUrl(slug: string): string {
+  return `/pages/${slug}`;
 }
 
 export function articleUrl(slug: string): string {

@@ -49,7 +49,11 @@ export type ArticleDetail = ArticleSummary & { html: string };
 /** One step of a breadcrumb trail. */
 export type Crumb = { label: string; href: string };
 
+/** 关于我们 and the other site documents (content/pages). */
+export type SitePage = { slug: string; url: string; title: string; description?: string; order: number };
+
 export type ContentIndex = {
   articles: ArticleSummary[];
   categories: CategoryInfo[];
+  pages: SitePage[];
 };

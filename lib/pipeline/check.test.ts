@@ -200,4 +200,27 @@ describe('content check', () => {
       ]);
     });
   });
+
+  it('checks the site documents in pages/', () => {
+    const ok = {
+      path: 'pages/about.md',
+      text: '---\ntitle: 关于我们\norder: 1\n---\n\n本站简介。\n',
+    };
+    expect(errors([ok])).toEqual([]);
+    const problems = errors([
+      { path: 'pages/Contact_Us.md', text: '---\ntitle: 联系我们\nauthor: x\n---\n\n' },
+      { path: 'pages/copyright.md', text: '---\norder: x\n---\n\n正文。\n' },
+      { path: 'pages/deep/x.md', text: '---\ntitle: x\n---\n\n正文。\n' },
+    ]);
+    expect(problems.map((p) => [p.file, p.field])).toEqual(
+      expect.arrayContaining([
+        ['pages/Contact_Us.md', 'author'],
+        ['pages/Contact_Us.md', 'slug'],
+        ['pages/Contact_Us.md', 'body'],
+        ['pages/copyright.md', 'title'],
+        ['pages/copyright.md', 'order'],
+        ['pages/deep/x.md', '(file)'],
+      ]),
+    );
+  });
 });

@@ -4,6 +4,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import {
   ARTICLE_FIELDS,
   CATEGORY_FIELDS,
+  PAGE_FIELDS,
   IMAGE_RULES,
   type ImageInfo,
   ISO_DATE_PATTERN,
@@ -142,6 +143,30 @@ function lineAt(body: string, index: number, bodyLine: number): number {
   return bodyLine + body.slice(0, index).split('\n').length - 1;
 }
 
+/** 关于我们 and the other site documents: a title, a slug for a file name and a body. */
+function checkPage(path: string, text: string, problems: Problem[]) {
+  const error = (field: string, message: string, line = 1) =>
+    problems.push({ file: path, line, field, message, severity: 'error' });
+  const split = splitFrontMatter(text);
+  if (!split) {
+    error(
+      '(front matter)',
+      msg('文件开头缺少以 --- 包围的元数据', 'missing front matter between --- lines'),
+    );
+    return;
+  }
+  const parsed = parseYaml(path, split.yaml, 1, problems);
+  if (!parsed) return;
+  checkFields({ file: path, ...parsed }, PAGE_FIELDS, problems);
+  if (!SLUG_PATTERN.test(slugFromPath(path))) {
+    error(
+      'slug',
+      msg('文件名只能用小写字母、数字和连字符', 'file name must match ^[a-z0-9]+(-[a-z0-9]+)*$'),
+    );
+  }
+  if (split.body.trim() === '') error('body', msg('正文为空', 'the body is empty'), split.bodyLine);
+}
+
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 /** Why a picture does not fit its slot or is too heavy; null when it is fine or unknown. */
@@ -195,6 +220,8 @@ export function checkContent({ files, publicFileExists, imageInfo }: CheckInput)
       const parsed = parseYaml(path, split.yaml, 1, problems);
       if (!parsed) continue;
       articles.push({ file: path, ...parsed, body: split.body, bodyLine: split.bodyLine });
+    } else if (/^pages\/[^/]+\.md$/.test(path)) {
+      checkPage(path, text, problems);
     } else {
       problems.push({
         file: path,
@@ -202,7 +229,7 @@ export function checkContent({ files, publicFileExists, imageInfo }: CheckInput)
         field: '(file)',
         severity: 'error',
         message: msg(
-          '未知文档：文章放在 articles/**/<slug>.md，栏目放在 categories/**/<path>.yml',
+          '未知文档：文章放在 articles/**/<slug>.md，栏目放在 categories/**/<path>.yml，站务页面放在 pages/<slug>.md',
           'unknown document type',
         ),
       });

@@ -3,9 +3,10 @@
 // loads every body.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BODY_DIR, CONTENT_INDEX_FILE, SEARCH_INDEX_FILE } from '../content/paths';
+import { BODY_DIR, CONTENT_INDEX_FILE, PAGE_BODY_DIR, SEARCH_INDEX_FILE } from '../content/paths';
+import { pageUrl } from '../content/rules';
 import type { ImageInfo } from '../content/rules';
-import type { ArticleSummary, CategoryInfo, ContentIndex } from '../content/types';
+import type { ArticleSummary, CategoryInfo, ContentIndex, SitePage } from '../content/types';
 import { env } from '../env';
 import { buildSearchIndex, type SearchIndex } from '../search/index';
 import { readGitHistory, revisionsAfterFirst, type Revision } from './git-history';
@@ -37,6 +38,24 @@ type GeneratedArticle = {
 };
 
 type GeneratedCategory = { path: string; name: string; description: string; order: number };
+
+type GeneratedPage = {
+  slug: string;
+  title: string;
+  description?: string;
+  order?: number;
+  body: { raw: string };
+};
+
+function toPage(doc: GeneratedPage): SitePage {
+  return {
+    slug: doc.slug,
+    url: pageUrl(doc.slug),
+    title: doc.title.trim(),
+    ...(doc.description ? { description: doc.description } : {}),
+    order: doc.order ?? 100,
+  };
+}
 
 /** The cover's fields, when its file exists: a list never shows a broken picture. */
 function coverOf(doc: GeneratedArticle, images: Map<string, ImageInfo>) {
@@ -113,6 +132,7 @@ export async function readGeneratedDocuments() {
     categories: await readJsonList<GeneratedCategory>(
       path.join(GENERATED_DIR, 'Category', '_index.json'),
     ),
+    pages: await readJsonList<GeneratedPage>(path.join(GENERATED_DIR, 'Page', '_index.json')),
   };
 }
 
@@ -131,7 +151,7 @@ async function compileCached(raw: string, images: Map<string, ImageInfo>): Promi
 }
 
 export async function writeContentIndex(
-  input: { articles: GeneratedArticle[]; categories: GeneratedCategory[] },
+  input: { articles: GeneratedArticle[]; categories: GeneratedCategory[]; pages?: GeneratedPage[] },
   prepared?: Prepared,
 ): Promise<void> {
   const history = readGitHistory(path.resolve(env.contentDir));
@@ -143,8 +163,11 @@ export async function writeContentIndex(
     if (!ready) allPrepared = false;
     bodies.set(doc, ready ?? (await compileCached(doc.body.raw, images)));
   }
+  const pages = input.pages ?? [];
+  const pageBodies = new Map<string, CompiledBody>();
+  for (const doc of pages) pageBodies.set(doc.slug, await compileCached(doc.body.raw, images));
   if (!prepared) {
-    const live = new Set(input.articles.map((doc) => doc.body.raw));
+    const live = new Set([...input.articles, ...pages].map((doc) => doc.body.raw));
     for (const raw of compiledCache.keys()) if (!live.has(raw)) compiledCache.delete(raw);
   }
   const bodyOf = (doc: GeneratedArticle) => bodies.get(doc) as CompiledBody;
@@ -153,7 +176,13 @@ export async function writeContentIndex(
       toSummary(doc, bodyOf(doc), history.get(doc._raw.sourceFilePath), images),
     ),
     categories: input.categories.map(toCategory),
+    pages: pages.map(toPage).sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug)),
   };
+  await rm(PAGE_BODY_DIR, { recursive: true, force: true });
+  await mkdir(PAGE_BODY_DIR, { recursive: true });
+  for (const [slug, body] of pageBodies) {
+    await writeFile(path.join(PAGE_BODY_DIR, `${slug}.html`), body.html);
+  }
   await rm(BODY_DIR, { recursive: true, force: true });
   await mkdir(BODY_DIR, { recursive: true });
   const queue = [...input.articles];
