@@ -34,6 +34,7 @@ export const config = {
     '/articles/:path*',
     '/category/:path*',
     '/tags/:path*',
+    '/pages/:path*',
     '/og/:path*',
     '/sitemaps/:path*',
     // Only URLs with a percent sign can hold a malformed escape.
