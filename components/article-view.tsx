@@ -49,11 +49,10 @@ export function ArticleView({ article, categoryName, categoryHref, views, url }:
             sizes="(min-width: 1024px) 744px, 100vw"
             className="w-full"
           />
-          {article.coverCaption && (
-            <figcaption className="mt-2 text-center text-sm text-muted">
-              {article.coverCaption}
-            </figcaption>
-          )}
+          {/* The caption, or the alt text as before coverCaption existed. */}
+          <figcaption className="mt-2 text-center text-sm text-muted">
+            {article.coverCaption ?? article.coverAlt}
+          </figcaption>
         </figure>
       )}
       <div

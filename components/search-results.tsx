@@ -1,36 +1,50 @@
 import type { SearchResult } from '@/lib/search/engine';
 import { formatDate } from '@/lib/format/date';
+import { coverOf } from '@/lib/images/picture';
+import { Img } from './picture';
 
 type Props = { results: SearchResult[]; categoryNames: Record<string, string> };
 
 export function SearchResults({ results, categoryNames }: Props) {
   return (
     <ol className="divide-y divide-line" data-testid="search-results">
-      {results.map(({ article, excerpt }) => (
-        <li key={article.slug} className="py-4">
-          <h2 className="text-[17px] leading-snug font-bold">
-            <a href={article.url} className="hover:text-brand">
-              {article.title}
-            </a>
-          </h2>
-          <p className="mt-1.5 text-[15px] text-muted">
-            {/* Text segments, never HTML: a query cannot inject markup. */}
-            {excerpt.map((segment, index) =>
-              segment.match ? (
-                <mark key={index} className="bg-amber-100 text-ink">
-                  {segment.text}
-                </mark>
-              ) : (
-                <span key={index}>{segment.text}</span>
-              ),
-            )}
-          </p>
-          <p className="mt-1.5 flex gap-3 text-xs text-muted">
-            <span className="text-brand">{categoryNames[article.category]}</span>
-            <time dateTime={article.date}>{formatDate(article.date)}</time>
-          </p>
-        </li>
-      ))}
+      {results.map(({ article, excerpt }) => {
+        const cover = coverOf(article);
+        return (
+          <li key={article.slug} className="py-4">
+            <article className="flex gap-3 sm:gap-4">
+              <div className="min-w-0 flex-1">
+                <h2 className="text-[17px] leading-snug font-bold">
+                  <a href={article.url} className="hover:text-brand">
+                    {article.title}
+                  </a>
+                </h2>
+                <p className="mt-1.5 text-[15px] text-muted">
+                  {/* Text segments, never HTML: a query cannot inject markup. */}
+                  {excerpt.map((segment, index) =>
+                    segment.match ? (
+                      <mark key={index} className="bg-amber-100 text-ink">
+                        {segment.text}
+                      </mark>
+                    ) : (
+                      <span key={index}>{segment.text}</span>
+                    ),
+                  )}
+                </p>
+                <p className="mt-1.5 flex gap-3 text-xs text-muted">
+                  <span className="text-brand">{categoryNames[article.category]}</span>
+                  <time dateTime={article.date}>{formatDate(article.date)}</time>
+                </p>
+              </div>
+              {cover && (
+                <a href={article.url} tabIndex={-1} aria-hidden="true" className="thumb">
+                  <Img picture={cover} width={176} decorative />
+                </a>
+              )}
+            </article>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -11,7 +11,7 @@ function filesNamed(token: string): string[] {
   );
 }
 
-test('unknown articles, tags, categories, pages, cards and sitemaps store nothing', async ({
+test('unknown articles, tags, categories, pages, site documents, cards and sitemaps store nothing', async ({
   request,
 }) => {
   const token = `zzunknown${Date.now()}`;
@@ -24,6 +24,7 @@ test('unknown articles, tags, categories, pages, cards and sitemaps store nothin
     `/category/shehui/page/${900 + n}`,
     `/category/${token}-${n}/feed.xml`,
     `/og/${token}-${n}.png`,
+    `/pages/${token}-${n}`,
     `/sitemaps/${900 + n}.xml`,
   ]).flat();
   for (const url of urls) {
