@@ -29,7 +29,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         {children}
         <SiteFooter
-          name={siteConfig.name}
           copyrightHolder={siteConfig.copyrightHolder}
           year={now().getFullYear()}
           beian={siteConfig.beian}

@@ -1,7 +1,6 @@
 import type { NavItem } from '@/config/site';
 
 type Props = {
-  name: string;
   copyrightHolder: string;
   year: number;
   /** 关于我们, 联系我们, 版权声明 …, then 网站地图 and RSS. */
@@ -33,7 +32,7 @@ function Beian({ beian }: Pick<Props, 'beian'>) {
   );
 }
 
-export function SiteFooter({ name, copyrightHolder, year, links, beian }: Props) {
+export function SiteFooter({ copyrightHolder, year, links, beian }: Props) {
   return (
     <footer className="mt-10 border-t-4 border-brand bg-white text-sm text-muted print:hidden">
       <div className="mx-auto max-w-6xl px-4 py-6 text-center">
@@ -47,7 +46,7 @@ export function SiteFooter({ name, copyrightHolder, year, links, beian }: Props)
           ))}
         </ul>
         <p className="mt-3">
-          © {year} {copyrightHolder} 版权所有　{name}
+          © {year} {copyrightHolder} 版权所有
         </p>
         <Beian beian={beian} />
       </div>

@@ -27,7 +27,7 @@ export default async function SitePage({ params }: Props) {
   return (
     <PageFrame header={header}>
       <div className="grid gap-4 lg:grid-cols-[200px_1fr] lg:gap-6">
-        <nav aria-label="站务信息" className="bg-white p-4 lg:order-first">
+        <nav aria-label="站务信息" className="self-start bg-white p-4 lg:order-first">
           <ul className="flex flex-wrap gap-x-4 gap-y-2 lg:flex-col">
             {others.map((other) => (
               <li key={other.slug}>
