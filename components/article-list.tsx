@@ -1,7 +1,6 @@
 import type { ArticleSummary } from '@/lib/content/types';
 import { formatDate } from '@/lib/format/date';
-import { coverOf } from '@/lib/images/picture';
-import { Img } from './picture';
+import { Thumbnail } from './picture';
 import { StatusBadge } from './status-badge';
 
 type Props = {
@@ -17,7 +16,6 @@ export function ArticleList({ articles, categoryNames, headingLevel = 'h3' }: Pr
   return (
     <ul className="divide-y divide-line">
       {articles.map((article) => {
-        const cover = coverOf(article);
         return (
           <li key={article.slug} className="py-4 first:pt-1">
             <article className="flex gap-3 sm:gap-4">
@@ -37,11 +35,7 @@ export function ArticleList({ articles, categoryNames, headingLevel = 'h3' }: Pr
                   <span className="max-sm:hidden">来源：{article.source}</span>
                 </p>
               </div>
-              {cover && (
-                <a href={article.url} tabIndex={-1} aria-hidden="true" className="thumb">
-                  <Img picture={cover} width={176} decorative />
-                </a>
-              )}
+              <Thumbnail article={article} />
             </article>
           </li>
         );

@@ -39,7 +39,7 @@ export function ArticleView({ article, categoryName, categoryHref, views, url }:
           {categoryName}
         </a>
       </p>
-      <SharePanel url={url} title={article.title} />
+      <SharePanel url={url} title={article.title} path={article.url} />
       <p className="hidden text-sm print:block">本文链接：{url}</p>
       {cover && (
         <figure className="mt-6">

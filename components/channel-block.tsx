@@ -1,25 +1,19 @@
 import type { ChannelBlock as Block } from '@/lib/content/home-plan';
 import { categoryUrl } from '@/lib/content/rules';
-import { coverOf } from '@/lib/images/picture';
-import { Img } from './picture';
+import { Thumbnail } from './picture';
 import { SectionHeading } from './section-heading';
 
 /** A channel on the home page: its newest article with its picture, then titles. */
 export function ChannelBlock({ category, articles }: Block) {
   const [first, ...rest] = articles;
   if (!first) return null;
-  const cover = coverOf(first);
   const id = `cat-${category.path}`;
   return (
     <section aria-labelledby={id} className="bg-white p-4">
       <SectionHeading id={id} title={category.name} href={categoryUrl(category.path)} />
       <ul aria-label={category.name} className="space-y-2">
         <li className="flex gap-3">
-          {cover && (
-            <a href={first.url} tabIndex={-1} aria-hidden="true" className="thumb">
-              <Img picture={cover} width={128} decorative />
-            </a>
-          )}
+          <Thumbnail article={first} width={128} />
           <div className="min-w-0">
             <a href={first.url} className="leading-snug font-bold hover:text-brand">
               {first.title}

@@ -1,7 +1,6 @@
 import type { SearchResult } from '@/lib/search/engine';
 import { formatDate } from '@/lib/format/date';
-import { coverOf } from '@/lib/images/picture';
-import { Img } from './picture';
+import { Thumbnail } from './picture';
 
 type Props = { results: SearchResult[]; categoryNames: Record<string, string> };
 
@@ -9,7 +8,6 @@ export function SearchResults({ results, categoryNames }: Props) {
   return (
     <ol className="divide-y divide-line" data-testid="search-results">
       {results.map(({ article, excerpt }) => {
-        const cover = coverOf(article);
         return (
           <li key={article.slug} className="py-4">
             <article className="flex gap-3 sm:gap-4">
@@ -36,11 +34,7 @@ export function SearchResults({ results, categoryNames }: Props) {
                   <time dateTime={article.date}>{formatDate(article.date)}</time>
                 </p>
               </div>
-              {cover && (
-                <a href={article.url} tabIndex={-1} aria-hidden="true" className="thumb">
-                  <Img picture={cover} width={176} decorative />
-                </a>
-              )}
+              <Thumbnail article={article} />
             </article>
           </li>
         );

@@ -1,13 +1,16 @@
-import { qrPath, weiboShareUrl } from '@/lib/share/qr';
+import { weiboShareUrl } from '@/lib/share/qr';
 
-type Props = { url: string; title: string };
+type Props = {
+  url: string;
+  title: string;
+  /** The article's own path: its QR code is at <path>/qr.svg. */ path: string;
+};
 
 /**
- * 分享: the link to copy, Weibo's share page and a WeChat QR code drawn here as SVG. A <details>
+ * 分享: the link to copy, Weibo's share page and a WeChat QR code drawn on the server as SVG. A <details>
  * opens it: no JavaScript, and nothing from Weibo or WeChat loads until a reader follows a link.
  */
-export function SharePanel({ url, title }: Props) {
-  const qr = qrPath(url);
+export function SharePanel({ url, title, path }: Props) {
   return (
     <details className="share mt-3 text-sm print:hidden">
       <summary className="inline-block cursor-pointer rounded border border-line px-3 py-1 text-muted hover:border-brand hover:text-brand">
@@ -37,15 +40,16 @@ export function SharePanel({ url, title }: Props) {
           </p>
         </div>
         <figure className="text-center text-xs text-muted">
-          <svg
-            role="img"
-            aria-label="本文链接的二维码"
-            viewBox={`0 0 ${qr.size} ${qr.size}`}
-            className="size-32 bg-white"
-            shapeRendering="crispEdges"
-          >
-            <path d={qr.d} />
-          </svg>
+          {/* Drawn on the server (app/articles/[slug]/qr.svg); loads when 分享 opens. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img
+            src={`${path}/qr.svg`}
+            alt="本文链接的二维码"
+            width={128}
+            height={128}
+            loading="lazy"
+            className="bg-white"
+          />
           <figcaption className="mt-1">微信扫一扫，分享给朋友</figcaption>
         </figure>
       </div>

@@ -118,7 +118,11 @@ test.describe('without JavaScript', () => {
     expect(href.searchParams.get('title')).toBe(SEED_TITLE);
     const qr = page.getByRole('img', { name: '本文链接的二维码' });
     await expect(qr).toBeVisible();
-    expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h\d+/);
+    expect(await qr.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    const svg = await page.request.get((await qr.getAttribute('src')) as string);
+    expect(svg.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(await svg.text()).toMatch(/<path d="M\d+ \d+h\d+/);
+    expect((await page.request.get('/articles/no-such-article/qr.svg')).status()).toBe(404);
   });
 
   test('the phone menu opens every channel and its sub-channels', async ({ page }) => {

@@ -17,6 +17,8 @@ test('unknown articles, tags, categories, pages, site documents, cards and sitem
   const token = `zzunknown${Date.now()}`;
   const urls = Array.from({ length: 20 }, (_, n) => [
     `/articles/${token}-${n}`,
+    `/articles/${token}-${n}/qr.svg`,
+    `/articles/chengdu-wuhou-minzu-tuanjie/${token}-${n}`,
     `/tags/${token}-${n}`,
     `/tags/${encodeURIComponent(`未知标签${token}${n}`)}`,
     `/category/${token}-${n}`,

@@ -19,7 +19,9 @@ export function isKnownPath(pathname: string): boolean {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path.startsWith('/articles/')) {
     const parts = segments(path, '/articles/');
-    return parts?.length === 1 && Boolean(findArticle(parts[0] as string));
+    // The article, or its QR code (app/articles/[slug]/qr.svg).
+    const known = parts?.length === 1 || (parts?.length === 2 && parts[1] === 'qr.svg');
+    return Boolean(known && findArticle(parts?.[0] as string));
   }
   if (path.startsWith('/category/')) {
     const parts = segments(path, '/category/');
