@@ -1,6 +1,6 @@
-type Props = { title: string; href?: string; id?: string };
+type Props = { title: string; href?: string; id?: string; more?: string };
 
-export function SectionHeading({ title, href, id }: Props) {
+export function SectionHeading({ title, href, id, more = '更多' }: Props) {
   return (
     <div className="mb-3 flex items-center justify-between border-b-2 border-brand">
       <h2 id={id} className="-mb-0.5 border-b-2 border-brand pb-1.5 text-lg font-bold text-ink">
@@ -8,7 +8,7 @@ export function SectionHeading({ title, href, id }: Props) {
       </h2>
       {href && (
         <a href={href} className="text-sm text-muted hover:text-brand">
-          更多 ›
+          {more} ›
         </a>
       )}
     </div>

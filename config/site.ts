@@ -1,6 +1,6 @@
 import { env } from '../lib/env';
 
-export type NavItem = { label: string; href: string };
+export type NavItem = { label: string; href: string; children?: NavItem[] };
 
 export const siteConfig = {
   name: '服务粉丝',
@@ -25,6 +25,13 @@ export const siteConfig = {
   feedSize: 50,
   sitemapSize: env.sitemapSize,
   prerender: env.prerender,
+  /** Shown in the footer when set, linked to the official record sites (ICP_BEIAN, POLICE_BEIAN). */
+  beian: {
+    icp: env.beian.icp,
+    police: env.beian.police,
+    icpUrl: 'https://beian.miit.gov.cn/',
+    policeUrl: 'https://beian.mps.gov.cn/#/query/webSearch',
+  },
 } as const;
 
 export function absoluteUrl(path: string): string {

@@ -17,6 +17,11 @@ export type Env = {
   prerender: { articles: number; listPages: number };
   /** Where `npm start` listens (PORT, HOST); checked here so the server names a bad value. */
   listen: { port: number; host: string };
+  /**
+   * The ICP 备案号 (京ICP备…号-1) and 公安备案号 (京公网安备 11010502000001号) a site in mainland
+   * China must show in its footer: ICP_BEIAN and POLICE_BEIAN; empty when not set.
+   */
+  beian: { icp: string; police: string };
   views:
     | { store: 'sqlite'; file: string; trustProxy: boolean }
     | { store: 'redis'; url: string; trustProxy: boolean };
@@ -76,6 +81,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       listPages: integer(source, 'PRERENDER_LIST_PAGES', 5, 100_000),
     },
     listen: parseListenAddress(source),
+    beian: { icp: source.ICP_BEIAN?.trim() ?? '', police: source.POLICE_BEIAN?.trim() ?? '' },
     views: views(source),
   };
 }

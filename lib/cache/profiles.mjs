@@ -13,6 +13,11 @@ export const cacheProfiles = Object.freeze({
   pages: Object.freeze({ revalidate: 10, expire: 25 }),
   /** The view rankings behind 热门文章: read from the store at most this often per process. */
   hot: Object.freeze({ seconds: 5 }),
+  /**
+   * A resized picture from next/image's optimiser (AVIF or WebP): kept on disk and served this
+   * long before the source file is read again. A replaced picture shows within this time.
+   */
+  images: Object.freeze({ seconds: 86_400 }),
   /** A social card under its current version: the URL changes whenever the card would. */
   cards: Object.freeze({ seconds: 31_536_000 }),
   /** Anything a URL answers on the way to another (an old card version): a short while. */

@@ -12,3 +12,5 @@ export const CONTENT_INDEX_DIR = path.join(
 export const CONTENT_INDEX_FILE = path.join(CONTENT_INDEX_DIR, 'index.json');
 export const BODY_DIR = path.join(CONTENT_INDEX_DIR, 'bodies');
 export const SEARCH_INDEX_FILE = path.join(CONTENT_INDEX_DIR, 'search.json');
+/** The site documents' bodies (关于我们 …), one HTML file per page. */
+export const PAGE_BODY_DIR = path.join(CONTENT_INDEX_DIR, 'pages');

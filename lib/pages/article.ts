@@ -7,15 +7,19 @@ import { findArticle } from '@/lib/content/pages';
 import {
   getArticle,
   getCategoryCrumbs,
+  channelHref,
   getCategoryNames,
   getLatest,
+  getNeighbours,
   getPublishedArticles,
   getRelated,
 } from '@/lib/content/repository';
 import type { ArticleSummary } from '@/lib/content/types';
 import { getHot } from '@/lib/hot/hot';
 import { articleImagePath } from '@/lib/seo/og';
+import { responsiveBody } from '@/lib/images/picture';
 import { getViewTotal } from '@/lib/views/service';
+import { header } from './chrome';
 
 /** The newest articles, which `next build` renders ahead (docs/adr/005-prerender-budget.md). */
 export function prerenderedArticleSlugs(): { slug: string }[] {
@@ -37,7 +41,10 @@ export async function articlePage(slug: string) {
   const article = await getArticle(summary.slug);
   if (!article) return undefined;
   return {
-    article,
+    article: { ...article, html: responsiveBody(article.html) },
+    url: absoluteUrl(article.url),
+    neighbours: getNeighbours(article),
+    header: header(channelHref(article.category)),
     crumbs: getCategoryCrumbs(article.category),
     names: getCategoryNames(),
     related: getRelated(article),

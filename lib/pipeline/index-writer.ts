@@ -3,12 +3,15 @@
 // loads every body.
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BODY_DIR, CONTENT_INDEX_FILE, SEARCH_INDEX_FILE } from '../content/paths';
-import type { ArticleSummary, CategoryInfo, ContentIndex } from '../content/types';
+import { BODY_DIR, CONTENT_INDEX_FILE, PAGE_BODY_DIR, SEARCH_INDEX_FILE } from '../content/paths';
+import { pageUrl } from '../content/rules';
+import type { ImageInfo } from '../content/rules';
+import type { ArticleSummary, CategoryInfo, ContentIndex, SitePage } from '../content/types';
 import { env } from '../env';
 import { buildSearchIndex, type SearchIndex } from '../search/index';
 import { readGitHistory, revisionsAfterFirst, type Revision } from './git-history';
 import { lastModified } from './last-modified';
+import { readImageCatalog } from './images';
 import { compileBody, type CompiledBody } from './markdown/compile-body';
 import { autoExcerpt, readingMinutes, truncateText } from './text';
 
@@ -26,6 +29,7 @@ type GeneratedArticle = {
   summary?: string;
   cover?: string;
   coverAlt?: string;
+  coverCaption?: string;
   draft?: boolean;
   featured?: boolean;
   related?: string[];
@@ -35,10 +39,42 @@ type GeneratedArticle = {
 
 type GeneratedCategory = { path: string; name: string; description: string; order: number };
 
+type GeneratedPage = {
+  slug: string;
+  title: string;
+  description?: string;
+  order?: number;
+  body: { raw: string };
+};
+
+function toPage(doc: GeneratedPage): SitePage {
+  return {
+    slug: doc.slug,
+    url: pageUrl(doc.slug),
+    title: doc.title.trim(),
+    ...(doc.description ? { description: doc.description } : {}),
+    order: doc.order ?? 100,
+  };
+}
+
+/** The cover's fields, when its file exists: a list never shows a broken picture. */
+function coverOf(doc: GeneratedArticle, images: Map<string, ImageInfo>) {
+  const info = doc.cover ? images.get(doc.cover) : undefined;
+  if (!doc.cover || !info) return {};
+  return {
+    cover: doc.cover,
+    coverAlt: doc.coverAlt ?? '',
+    ...(doc.coverCaption ? { coverCaption: doc.coverCaption } : {}),
+    coverWidth: info.width,
+    coverHeight: info.height,
+  };
+}
+
 export function toSummary(
   doc: GeneratedArticle,
   body: CompiledBody,
   history: Revision[] = [],
+  images: Map<string, ImageInfo> = new Map(),
 ): ArticleSummary {
   const revisions = revisionsAfterFirst(history);
   return {
@@ -54,7 +90,7 @@ export function toSummary(
     tags: [...new Set((doc.tags ?? []).map((tag) => tag.trim()).filter(Boolean))],
     excerpt: doc.summary?.trim() ? truncateText(doc.summary) : autoExcerpt(body.text.split('\n')),
     hasSummary: Boolean(doc.summary?.trim()),
-    ...(doc.cover ? { cover: doc.cover, coverAlt: doc.coverAlt ?? '' } : {}),
+    ...coverOf(doc, images),
     draft: doc.draft ?? false,
     featured: doc.featured ?? false,
     related: doc.related ?? [],
@@ -96,6 +132,7 @@ export async function readGeneratedDocuments() {
     categories: await readJsonList<GeneratedCategory>(
       path.join(GENERATED_DIR, 'Category', '_index.json'),
     ),
+    pages: await readJsonList<GeneratedPage>(path.join(GENERATED_DIR, 'Page', '_index.json')),
   };
 }
 
@@ -104,38 +141,48 @@ export type Prepared = { bodies: Map<string, CompiledBody>; search: SearchIndex 
 
 // `contentlayer2 dev` calls onSuccess on every save: recompile only the bodies that changed.
 const compiledCache = new Map<string, CompiledBody>();
-async function compileCached(raw: string): Promise<CompiledBody> {
+async function compileCached(raw: string, images: Map<string, ImageInfo>): Promise<CompiledBody> {
   let compiled = compiledCache.get(raw);
   if (!compiled) {
-    compiled = await compileBody(raw);
+    compiled = await compileBody(raw, (src) => images.get(src));
     compiledCache.set(raw, compiled);
   }
   return compiled;
 }
 
 export async function writeContentIndex(
-  input: { articles: GeneratedArticle[]; categories: GeneratedCategory[] },
+  input: { articles: GeneratedArticle[]; categories: GeneratedCategory[]; pages?: GeneratedPage[] },
   prepared?: Prepared,
 ): Promise<void> {
   const history = readGitHistory(path.resolve(env.contentDir));
+  const images = await readImageCatalog(path.join(process.cwd(), 'public'));
   const bodies = new Map<GeneratedArticle, CompiledBody>();
   let allPrepared = Boolean(prepared);
   for (const doc of input.articles) {
     const ready = prepared?.bodies.get(doc._raw.sourceFilePath);
     if (!ready) allPrepared = false;
-    bodies.set(doc, ready ?? (await compileCached(doc.body.raw)));
+    bodies.set(doc, ready ?? (await compileCached(doc.body.raw, images)));
   }
+  const pages = input.pages ?? [];
+  const pageBodies = new Map<string, CompiledBody>();
+  for (const doc of pages) pageBodies.set(doc.slug, await compileCached(doc.body.raw, images));
   if (!prepared) {
-    const live = new Set(input.articles.map((doc) => doc.body.raw));
+    const live = new Set([...input.articles, ...pages].map((doc) => doc.body.raw));
     for (const raw of compiledCache.keys()) if (!live.has(raw)) compiledCache.delete(raw);
   }
   const bodyOf = (doc: GeneratedArticle) => bodies.get(doc) as CompiledBody;
   const index: ContentIndex = {
     articles: input.articles.map((doc) =>
-      toSummary(doc, bodyOf(doc), history.get(doc._raw.sourceFilePath)),
+      toSummary(doc, bodyOf(doc), history.get(doc._raw.sourceFilePath), images),
     ),
     categories: input.categories.map(toCategory),
+    pages: pages.map(toPage).sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug)),
   };
+  await rm(PAGE_BODY_DIR, { recursive: true, force: true });
+  await mkdir(PAGE_BODY_DIR, { recursive: true });
+  for (const [slug, body] of pageBodies) {
+    await writeFile(path.join(PAGE_BODY_DIR, `${slug}.html`), body.html);
+  }
   await rm(BODY_DIR, { recursive: true, force: true });
   await mkdir(BODY_DIR, { recursive: true });
   const queue = [...input.articles];
