@@ -20,13 +20,7 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={siteConfig.locale}>
-      <body className="flex min-h-screen flex-col antialiased">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:bg-white focus:p-2"
-        >
-          跳到正文
-        </a>
+      <body>
         {children}
         <SiteFooter
           copyrightHolder={siteConfig.copyrightHolder}

@@ -14,22 +14,18 @@ type Props = {
 export function ArticleList({ articles, categoryNames, headingLevel = 'h3' }: Props) {
   const Heading = headingLevel;
   return (
-    <ul className="divide-y divide-line">
+    <ul className="articles">
       {articles.map((article) => {
         return (
-          <li key={article.slug} className="py-4 first:pt-1">
-            <article className="flex gap-3 sm:gap-4">
-              <div className="min-w-0 flex-1">
+          <li key={article.slug}>
+            <article>
+              <div>
                 <StatusBadge status={article.status} />
-                <Heading className="text-[17px] leading-snug font-bold">
-                  <a href={article.url} className="hover:text-brand">
-                    {article.title}
-                  </a>
+                <Heading className="list-title">
+                  <a href={article.url}>{article.title}</a>
                 </Heading>
-                <p className="mt-1.5 line-clamp-2 text-[15px] text-muted max-sm:hidden">
-                  {article.excerpt}
-                </p>
-                <p className="mt-1.5 flex flex-wrap gap-x-3 text-xs text-muted">
+                <p className="excerpt">{article.excerpt}</p>
+                <p className="meta">
                   <span className="text-brand">{categoryNames[article.category]}</span>
                   <time dateTime={article.date}>{formatDate(article.date)}</time>
                   <span className="max-sm:hidden">来源：{article.source}</span>

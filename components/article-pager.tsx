@@ -9,9 +9,7 @@ export function ArticlePager({ previous, next, channel }: Props) {
     <p className="min-w-0">
       <span className="text-muted">{label}：</span>
       {article ? (
-        <a href={article.url} className="hover:text-brand">
-          {article.title}
-        </a>
+        <a href={article.url}>{article.title}</a>
       ) : (
         <span className="text-muted">没有了</span>
       )}

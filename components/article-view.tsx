@@ -39,7 +39,7 @@ export function ArticleView({ article, categoryName, categoryHref, views, url }:
           {categoryName}
         </a>
       </p>
-      <SharePanel url={url} title={article.title} path={article.url} />
+      <SharePanel url={url} path={article.url} />
       <p className="hidden text-sm print:block">本文链接：{url}</p>
       {cover && (
         <figure className="mt-6">
@@ -70,11 +70,7 @@ export function ArticleView({ article, categoryName, categoryHref, views, url }:
         <div className="mt-6 flex flex-wrap items-center gap-2 border-t border-line pt-4 text-sm">
           <span className="text-muted">标签：</span>
           {article.tags.map((tag) => (
-            <a
-              key={tag}
-              href={tagUrl(tag)}
-              className="rounded-full bg-paper px-3 py-1 text-ink hover:bg-brand hover:text-white"
-            >
+            <a key={tag} href={tagUrl(tag)} className="tag">
               {tag}
             </a>
           ))}

@@ -15,7 +15,7 @@ export function ChannelBlock({ category, articles }: Block) {
         <li className="flex gap-3">
           <Thumbnail article={first} width={128} />
           <div className="min-w-0">
-            <a href={first.url} className="leading-snug font-bold hover:text-brand">
+            <a href={first.url} className="leading-snug font-bold">
               {first.title}
             </a>
             <p className="mt-1 line-clamp-2 text-[13px] text-muted">{first.excerpt}</p>
@@ -26,9 +26,7 @@ export function ChannelBlock({ category, articles }: Block) {
             key={article.slug}
             className="truncate before:mr-2 before:text-brand before:content-['•']"
           >
-            <a href={article.url} className="hover:text-brand">
-              {article.title}
-            </a>
+            <a href={article.url}>{article.title}</a>
           </li>
         ))}
       </ul>

@@ -9,19 +9,14 @@ export function CompactList({ items, numbered = false, label }: Props) {
   return (
     <List aria-label={label} className="space-y-2.5">
       {items.map(({ article, note }, index) => (
-        <li key={article.slug} className="flex gap-2.5">
+        <li key={article.slug} className="flex gap-2.5 leading-snug">
           {numbered && (
-            <span
-              aria-hidden="true"
-              className={`mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-sm text-xs font-bold text-white ${index < 3 ? 'bg-brand' : 'bg-gray-600'}`}
-            >
+            <span aria-hidden="true" className={index < 3 ? 'rank rank-top' : 'rank'}>
               {index + 1}
             </span>
           )}
           <div className="min-w-0">
-            <a href={article.url} className="leading-snug hover:text-brand">
-              {article.title}
-            </a>
+            <a href={article.url}>{article.title}</a>
             {note && <p className="text-xs text-muted">{note}</p>}
           </div>
         </li>

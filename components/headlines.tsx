@@ -28,9 +28,7 @@ export function Headlines({ lead, top, categoryNames }: Props) {
               <span>{lead.title}</span>
             </a>
           ) : (
-            <a href={lead.url} className="hover:text-brand">
-              {lead.title}
-            </a>
+            <a href={lead.url}>{lead.title}</a>
           )}
         </h2>
         <p className="mt-2 line-clamp-3 text-[15px] text-muted">{lead.excerpt}</p>
@@ -49,10 +47,7 @@ export function Headlines({ lead, top, categoryNames }: Props) {
           <ul className="mt-2 divide-y divide-line">
             {top.map((article, index) => (
               <li key={article.slug} className="py-2">
-                <a
-                  href={article.url}
-                  className={`hover:text-brand ${index === 0 ? 'text-[17px] font-bold' : ''}`}
-                >
+                <a href={article.url} className={`${index === 0 ? 'text-[17px] font-bold' : ''}`}>
                   {article.title}
                 </a>
               </li>

@@ -47,7 +47,7 @@ export function Listing(props: Props) {
                     <a
                       href={child.href}
                       aria-current={child.current ? 'page' : undefined}
-                      className="block rounded border border-line px-3 py-1 hover:border-brand hover:text-brand aria-[current=page]:border-brand aria-[current=page]:bg-brand aria-[current=page]:text-white"
+                      className="block rounded border border-line px-3 py-1 hover:border-brand aria-[current=page]:border-brand aria-[current=page]:bg-brand aria-[current=page]:text-white"
                     >
                       {child.label}
                     </a>

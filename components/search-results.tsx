@@ -13,9 +13,7 @@ export function SearchResults({ results, categoryNames }: Props) {
             <article className="flex gap-3 sm:gap-4">
               <div className="min-w-0 flex-1">
                 <h2 className="text-[17px] leading-snug font-bold">
-                  <a href={article.url} className="hover:text-brand">
-                    {article.title}
-                  </a>
+                  <a href={article.url}>{article.title}</a>
                 </h2>
                 <p className="mt-1.5 text-[15px] text-muted">
                   {/* Text segments, never HTML: a query cannot inject markup. */}

@@ -1,4 +1,5 @@
 import type { NavItem } from '@/config/site';
+import { Island } from './island';
 
 type Props = {
   copyrightHolder: string;
@@ -15,7 +16,7 @@ function Beian({ beian }: Pick<Props, 'beian'>) {
   return (
     <p className="mt-1 flex flex-wrap justify-center gap-x-4" data-testid="beian">
       {beian.icp && (
-        <a href={beian.icpUrl} rel="noopener noreferrer" className="hover:text-brand">
+        <a href={beian.icpUrl} rel="noopener noreferrer">
           {beian.icp}
         </a>
       )}
@@ -23,7 +24,6 @@ function Beian({ beian }: Pick<Props, 'beian'>) {
         <a
           href={code ? `${beian.policeUrl}?code=${code}` : beian.policeUrl}
           rel="noopener noreferrer"
-          className="hover:text-brand"
         >
           {beian.police}
         </a>
@@ -34,14 +34,16 @@ function Beian({ beian }: Pick<Props, 'beian'>) {
 
 export function SiteFooter({ copyrightHolder, year, links, beian }: Props) {
   return (
-    <footer className="mt-10 border-t-4 border-brand bg-white text-sm text-muted print:hidden">
+    // Static: the footer never changes in the browser (components/island.tsx).
+    <Island
+      as="footer"
+      className="mt-10 border-t-4 border-brand bg-white text-sm text-muted print:hidden"
+    >
       <div className="mx-auto max-w-6xl px-4 py-6 text-center">
         <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1">
           {links.map((item) => (
             <li key={item.href}>
-              <a href={item.href} className="hover:text-brand">
-                {item.label}
-              </a>
+              <a href={item.href}>{item.label}</a>
             </li>
           ))}
         </ul>
@@ -50,6 +52,6 @@ export function SiteFooter({ copyrightHolder, year, links, beian }: Props) {
         </p>
         <Beian beian={beian} />
       </div>
-    </footer>
+    </Island>
   );
 }

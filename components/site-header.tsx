@@ -18,12 +18,8 @@ export function SiteHeader({ name, slogan, nav, current }: Props) {
         <div className="mx-auto flex max-w-6xl justify-between px-4 py-1.5">
           <span>{slogan}</span>
           <span className="flex gap-3">
-            <a href="/feed.xml" className="hover:text-brand">
-              RSS
-            </a>
-            <a href="/sitemap.xml" className="hover:text-brand">
-              网站地图
-            </a>
+            <a href="/feed.xml">RSS</a>
+            <a href="/sitemap.xml">网站地图</a>
           </span>
         </div>
       </div>
@@ -51,29 +47,27 @@ export function SiteHeader({ name, slogan, nav, current }: Props) {
             ))}
           </ul>
           <details className="nav-menu sm:hidden">
-            <summary className="nav-link flex cursor-pointer list-none items-center gap-1">
-              <svg aria-hidden="true" viewBox="0 0 16 16" className="size-4 fill-current">
+            <summary className="nav-link">
+              <svg aria-hidden="true" viewBox="0 0 16 16">
                 <path d="M2 3h12v2H2zm0 4h12v2H2zm0 4h12v2H2z" />
               </svg>
               栏目
             </summary>
-            <ul className="absolute inset-x-0 top-full z-10 divide-y divide-line bg-white px-4 text-ink shadow-lg">
+            <ul>
               {nav.map((item) => (
-                <li key={item.href} className="flex flex-wrap gap-x-4 py-2.5">
-                  <a href={item.href} {...mark(item.href, current)} className="w-12 font-bold">
+                <li key={item.href}>
+                  <a href={item.href} {...mark(item.href, current)}>
                     {item.label}
                   </a>
                   {item.children?.map((child) => (
-                    <a key={child.href} href={child.href} className="text-muted">
+                    <a key={child.href} href={child.href}>
                       {child.label}
                     </a>
                   ))}
                 </li>
               ))}
-              <li className="py-2.5">
-                <a href="/tags" className="font-bold">
-                  标签
-                </a>
+              <li>
+                <a href="/tags">标签</a>
               </li>
             </ul>
           </details>

@@ -19,7 +19,8 @@ export const siteConfig = {
   copyrightHolder: '服务粉丝新闻网',
   pageSize: env.pageSize,
   listSize: 10,
-  relatedSize: 6,
+  // 相关阅读: four with their excerpts, as the portal page this site is modelled on shows them.
+  relatedSize: 4,
   logo: '/logo.png',
   defaultImage: '/og-default.png',
   feedSize: 50,

@@ -111,8 +111,13 @@ test.describe('without JavaScript', () => {
     expect(canonical).toBe(`${baseURL}${SEED}`);
     await page.locator('details.share > summary').click();
     await expect(page.getByLabel(/复制链接/)).toHaveValue(canonical as string);
+    // The page links to the site's own short redirect, which sends the reader on to Weibo.
     const weibo = page.getByRole('link', { name: '分享到微博' });
-    const href = new URL((await weibo.getAttribute('href')) as string);
+    const hop = await page.request.get((await weibo.getAttribute('href')) as string, {
+      maxRedirects: 0,
+    });
+    expect(hop.status()).toBe(302);
+    const href = new URL(hop.headers()['location'] as string);
     expect(href.origin + href.pathname).toBe('https://service.weibo.com/share/share.php');
     expect(href.searchParams.get('url')).toBe(canonical);
     expect(href.searchParams.get('title')).toBe(SEED_TITLE);
@@ -123,6 +128,7 @@ test.describe('without JavaScript', () => {
     expect(svg.headers()['content-type']).toMatch(/^image\/svg\+xml/);
     expect(await svg.text()).toMatch(/<path d="M\d+ \d+h\d+/);
     expect((await page.request.get('/articles/no-such-article/qr.svg')).status()).toBe(404);
+    expect((await page.request.get('/articles/no-such-article/weibo')).status()).toBe(404);
   });
 
   test('the phone menu opens every channel and its sub-channels', async ({ page }) => {

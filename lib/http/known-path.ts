@@ -19,8 +19,10 @@ export function isKnownPath(pathname: string): boolean {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path.startsWith('/articles/')) {
     const parts = segments(path, '/articles/');
-    // The article, or its QR code (app/articles/[slug]/qr.svg).
-    const known = parts?.length === 1 || (parts?.length === 2 && parts[1] === 'qr.svg');
+    // The article, its QR code or its Weibo share link (app/articles/[slug]/…).
+    const known =
+      parts?.length === 1 ||
+      (parts?.length === 2 && ['qr.svg', 'weibo'].includes(parts[1] as string));
     return Boolean(known && findArticle(parts?.[0] as string));
   }
   if (path.startsWith('/category/')) {

@@ -31,7 +31,12 @@ export function prerenderedArticleSlugs(): { slug: string }[] {
 /** The section name and share image for metadata and structured data. */
 export function articleSeo(article: ArticleSummary) {
   const section = getCategoryNames()[article.category] ?? article.category;
-  return { section, image: absoluteUrl(articleImagePath(article, section)) };
+  // The cover's own size, or the generated card's.
+  const size =
+    article.cover && article.coverWidth && article.coverHeight
+      ? { width: article.coverWidth, height: article.coverHeight }
+      : { width: 1200, height: 630 };
+  return { section, image: absoluteUrl(articleImagePath(article, section)), imageSize: size };
 }
 
 export async function articlePage(slug: string) {

@@ -30,7 +30,7 @@ export default async function ArticlePage({ params }: Props) {
   if (!data) notFound();
   const { article, crumbs, names, related, views, hot, latest, seo, url, neighbours } = data;
   return (
-    <PageFrame header={data.header}>
+    <PageFrame header={data.header} leaves={<ViewBeacon slug={article.slug} />}>
       <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
         <div className="min-w-0 space-y-4">
           <JsonLd data={newsArticleJsonLd(article, { site: siteSeo, ...seo })} />
@@ -38,7 +38,6 @@ export default async function ArticlePage({ params }: Props) {
           <div className="px-4 sm:px-0 print:hidden">
             <Breadcrumb items={crumbs} />
           </div>
-          <ViewBeacon slug={article.slug} />
           <ArticleView
             article={article}
             views={views}

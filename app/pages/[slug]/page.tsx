@@ -34,7 +34,7 @@ export default async function SitePage({ params }: Props) {
                 <a
                   href={other.url}
                   aria-current={other.slug === page.slug ? 'page' : undefined}
-                  className="hover:text-brand aria-[current=page]:font-bold aria-[current=page]:text-brand"
+                  className="aria-[current=page]:font-bold aria-[current=page]:text-brand"
                 >
                   {other.title}
                 </a>
