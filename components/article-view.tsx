@@ -55,10 +55,7 @@ export function ArticleView({ article, categoryName, categoryHref, views, url }:
           </figcaption>
         </figure>
       )}
-      <div
-        className="article-body prose prose-lg mt-6 max-w-none prose-a:text-brand prose-img:my-0 prose-img:w-full"
-        dangerouslySetInnerHTML={{ __html: article.html }}
-      />
+      <div className="article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
       {(article.authors.length > 0 || article.editor) && (
         <p className="mt-6 text-right text-sm text-muted" data-testid="byline">
           {article.authors.length > 0 && <span>记者：{article.authors.join('、')}　</span>}

@@ -54,7 +54,7 @@ export default async function SitePage({ params }: Props) {
           <article className="bg-white px-4 py-6 sm:px-8">
             <h1 className="border-b border-line pb-4 text-2xl font-bold">{page.title}</h1>
             <div
-              className="prose mt-6 max-w-none prose-a:text-brand"
+              className="article-body document"
               dangerouslySetInnerHTML={{ __html: page.html }}
             />
           </article>
