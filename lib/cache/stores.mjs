@@ -85,14 +85,17 @@ export function memoryStore(maxBytes, clock = Date.now) {
  * @param {{ timeoutMs?: number; onError?: (error: Error) => void }} [options]
  * @returns {Store & { client: Redis }}
  */
-export function redisStore(url, prefix, { timeoutMs = 300, onError = () => undefined } = {}) {
+export function redisStore(url, prefix, { timeoutMs = 1000, onError = () => undefined } = {}) {
   const client = new Redis(url, {
-    // Commands wait for the first connection, then fail within timeoutMs; the handler stops
-    // asking a Redis that failed for a moment (handler.mjs) rather than waiting every time.
+    // Commands wait for the first connection; when Redis is down (refused) they fail at the next
+    // attempt to reconnect, within half a second, and a Redis that stops answering gets
+    // timeoutMs. The handler then stops asking it for a moment (handler.mjs). Not much shorter:
+    // an answer waiting behind a busy event loop (a cold instance under load) would count as a
+    // failure.
     maxRetriesPerRequest: 0,
     connectTimeout: 1000,
     commandTimeout: timeoutMs,
-    retryStrategy: () => 1000,
+    retryStrategy: () => 500,
   });
   client.on('error', onError);
   const entryKey = (key) => `${prefix}:e:${key}`;

@@ -49,10 +49,11 @@ const CLAIM_MS = 10_000;
  */
 export function redisCardStore(url: string, ttlSeconds: number, prefix = 'news:card'): CardStore {
   const redis = new Redis(url, {
+    // As the view store: refused commands fail within half a second, a silent Redis gets 1 s.
     maxRetriesPerRequest: 0,
     connectTimeout: 1000,
-    commandTimeout: 500,
-    retryStrategy: () => 1000,
+    commandTimeout: 1000,
+    retryStrategy: () => 500,
   });
   redis.on('error', () => undefined);
   // After a failure, Redis is not asked again for a moment: a card request while it is down

@@ -32,11 +32,14 @@ type WithRecordView = {
 
 export function openRedisStore(url: string, prefix = 'views'): ViewStore {
   const redis = new Redis(url, {
-    // When Redis is down a command fails within half a second, so the API answers 503 quickly.
-    maxRetriesPerRequest: 1,
+    // When Redis is down (refused), a command fails at the next attempt to reconnect, within half
+    // a second, so the API answers 503 quickly. A Redis that stops answering gets 2 s: a shorter
+    // limit also failed commands whose answer was only waiting behind a busy event loop (a
+    // restarted instance loading its routes under load answered some views with 503).
+    maxRetriesPerRequest: 0,
     connectTimeout: 1000,
-    commandTimeout: 500,
-    retryStrategy: () => 1000,
+    commandTimeout: 2000,
+    retryStrategy: () => 500,
   });
   // ioredis reports connection errors as events; the callers see failed commands instead.
   redis.on('error', () => undefined);
