@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 
 /**
  * @typedef {{ value: any; lastModified: number; cacheControl?: { revalidate: number | false; expire?: number }; tags: string[] }} Entry
- * @typedef {{ get(key: string): Promise<Entry | undefined>; set(key: string, entry: Entry, ttlSeconds: number | undefined): Promise<void>; tagTimes(tags: string[]): Promise<number[]>; markTags(tags: string[], at: number): Promise<void> }} Store
+ * @typedef {{ get(key: string): Promise<Entry | undefined>; set(key: string, entry: Entry, ttlSeconds: number | undefined): Promise<void>; tagTimes(tags: string[]): Promise<number[]>; markTags(tags: string[], at: number, keepSeconds: number): Promise<void> }} Store
  */
 
 /** An entry's weight in memory: its HTML, payload and segment bytes. */
@@ -116,9 +116,11 @@ export function redisStore(url, prefix, { timeoutMs = 1000, onError = () => unde
       const times = await client.hmget(tagsKey, ...names);
       return times.map((time) => Number(time) || 0);
     },
-    async markTags(names, at) {
+    async markTags(names, at, keepSeconds) {
       if (names.length === 0) return;
-      await client.hset(tagsKey, Object.fromEntries(names.map((name) => [name, String(at)])));
+      const marks = Object.fromEntries(names.map((name) => [name, String(at)]));
+      // Every build has its own hash; it goes once no entry it could expire is left.
+      await client.multi().hset(tagsKey, marks).expire(tagsKey, keepSeconds).exec();
     },
   };
 }
