@@ -252,7 +252,7 @@ test.describe('two instances behind nginx, sharing Redis', () => {
     const result = await boundedLoad({
       port: nginx,
       connections: 8,
-      seconds: 20,
+      seconds: 5, // and on until both restarts are done
       next: (n) => ({
         method: 'POST',
         path: `/api/views/${slug}`,
@@ -379,12 +379,13 @@ test('a scheduled article is served and listed by both instances within 60 s of 
 
 test('npm run cluster starts redis, two instances and nginx, and Ctrl-C stops them all', async () => {
   test.setTimeout(120_000);
-  // Three consecutive free ports, below Linux's ephemeral range (32768 up), where the ports of
-  // outgoing connections and of other tests' servers (port 0) are handed out meanwhile.
+  // Four consecutive free ports (nginx, two instances, Redis), below Linux's ephemeral range
+  // (32768 up), where the ports of outgoing connections and of other tests' servers (port 0) are
+  // handed out meanwhile.
   let base = 0;
   for (let attempt = 0; attempt < 50 && !base; attempt += 1) {
     const candidate = 20_000 + Math.floor(Math.random() * 12_000);
-    const open = await Promise.all([0, 1, 2].map((offset) => portOpen(candidate + offset)));
+    const open = await Promise.all([0, 1, 2, 3].map((offset) => portOpen(candidate + offset)));
     if (!open.some(Boolean)) base = candidate;
   }
   // Its own process group, as a terminal gives it: Ctrl-C reaches every process in it.
@@ -405,6 +406,7 @@ test('npm run cluster starts redis, two instances and nginx, and Ctrl-C stops th
     const redisDir = /data in (\S+)\/redis/.exec(output)?.[1] ?? '';
     const redisPort = Number(/redis:\s+redis:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
     expect(existsSync(redisDir)).toBe(true);
+    expect(redisPort).toBe(base + 3);
     expect(await portOpen(redisPort)).toBe(true);
     expect((await raw('GET', '/api/health', {}, base)).status).toBe(204);
     for (const offset of [1, 2])

@@ -60,8 +60,9 @@ function send(agent: Agent, port: number, spec: LoadRequest): Promise<number> {
 }
 
 /**
- * Runs the load against 127.0.0.1:`port`; `next(n)` gives the n-th request. `during` runs beside
- * it (to kill or restart a server in the middle) and is awaited before the result is returned.
+ * Runs the load against 127.0.0.1:`port` for `seconds`, or until `during` has finished if that is
+ * later; `next(n)` gives the n-th request. `during` runs beside it (to kill or restart a server in
+ * the middle).
  */
 export async function boundedLoad(options: {
   port: number;
@@ -77,8 +78,10 @@ export async function boundedLoad(options: {
   const started = performance.now();
   const end = started + options.seconds * 1000;
   let n = 0;
+  // The load goes on until `during` has finished too, so whatever it does happens under load.
+  let duringDone = !options.during;
   const worker = async () => {
-    while (performance.now() < end) {
+    while (performance.now() < end || !duringDone) {
       const spec = options.next(n);
       n += 1;
       const sent = performance.now();
@@ -95,8 +98,13 @@ export async function boundedLoad(options: {
   const [, duringError] = await Promise.all([
     Promise.all(Array.from({ length: options.connections }, worker)),
     options.during?.().then(
-      () => undefined,
-      (error: unknown) => error,
+      () => {
+        duringDone = true;
+      },
+      (error: unknown) => {
+        duringDone = true;
+        return error;
+      },
     ),
   ]);
   const seconds = (performance.now() - started) / 1000;

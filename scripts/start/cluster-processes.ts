@@ -33,8 +33,13 @@ export type ClusterOptions = {
   /** nginx's port; instances take the ports after it. Undefined: free ports, no nginx if false. */
   port?: number;
   nginx?: boolean;
-  /** An existing Redis; undefined starts redis-server on a free port. */
+  /** An existing Redis; undefined starts redis-server on `redisPort` (default: a free port). */
   redisUrl?: string;
+  redisPort?: number;
+  /** Served by nginx as public/ (default: the project's). */
+  publicDir?: string;
+  /** Changes the generated nginx site file (benchmarks only: the page cache turned off). */
+  nginxSite?: (site: string) => string;
   /** The project directory the instances run in (the build is its `.next`). */
   cwd?: string;
   /** More environment for every instance (SITE_URL, NEWS_TEST_NOW, ...). */
@@ -95,6 +100,13 @@ async function until(what: string, service: Service | undefined, check: () => Pr
   throw new Error(`${what} was not ready within 60 s`);
 }
 
+// Whatever is still running when this process exits (a test runner ending a worker, an
+// uncaught error) is killed with it rather than left behind.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 function run(
   name: string,
   command: string,
@@ -115,8 +127,12 @@ function run(
       for (const line of lines) options.log(name, line);
     });
   }
+  running.add(child);
   const exited = new Promise<number | string>((resolve) => {
-    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve(code ?? signal ?? 'unknown');
+    });
     child.once('error', (error) => {
       options.log(name, `could not start ${command}: ${error.message}`);
       resolve('error');
@@ -185,7 +201,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   let redis: Service | undefined;
   let redisUrl = options.redisUrl ?? '';
-  const redisPort = options.redisUrl ? 0 : await freePort();
+  const redisPort = options.redisUrl ? 0 : (options.redisPort ?? (await freePort()));
+  if (redisPort && (await portOpen(redisPort))) {
+    throw new Error(`port ${redisPort} on ${HOST} is already in use`);
+  }
   const startRedis = async () => {
     if (options.redisUrl) throw new Error('this cluster uses a Redis it did not start');
     mkdirSync(path.join(dir, 'redis'), { recursive: true });
@@ -272,18 +291,21 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     if (withNginx) {
       const site = path.join(dir, 'nginx', 'news.conf');
       mkdirSync(path.join(dir, 'nginx', 'temp'), { recursive: true });
+      const change = options.nginxSite ?? ((text: string) => text);
       writeFileSync(
         site,
-        nginxSite(readFileSync(path.join(cwd, 'deploy', 'nginx.conf'), 'utf8'), {
-          listen: { host: HOST, port: nginxPort },
-          instances: instances.map((instance) => `${HOST}:${instance.port}`),
-          paths: {
-            pageCache: path.join(dir, 'nginx', 'pages'),
-            cardCache: path.join(dir, 'nginx', 'cards'),
-            static: path.join(cwd, options.env?.NEXT_DIST_DIR || '.next', 'static'),
-            public: path.join(cwd, 'public'),
-          },
-        }),
+        change(
+          nginxSite(readFileSync(path.join(cwd, 'deploy', 'nginx.conf'), 'utf8'), {
+            listen: { host: HOST, port: nginxPort },
+            instances: instances.map((instance) => `${HOST}:${instance.port}`),
+            paths: {
+              pageCache: path.join(dir, 'nginx', 'pages'),
+              cardCache: path.join(dir, 'nginx', 'cards'),
+              static: path.join(cwd, options.env?.NEXT_DIST_DIR || '.next', 'static'),
+              public: options.publicDir ?? path.join(cwd, 'public'),
+            },
+          }),
+        ),
       );
       const main = path.join(dir, 'nginx', 'nginx.conf');
       writeFileSync(

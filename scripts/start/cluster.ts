@@ -1,8 +1,8 @@
 // npm run cluster -- --instances 2 --port 8080
 //
 // The production layout on this machine, for a trial: redis-server (unless REDIS_URL is set), N
-// `next start` instances on the loopback ports after --port (VIEWS_STORE=redis, TRUST_PROXY=1)
-// and Debian's nginx with deploy/nginx.conf on --port. Builds first when there is no build for
+// `next start` instances on the loopback ports after --port (VIEWS_STORE=redis, TRUST_PROXY=1),
+// Redis on the port after those, and Debian's nginx with deploy/nginx.conf on --port. Builds first when there is no build for
 // this SITE_URL (or with --build). Ctrl-C stops everything it started.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -26,8 +26,8 @@ const port = Number(values.port);
 if (!Number.isInteger(instances) || instances < 1 || instances > 16) {
   fail(`--instances must be a whole number from 1 to 16, got "${values.instances}"`);
 }
-if (!Number.isInteger(port) || port < 1024 || port + instances > 65_535) {
-  fail(`--port must be a free port from 1024 up, with ${instances} more after it`);
+if (!Number.isInteger(port) || port < 1024 || port + instances + 1 > 65_535) {
+  fail(`--port must be a free port from 1024 up, with ${instances + 1} more after it`);
 }
 const siteUrl = process.env.SITE_URL?.trim() || `http://127.0.0.1:${port}`;
 
@@ -64,6 +64,8 @@ const cluster = await startCluster({
   instances,
   port,
   redisUrl: process.env.REDIS_URL?.trim() || undefined,
+  // After the instances' ports, so the whole trial sits on --port and the few after it.
+  redisPort: port + instances + 1,
   env: { SITE_URL: siteUrl },
   log: (name, line) => {
     if (line.trim()) console.log(`[${name}] ${line}`);
