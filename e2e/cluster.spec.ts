@@ -129,6 +129,17 @@ test.describe('two instances behind nginx, sharing Redis', () => {
     }
   });
 
+  test('nginx adds at most 25 s: a page nobody asked for in that time is fetched anew', async () => {
+    test.setTimeout(90_000);
+    const page = '/category/shizheng';
+    expect((await raw('GET', page, {}, nginx)).headers['x-cache-status']).toBe('MISS');
+    expect((await raw('GET', page, {}, nginx)).headers['x-cache-status']).toBe('HIT');
+    // Past the page's s-maxage and stale-while-revalidate, and nginx's inactive time (the pages
+    // profile's expire): never served stale, however `proxy_cache_use_stale updating` reads.
+    await sleep(27_000);
+    expect((await raw('GET', page, {}, nginx)).headers['x-cache-status']).toBe('MISS');
+  });
+
   test('nginx passes the client address on: readers behind it are told apart', async () => {
     const slug = 'jinchang-chengxiang-ronghe';
     const before = await totalViews(setup.cluster, slug);
