@@ -149,6 +149,9 @@ async function main() {
     const acknowledged = views.statuses.POST?.[204] ?? 0;
     log(`\nviews through nginx, 50 connections × 20 s (load average after: ${load()})`);
     log(
+      `answers by status: ${JSON.stringify(views.statuses)}; failures: ${JSON.stringify([...new Set(views.failures)])}`,
+    );
+    log(
       '| req/s | p50 / p99 | answers | failed or not 204 | acknowledged (204) | stored | equal |\n| --- | --- | --- | --- | --- | --- | --- |',
     );
     log(
