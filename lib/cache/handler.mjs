@@ -145,8 +145,11 @@ export default class CacheHandler {
     const names = Array.isArray(tags) ? tags : [tags];
     const at = Date.now();
     const all = this.stores;
-    await all.local.markTags(names, at);
-    if (all.shared) await withShared(all, (store) => store.markTags(names, at));
+    // A revalidation only matters to entries stored before it, and none lives longer than a data
+    // entry (plus the grace).
+    const keep = DATA_TTL_SECONDS + GRACE_SECONDS;
+    await all.local.markTags(names, at, keep);
+    if (all.shared) await withShared(all, (store) => store.markTags(names, at, keep));
   }
 
   resetRequestCache() {}

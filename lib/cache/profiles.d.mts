@@ -5,4 +5,10 @@ export declare const cacheProfiles: {
   readonly cards: { readonly seconds: number };
   readonly redirects: { readonly seconds: number };
   readonly memory: { readonly megabytes: number };
+  readonly sharedCards: { readonly seconds: number };
+  readonly nginx: {
+    readonly publicFiles: number;
+    readonly buildFiles: number;
+    readonly idleCards: number;
+  };
 };
