@@ -11,6 +11,7 @@ import {
   ARTICLE_FIELDS,
   ARTICLE_GLOB,
   CATEGORY_GLOB,
+  PAGE_GLOB,
   articleUrl,
   categoryPathFromFile,
   isRealDate,
@@ -85,9 +86,24 @@ export const Category = defineDocumentType(() => ({
   },
 }));
 
+/** 关于我们, 联系我们, 版权声明 …: the site's own documents, linked from the footer. */
+export const Page = defineDocumentType(() => ({
+  name: 'Page',
+  filePathPattern: PAGE_GLOB,
+  contentType: 'markdown',
+  fields: {
+    title: { type: 'string', required: true },
+    description: { type: 'string' },
+    order: { type: 'number' },
+  },
+  computedFields: {
+    slug: { type: 'string', resolve: (doc) => slugFromPath(doc._raw.sourceFileName) },
+  },
+}));
+
 export default makeSource({
   contentDirPath: env.contentDir,
-  documentTypes: [Article, Category],
+  documentTypes: [Article, Category, Page],
   date: { timezone: siteConfig.timeZone },
   disableImportAliasWarning: true,
   // Bodies are compiled by our own content build (lib/markdown/compile-body), once, with the plain

@@ -14,6 +14,16 @@ const nextConfig = {
   // each cached page its Content-Security-Policy; Next's own memory cache would be a second copy.
   cacheHandler: fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
+  // Pictures go through next/image's optimiser (getImageProps in server components, no client
+  // code): AVIF or WebP as the browser accepts, at the widths below, made on first request and
+  // kept on disk (docs/adr/009-image-pipeline.md). Few widths: short srcsets, few variants.
+  images: {
+    formats: ['image/avif', 'image/webp'],
+    deviceSizes: [640, 828, 1080, 1280, 1600],
+    imageSizes: [120, 160, 240, 320, 480],
+    qualities: [70],
+    minimumCacheTTL: cacheProfiles.images.seconds,
+  },
   experimental: {
     // Static generation defaults to one worker fewer than the cores, i.e. one on a 2-core
     // machine, although the main build process idles while pages render.

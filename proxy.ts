@@ -50,6 +50,7 @@ export const config = {
     '/articles/:path*',
     '/category/:path*',
     '/tags/:path*',
+    '/pages/:path*',
     '/og/:path*',
     '/sitemaps/:path*',
     '/search',

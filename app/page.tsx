@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
-import { ArticleList } from '@/components/article-list';
-import { CompactList } from '@/components/compact-list';
+import { ChannelBlock } from '@/components/channel-block';
 import { Headlines } from '@/components/headlines';
 import { JsonLd } from '@/components/json-ld';
-import { SectionHeading } from '@/components/section-heading';
+import { PageFrame } from '@/components/page-frame';
 import { SideLists } from '@/components/side-lists';
 import { siteConfig } from '@/config/site';
-import { categoryUrl } from '@/lib/content/rules';
 import { homePage } from '@/lib/pages/home';
 import { organizationJsonLd, websiteJsonLd } from '@/lib/seo/json-ld';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -20,39 +18,27 @@ export const metadata: Metadata = pageMetadata(siteSeo, {
 });
 
 export default async function HomePage() {
-  const { headlines, latest, blocks, names, hot } = await homePage();
+  const { lead, top, blocks, names, hot, tags, header } = await homePage();
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
-      <JsonLd data={websiteJsonLd(siteSeo)} />
-      <JsonLd data={organizationJsonLd(siteSeo)} />
-      <h1 className="sr-only">
-        {siteConfig.name}：{siteConfig.slogan}
-      </h1>
-      <div className="min-w-0 space-y-6">
-        <Headlines articles={headlines} categoryNames={names} />
-        <section aria-labelledby="home-latest" className="bg-white p-4 sm:p-6">
-          <SectionHeading id="home-latest" title="最新文章" />
-          <ArticleList articles={latest} categoryNames={names} />
-        </section>
-        <div className="grid gap-6 md:grid-cols-2">
-          {blocks.map(({ category, articles }) => (
-            <section
-              key={category.path}
-              aria-labelledby={`cat-${category.path}`}
-              className="bg-white p-4"
-            >
-              <SectionHeading
-                id={`cat-${category.path}`}
-                title={category.name}
-                href={categoryUrl(category.path)}
-              />
-              <CompactList label={category.name} items={articles.map((article) => ({ article }))} />
-            </section>
-          ))}
+    <PageFrame header={header}>
+      <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
+        <JsonLd data={websiteJsonLd(siteSeo)} />
+        <JsonLd data={organizationJsonLd(siteSeo)} />
+        <h1 className="sr-only">
+          {siteConfig.name}：{siteConfig.slogan}
+        </h1>
+        <div className="min-w-0 space-y-4">
+          <Headlines lead={lead} top={top} categoryNames={names} />
+          {/* An odd last block spans the row: no empty half row at any width. */}
+          <div className="grid gap-4 md:grid-cols-2 md:[&>:last-child:nth-child(odd)]:col-span-2">
+            {blocks.map((block) => (
+              <ChannelBlock key={block.category.path} {...block} />
+            ))}
+          </div>
         </div>
+        {/* The main column has the newest articles: the sidebar ranks them and lists tags. */}
+        <SideLists hot={hot} tags={tags} />
       </div>
-      {/* No second 最新文章 list beside the one above: one landmark of that name per page. */}
-      <SideLists hot={hot} />
-    </div>
+    </PageFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '@/lib/content/types';
 import { formatDate } from '@/lib/format/date';
+import { Thumbnail } from './picture';
 import { StatusBadge } from './status-badge';
 
 type Props = {
@@ -9,28 +10,32 @@ type Props = {
   headingLevel?: 'h2' | 'h3';
 };
 
+/** Title, excerpt and meta line; a thumbnail beside them when the article has a cover. */
 export function ArticleList({ articles, categoryNames, headingLevel = 'h3' }: Props) {
   const Heading = headingLevel;
   return (
-    <ul className="divide-y divide-line">
-      {articles.map((article) => (
-        <li key={article.slug} className="py-4 first:pt-1">
-          <article>
-            <StatusBadge status={article.status} />
-            <Heading className="text-[17px] leading-snug font-bold">
-              <a href={article.url} className="hover:text-brand">
-                {article.title}
-              </a>
-            </Heading>
-            <p className="mt-1.5 line-clamp-3 text-[15px] text-muted">{article.excerpt}</p>
-            <p className="mt-1.5 flex flex-wrap gap-x-3 text-xs text-muted">
-              <span className="text-brand">{categoryNames[article.category]}</span>
-              <time dateTime={article.date}>{formatDate(article.date)}</time>
-              <span>来源：{article.source}</span>
-            </p>
-          </article>
-        </li>
-      ))}
+    <ul className="articles">
+      {articles.map((article) => {
+        return (
+          <li key={article.slug}>
+            <article>
+              <div>
+                <StatusBadge status={article.status} />
+                <Heading className="list-title">
+                  <a href={article.url}>{article.title}</a>
+                </Heading>
+                <p className="excerpt">{article.excerpt}</p>
+                <p className="meta">
+                  <span className="text-brand">{categoryNames[article.category]}</span>
+                  <time dateTime={article.date}>{formatDate(article.date)}</time>
+                  <span className="max-sm:hidden">来源：{article.source}</span>
+                </p>
+              </div>
+              <Thumbnail article={article} />
+            </article>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -2,7 +2,10 @@ import type { ArticleDetail } from '@/lib/content/types';
 import { formatDateTime } from '@/lib/format/date';
 import { formatCount } from '@/lib/format/number';
 import { tagUrl } from '@/lib/content/rules';
+import { coverOf } from '@/lib/images/picture';
+import { Img } from './picture';
 import { RevisionHistory } from './revision-history';
+import { SharePanel } from './share-panel';
 import { StatusBadge } from './status-badge';
 
 type Props = {
@@ -11,9 +14,12 @@ type Props = {
   categoryHref: string;
   /** Total reads; undefined when the view store is unavailable. */
   views?: number;
+  /** The canonical URL: shared, and printed under the meta line. */
+  url: string;
 };
 
-export function ArticleView({ article, categoryName, categoryHref, views }: Props) {
+export function ArticleView({ article, categoryName, categoryHref, views, url }: Props) {
+  const cover = coverOf(article);
   return (
     <article className="bg-white px-4 py-6 sm:px-8 sm:py-8">
       <StatusBadge status={article.status} />
@@ -33,25 +39,23 @@ export function ArticleView({ article, categoryName, categoryHref, views }: Prop
           {categoryName}
         </a>
       </p>
-      {article.cover && (
+      <SharePanel url={url} path={article.url} />
+      <p className="hidden text-sm print:block">本文链接：{url}</p>
+      {cover && (
         <figure className="mt-6">
-          {/* A plain img: covers are local files, and next/image would add client JavaScript. */}
-          {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img
-            src={article.cover}
-            alt={article.coverAlt ?? ''}
-            className="w-full rounded"
-            fetchPriority="high"
+          <Img
+            picture={cover}
+            priority
+            sizes="(min-width: 1024px) 744px, 100vw"
+            className="w-full"
           />
+          {/* The caption, or the alt text as before coverCaption existed. */}
           <figcaption className="mt-2 text-center text-sm text-muted">
-            {article.coverAlt}
+            {article.coverCaption ?? article.coverAlt}
           </figcaption>
         </figure>
       )}
-      <div
-        className="article-body prose prose-lg mt-6 max-w-none prose-a:text-brand prose-img:rounded"
-        dangerouslySetInnerHTML={{ __html: article.html }}
-      />
+      <div className="article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
       {(article.authors.length > 0 || article.editor) && (
         <p className="mt-6 text-right text-sm text-muted" data-testid="byline">
           {article.authors.length > 0 && <span>记者：{article.authors.join('、')}　</span>}
@@ -63,11 +67,7 @@ export function ArticleView({ article, categoryName, categoryHref, views }: Prop
         <div className="mt-6 flex flex-wrap items-center gap-2 border-t border-line pt-4 text-sm">
           <span className="text-muted">标签：</span>
           {article.tags.map((tag) => (
-            <a
-              key={tag}
-              href={tagUrl(tag)}
-              className="rounded-full bg-paper px-3 py-1 text-ink hover:bg-brand hover:text-white"
-            >
+            <a key={tag} href={tagUrl(tag)} className="tag">
               {tag}
             </a>
           ))}

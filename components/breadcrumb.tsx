@@ -12,11 +12,7 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
                 &gt;
               </span>
             )}
-            <a
-              href={item.href}
-              className="hover:text-brand"
-              aria-current={index === items.length - 1 ? 'page' : undefined}
-            >
+            <a href={item.href} aria-current={index === items.length - 1 ? 'page' : undefined}>
               {item.label}
             </a>
           </li>

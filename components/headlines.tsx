@@ -1,39 +1,60 @@
 import type { ArticleSummary } from '@/lib/content/types';
 import { formatDate } from '@/lib/format/date';
+import { coverOf } from '@/lib/images/picture';
+import { Img } from './picture';
 
-type Props = { articles: ArticleSummary[]; categoryNames: Record<string, string> };
+type Props = {
+  lead?: ArticleSummary;
+  top: ArticleSummary[];
+  categoryNames: Record<string, string>;
+};
 
-export function Headlines({ articles, categoryNames }: Props) {
-  const [lead, ...rest] = articles;
+/** 头条 as a focus picture with its title, 要闻 beside it (below it on a phone). */
+export function Headlines({ lead, top, categoryNames }: Props) {
   if (!lead) return null;
+  const cover = coverOf(lead);
   return (
-    <section aria-label="头条" className="bg-white p-4 sm:p-6" data-testid="headlines">
-      <p className="text-xs font-bold tracking-widest text-brand">头条</p>
-      <h2 className="mt-1 text-2xl leading-snug font-black sm:text-3xl">
-        <a href={lead.url} className="hover:text-brand">
-          {lead.title}
-        </a>
-      </h2>
-      <p className="mt-3 text-[15px] text-muted sm:text-base">{lead.excerpt}</p>
-      <p className="mt-2 text-xs text-muted">
-        <span className="text-brand">{categoryNames[lead.category]}</span>
-        <time className="ml-3" dateTime={lead.date}>
-          {formatDate(lead.date)}
-        </time>
-        <span className="ml-3">来源：{lead.source}</span>
-      </p>
-      {rest.length > 0 && (
-        <ul className="mt-4 grid gap-3 border-t border-line pt-4 sm:grid-cols-2">
-          {rest.map((article) => (
-            <li key={article.slug}>
-              <a href={article.url} className="font-bold hover:text-brand">
-                {article.title}
-              </a>
-              <p className="mt-1 line-clamp-2 text-sm text-muted">{article.excerpt}</p>
-            </li>
-          ))}
-        </ul>
+    <div className="grid gap-4 bg-white p-4 sm:p-5 md:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
+      <section aria-label="头条" data-testid="headlines">
+        <h2 className="text-xl leading-snug font-black sm:text-2xl">
+          {cover ? (
+            <a href={lead.url} className="focus">
+              <Img
+                picture={cover}
+                decorative
+                priority
+                sizes="(min-width: 1024px) 460px, (min-width: 768px) 55vw, 100vw"
+              />
+              <span>{lead.title}</span>
+            </a>
+          ) : (
+            <a href={lead.url}>{lead.title}</a>
+          )}
+        </h2>
+        <p className="mt-2 line-clamp-3 text-[15px] text-muted">{lead.excerpt}</p>
+        <p className="mt-1 text-xs text-muted">
+          <span className="text-brand">{categoryNames[lead.category]}</span>
+          <time className="ml-3" dateTime={lead.date}>
+            {formatDate(lead.date)}
+          </time>
+        </p>
+      </section>
+      {top.length > 0 && (
+        <section aria-labelledby="home-top">
+          <h2 id="home-top" className="border-b-2 border-brand pb-1.5 text-lg font-bold">
+            要闻
+          </h2>
+          <ul className="mt-2 divide-y divide-line">
+            {top.map((article, index) => (
+              <li key={article.slug} className="py-2">
+                <a href={article.url} className={`${index === 0 ? 'text-[17px] font-bold' : ''}`}>
+                  {article.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
-    </section>
+    </div>
   );
 }

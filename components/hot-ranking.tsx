@@ -27,7 +27,7 @@ export function HotRanking({ title, id, items, categoryNames }: Props) {
                 {index + 1}
               </span>
               <div className="min-w-0 flex-1">
-                <a href={article.url} className="font-medium hover:text-brand">
+                <a href={article.url} className="font-medium">
                   {article.title}
                 </a>
                 <p className="text-xs text-muted">{categoryNames[article.category]}</p>

@@ -17,7 +17,7 @@ type Props = {
   totalPages: number;
   hrefFor: (page: number) => string;
   categoryNames: Record<string, string>;
-  subcategories?: { label: string; href: string }[];
+  subcategories?: { label: string; href: string; current?: boolean }[];
   hot: HotItem[];
   latest: ArticleSummary[];
 };
@@ -25,9 +25,9 @@ type Props = {
 export function Listing(props: Props) {
   const { title, description, crumbs, articles, total, page, totalPages, hrefFor } = props;
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
+    <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
       <div className="min-w-0 space-y-4">
-        <div className="px-4 sm:px-0">
+        <div className="px-4 sm:px-0 print:hidden">
           <Breadcrumb items={crumbs} />
         </div>
         <section className="bg-white p-4 sm:p-6">
@@ -46,7 +46,8 @@ export function Listing(props: Props) {
                   <li key={child.href}>
                     <a
                       href={child.href}
-                      className="block rounded border border-line px-3 py-1 hover:border-brand hover:text-brand"
+                      aria-current={child.current ? 'page' : undefined}
+                      className="block rounded border border-line px-3 py-1 hover:border-brand aria-[current=page]:border-brand aria-[current=page]:bg-brand aria-[current=page]:text-white"
                     >
                       {child.label}
                     </a>

@@ -12,8 +12,7 @@ function visiblePages(page: number, totalPages: number): (number | null)[] {
 
 export function Pagination({ page, totalPages, hrefFor }: Props) {
   if (totalPages <= 1) return null;
-  const linkClass =
-    'rounded border border-line bg-white px-3 py-1.5 hover:border-brand hover:text-brand';
+  const linkClass = 'rounded border border-line bg-white px-3 py-1.5 hover:border-brand';
   return (
     <nav
       aria-label="分页"

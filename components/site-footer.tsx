@@ -1,34 +1,57 @@
 import type { NavItem } from '@/config/site';
+import { Island } from './island';
 
 type Props = {
-  name: string;
-  slogan: string;
   copyrightHolder: string;
   year: number;
-  nav: NavItem[];
+  /** 关于我们, 联系我们, 版权声明 …, then 网站地图 and RSS. */
+  links: NavItem[];
+  beian: { icp: string; police: string; icpUrl: string; policeUrl: string };
 };
 
-export function SiteFooter({ name, slogan, copyrightHolder, year, nav }: Props) {
+/** The record numbers a site in mainland China shows, each linked to its official record site. */
+function Beian({ beian }: Pick<Props, 'beian'>) {
+  const code = beian.police.replace(/\D/g, '');
+  if (!beian.icp && !beian.police) return null;
   return (
-    <footer className="mt-10 border-t-4 border-brand bg-white text-sm text-muted">
-      <div className="mx-auto grid max-w-6xl gap-4 px-4 py-8 sm:grid-cols-[1fr_auto]">
-        <div>
-          <p className="text-base font-bold text-ink">{name}</p>
-          <p>{slogan}</p>
-          <p className="mt-2">
-            © {year} {copyrightHolder} 版权所有
-          </p>
-        </div>
-        <ul className="flex flex-wrap gap-x-4 gap-y-1 sm:justify-end">
-          {nav.map((item) => (
+    <p className="mt-1 flex flex-wrap justify-center gap-x-4" data-testid="beian">
+      {beian.icp && (
+        <a href={beian.icpUrl} rel="noopener noreferrer">
+          {beian.icp}
+        </a>
+      )}
+      {beian.police && (
+        <a
+          href={code ? `${beian.policeUrl}?code=${code}` : beian.policeUrl}
+          rel="noopener noreferrer"
+        >
+          {beian.police}
+        </a>
+      )}
+    </p>
+  );
+}
+
+export function SiteFooter({ copyrightHolder, year, links, beian }: Props) {
+  return (
+    // Static: the footer never changes in the browser (components/island.tsx).
+    <Island
+      as="footer"
+      className="mt-10 border-t-4 border-brand bg-white text-sm text-muted print:hidden"
+    >
+      <div className="mx-auto max-w-6xl px-4 py-6 text-center">
+        <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1">
+          {links.map((item) => (
             <li key={item.href}>
-              <a href={item.href} className="hover:text-brand">
-                {item.label}
-              </a>
+              <a href={item.href}>{item.label}</a>
             </li>
           ))}
         </ul>
+        <p className="mt-3">
+          © {year} {copyrightHolder} 版权所有
+        </p>
+        <Beian beian={beian} />
       </div>
-    </footer>
+    </Island>
   );
 }

@@ -1,44 +1,77 @@
 import type { NavItem } from '@/config/site';
 import { SearchBox } from './search-box';
 
-type Props = { name: string; slogan: string; nav: NavItem[] };
+type Props = { name: string; slogan: string; nav: NavItem[]; current?: string };
 
-export function SiteHeader({ name, slogan, nav }: Props) {
+const mark = (href: string, current?: string) =>
+  href === current ? ({ 'aria-current': 'page' } as const) : {};
+
+/**
+ * The channel bar: every channel in one row from 640 px up. On a phone the first ones (and the
+ * current one) stay in the bar and 栏目 opens all of them with their sub-channels: a <details>,
+ * so it needs no JavaScript and nothing ever scrolls sideways.
+ */
+export function SiteHeader({ name, slogan, nav, current }: Props) {
   return (
-    <header className="bg-white">
-      <div className="border-b border-line text-xs text-muted">
-        <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-1.5">
+    <header className="bg-white print:hidden">
+      <div className="hidden border-b border-line text-xs text-muted sm:block">
+        <div className="mx-auto flex max-w-6xl justify-between px-4 py-1.5">
           <span>{slogan}</span>
           <span className="flex gap-3">
-            <a href="/feed.xml" className="hover:text-brand">
-              RSS
-            </a>
-            <a href="/sitemap.xml" className="hover:text-brand">
-              网站地图
-            </a>
+            <a href="/feed.xml">RSS</a>
+            <a href="/sitemap.xml">网站地图</a>
           </span>
         </div>
       </div>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4 sm:py-5">
-        <a href="/" className="group flex items-baseline gap-3">
-          <span className="text-3xl font-black tracking-wider text-brand sm:text-4xl">{name}</span>
-          <span className="hidden text-sm text-muted sm:inline">{slogan}</span>
+      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3 sm:py-5">
+        <a href="/" className="shrink-0 text-2xl font-black tracking-wider text-brand sm:text-4xl">
+          {name}
         </a>
-        <SearchBox id="site-search" name="站内搜索" label="搜索文章" />
+        <span className="hidden text-sm text-muted md:inline">{slogan}</span>
+        <div className="ml-auto min-w-0 flex-1 sm:max-w-xs">
+          <SearchBox id="site-search" name="站内搜索" label="搜索文章" />
+        </div>
       </div>
-      <nav aria-label="栏目导航" className="bg-brand">
-        <ul className="mx-auto flex max-w-6xl overflow-x-auto px-2 text-[15px] font-medium text-white [scrollbar-width:none]">
-          {nav.map((item) => (
-            <li key={item.href} className="shrink-0">
-              <a
-                href={item.href}
-                className="block px-3 py-2.5 hover:bg-brand-dark focus-visible:bg-brand-dark sm:px-4"
+      <nav aria-label="栏目导航" className="relative bg-brand text-[15px] font-medium text-white">
+        <div className="mx-auto flex max-w-6xl px-1 sm:px-2">
+          <ul className="flex min-w-0 flex-1">
+            {nav.map((item, index) => (
+              <li
+                key={item.href}
+                className={index >= 4 && item.href !== current ? 'max-sm:hidden' : undefined}
               >
-                {item.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+                <a href={item.href} {...mark(item.href, current)} className="nav-link">
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <details className="nav-menu sm:hidden">
+            <summary className="nav-link">
+              <svg aria-hidden="true" viewBox="0 0 16 16">
+                <path d="M2 3h12v2H2zm0 4h12v2H2zm0 4h12v2H2z" />
+              </svg>
+              栏目
+            </summary>
+            <ul>
+              {nav.map((item) => (
+                <li key={item.href}>
+                  <a href={item.href} {...mark(item.href, current)}>
+                    {item.label}
+                  </a>
+                  {item.children?.map((child) => (
+                    <a key={child.href} href={child.href}>
+                      {child.label}
+                    </a>
+                  ))}
+                </li>
+              ))}
+              <li>
+                <a href="/tags">标签</a>
+              </li>
+            </ul>
+          </details>
+        </div>
       </nav>
     </header>
   );

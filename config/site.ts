@@ -1,6 +1,6 @@
 import { env } from '../lib/env';
 
-export type NavItem = { label: string; href: string };
+export type NavItem = { label: string; href: string; children?: NavItem[] };
 
 export const siteConfig = {
   name: '服务粉丝',
@@ -19,12 +19,20 @@ export const siteConfig = {
   copyrightHolder: '服务粉丝新闻网',
   pageSize: env.pageSize,
   listSize: 10,
-  relatedSize: 6,
+  // 相关阅读: four with their excerpts, as the portal page this site is modelled on shows them.
+  relatedSize: 4,
   logo: '/logo.png',
   defaultImage: '/og-default.png',
   feedSize: 50,
   sitemapSize: env.sitemapSize,
   prerender: env.prerender,
+  /** Shown in the footer when set, linked to the official record sites (ICP_BEIAN, POLICE_BEIAN). */
+  beian: {
+    icp: env.beian.icp,
+    police: env.beian.police,
+    icpUrl: 'https://beian.miit.gov.cn/',
+    policeUrl: 'https://beian.mps.gov.cn/#/query/webSearch',
+  },
 } as const;
 
 export function absoluteUrl(path: string): string {

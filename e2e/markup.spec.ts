@@ -12,9 +12,12 @@ const PAGES: Record<string, string> = {
   article: '/articles/chengdu-wuhou-minzu-tuanjie',
   category: '/category/qinggan',
   'category page 2': '/category/shehui/page/2',
+  'sub-channel': '/category/qinggan/gushi',
   tag: '/tags/%E6%B0%91%E6%97%8F%E5%9B%A2%E7%BB%93',
   'search results': `/search?q=${encodeURIComponent('民族团结')}`,
   hot: '/hot',
+  'tag index': '/tags',
+  'site document': '/pages/about',
   'not found': '/no-such-page',
 };
 

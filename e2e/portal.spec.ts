@@ -7,10 +7,13 @@ test('home page: headline, latest, hot and category blocks', async ({ page }) =>
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('headlines').getByRole('link', { name: SEED_TITLE })).toBeVisible();
-  const latest = page.getByRole('region', { name: '最新文章' }).first();
-  await expect(latest.getByRole('listitem')).not.toHaveCount(0);
+  // Issue 14: 要闻 instead of a 最新文章 list that repeated the channel blocks.
+  const top = page.getByRole('region', { name: '要闻' });
+  await expect(top.getByRole('listitem')).not.toHaveCount(0);
   await expect(page.getByTestId('hot-list').getByRole('listitem')).toHaveCount(9);
-  for (const name of ['时政', '社会', '财经', '文化', '情感']) {
+  // 情感's only article is the 头条: no article appears twice in the main column (issue 14).
+  await expect(page.getByRole('region', { name: '情感', exact: true })).toHaveCount(0);
+  for (const name of ['时政', '社会', '财经', '文化']) {
     await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('navigation', { name: '栏目导航' }).getByRole('link')).toHaveText([

@@ -37,6 +37,8 @@ for (const [name, value, pattern] of [
   ['VIEWS_STORE', 'mongo', /VIEWS_STORE/],
   ['SITE_URL', 'not-a-url', /SITE_URL/],
   ['VIEWS_STORE', 'redis', /REDIS_URL/],
+  // The shared cache and the cards use it even with the SQLite view store.
+  ['REDIS_URL', 'localhost:6379', /REDIS_URL/],
   ['LIST_PAGE_SIZE', '0', /LIST_PAGE_SIZE/],
   ['SITE_URL', 'https://news.example.com', /SITE_URL[\s\S]*npm run build/],
   ['VIEWS_DB', '/proc/news/views.db', /VIEWS_DB/],

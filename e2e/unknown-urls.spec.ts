@@ -11,12 +11,14 @@ function filesNamed(token: string): string[] {
   );
 }
 
-test('unknown articles, tags, categories, pages, cards and sitemaps store nothing', async ({
+test('unknown articles, tags, categories, pages, site documents, cards and sitemaps store nothing', async ({
   request,
 }) => {
   const token = `zzunknown${Date.now()}`;
   const urls = Array.from({ length: 20 }, (_, n) => [
     `/articles/${token}-${n}`,
+    `/articles/${token}-${n}/qr.svg`,
+    `/articles/chengdu-wuhou-minzu-tuanjie/${token}-${n}`,
     `/tags/${token}-${n}`,
     `/tags/${encodeURIComponent(`未知标签${token}${n}`)}`,
     `/category/${token}-${n}`,
@@ -24,6 +26,7 @@ test('unknown articles, tags, categories, pages, cards and sitemaps store nothin
     `/category/shehui/page/${900 + n}`,
     `/category/${token}-${n}/feed.xml`,
     `/og/${token}-${n}.png`,
+    `/pages/${token}-${n}`,
     `/sitemaps/${900 + n}.xml`,
   ]).flat();
   for (const url of urls) {

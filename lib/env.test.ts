@@ -54,6 +54,14 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ VIEWS_STORE: 'redis', REDIS_URL: 'localhost' })).toThrow(/redis:\/\//);
     expect(() => parseEnv({ VIEWS_STORE: 'mongo' })).toThrow(/VIEWS_STORE/);
   });
+  it('checks REDIS_URL whenever it is set: the shared cache and the cards use it too', () => {
+    expect(parseEnv({}).redisUrl).toBeUndefined();
+    expect(parseEnv({ REDIS_URL: ' redis://10.0.0.5:6379/0 ' }).redisUrl).toBe(
+      'redis://10.0.0.5:6379/0',
+    );
+    expect(() => parseEnv({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL.*redis:\/\//);
+    expect(() => parseEnv({ REDIS_URL: 'redis://' })).toThrow(/REDIS_URL/);
+  });
   it('checks where the server listens', () => {
     expect(parseEnv({}).listen).toEqual({ port: 3000, host: '127.0.0.1' });
     expect(parseEnv({ PORT: '4210', HOST: '0.0.0.0' }).listen).toEqual({

@@ -23,10 +23,29 @@ export type Env = {
   prerender: { articles: number; listPages: number };
   /** Where `npm start` listens (PORT, HOST); checked here so the server names a bad value. */
   listen: { port: number; host: string };
+  /**
+   * The ICP 备案号 (京ICP备…号-1) and 公安备案号 (京公网安备 11010502000001号) a site in mainland
+   * China must show in its footer: ICP_BEIAN and POLICE_BEIAN; empty when not set.
+   */
+  beian: { icp: string; police: string };
+  /**
+   * The Redis every instance shares, when there are several: Next's cache
+   * (lib/cache/handler.mjs, which reads the variable itself because Next loads it unbundled, after
+   * this check has passed at start-up) and the social cards; the views too with VIEWS_STORE=redis.
+   */
+  redisUrl: string | undefined;
   views:
     | { store: 'sqlite'; file: string; trustProxy: boolean }
     | { store: 'redis'; url: string; trustProxy: boolean };
 };
+
+function redisUrl(source: Record<string, string | undefined>): string | undefined {
+  const url = source.REDIS_URL?.trim();
+  if (!url) return undefined;
+  if (!/^rediss?:\/\/[^/?#]/.test(url))
+    throw new Error(`REDIS_URL must start with redis:// or rediss://, got "${url}"`);
+  return url;
+}
 
 function views(source: Record<string, string | undefined>): Env['views'] {
   const store = source.VIEWS_STORE?.trim() || 'sqlite';
@@ -34,10 +53,8 @@ function views(source: Record<string, string | undefined>): Env['views'] {
   if (store === 'sqlite')
     return { store, file: source.VIEWS_DB?.trim() || '.data/views.db', trustProxy };
   if (store !== 'redis') throw new Error(`VIEWS_STORE must be "sqlite" or "redis", got "${store}"`);
-  const url = source.REDIS_URL?.trim();
+  const url = redisUrl(source);
   if (!url) throw new Error('VIEWS_STORE=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
-  if (!/^rediss?:\/\//.test(url))
-    throw new Error(`REDIS_URL must start with redis:// or rediss://, got "${url}"`);
   return { store, url, trustProxy };
 }
 
@@ -83,6 +100,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       listPages: integer(source, 'PRERENDER_LIST_PAGES', 1, 100_000),
     },
     listen: parseListenAddress(source),
+    beian: { icp: source.ICP_BEIAN?.trim() ?? '', police: source.POLICE_BEIAN?.trim() ?? '' },
+    redisUrl: redisUrl(source),
     views: views(source),
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { HotRanking } from '@/components/hot-ranking';
+import { PageFrame } from '@/components/page-frame';
 import { hotPage } from '@/lib/pages/hot';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
@@ -12,22 +13,24 @@ export const metadata: Metadata = pageMetadata(siteSeo, {
 });
 
 export default async function HotPage() {
-  const { day, week, names } = await hotPage();
+  const { day, week, names, header } = await hotPage();
   return (
-    <div className="space-y-4">
-      <div className="px-4 sm:px-0">
-        <Breadcrumb
-          items={[
-            { label: '首页', href: '/' },
-            { label: '热门排行', href: '/hot' },
-          ]}
-        />
+    <PageFrame header={header}>
+      <div className="space-y-4">
+        <div className="px-4 sm:px-0">
+          <Breadcrumb
+            items={[
+              { label: '首页', href: '/' },
+              { label: '热门排行', href: '/hot' },
+            ]}
+          />
+        </div>
+        <h1 className="px-4 text-2xl font-bold sm:px-0">热门排行</h1>
+        <div className="grid gap-6 md:grid-cols-2">
+          <HotRanking title="24 小时" id="hot-day" items={day} categoryNames={names} />
+          <HotRanking title="7 天" id="hot-week" items={week} categoryNames={names} />
+        </div>
       </div>
-      <h1 className="px-4 text-2xl font-bold sm:px-0">热门排行</h1>
-      <div className="grid gap-6 md:grid-cols-2">
-        <HotRanking title="24 小时" id="hot-day" items={day} categoryNames={names} />
-        <HotRanking title="7 天" id="hot-week" items={week} categoryNames={names} />
-      </div>
-    </div>
+    </PageFrame>
   );
 }

@@ -1,58 +1,54 @@
 import type { Metadata } from 'next';
+import { PageFrame } from '@/components/page-frame';
 import { Pagination } from '@/components/pagination';
 import { SearchBox } from '@/components/search-box';
 import { SearchResults } from '@/components/search-results';
 import { SideLists } from '@/components/side-lists';
-import { getCategoryNames, getLatest } from '@/lib/content/repository';
-import { getHot } from '@/lib/hot/hot';
-import { siteConfig } from '@/config/site';
-import { cleanQuery, QUERY_MAX } from '@/lib/search/engine';
-import { siteSearch } from '@/lib/search/site-search';
+import { searchPage } from '@/lib/pages/search';
+import { QUERY_MAX } from '@/lib/search/engine';
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
 export const metadata: Metadata = { title: '搜索', robots: { index: false, follow: true } };
 
 export default async function SearchPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const { query, truncated } = cleanQuery(params.q);
-  const pageParam = Number(Array.isArray(params.page) ? params.page[0] : params.page);
-  const page = Number.isInteger(pageParam) && pageParam > 0 && pageParam < 10_000 ? pageParam : 1;
-  const found = query ? await siteSearch.search(query, page, siteConfig.pageSize) : undefined;
-  const hot = await getHot();
-  const href = (n: number) => `/search?q=${encodeURIComponent(query)}${n > 1 ? `&page=${n}` : ''}`;
+  const { query, truncated, found, names, hot, latest, header, hrefFor } = await searchPage(
+    await searchParams,
+  );
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
-      <section className="min-w-0 bg-white p-4 sm:p-6">
-        <h1 className="text-2xl font-bold">{query ? `搜索：${query}` : '搜索'}</h1>
-        <div className="mt-3">
-          <SearchBox
-            id="search-page-query"
-            name="重新搜索"
-            label="搜索关键词"
-            defaultValue={query}
-          />
-        </div>
-        {truncated && (
-          <p className="mt-2 text-sm text-amber-700">搜索词过长，只按前 {QUERY_MAX} 个字搜索。</p>
-        )}
-        {found && found.total > 0 ? (
-          <>
-            <p className="mt-3 text-sm text-muted" data-testid="search-count">
-              找到 {found.total} 篇相关文章
-              {found.totalPages > 1 ? `，第 ${found.page}/${found.totalPages} 页` : ''}
-            </p>
-            <SearchResults results={found.results} categoryNames={getCategoryNames()} />
-            <Pagination page={found.page} totalPages={found.totalPages} hrefFor={href} />
-          </>
-        ) : (
-          <div className="py-8 text-center text-muted" data-testid="search-empty">
-            <p>{query ? `没有找到与“${query}”相关的文章。` : '请输入要搜索的关键词。'}</p>
-            <p className="mt-1 text-sm">试试更短的关键词，或看看下面的热门文章。</p>
+    <PageFrame header={header}>
+      <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
+        <section className="min-w-0 bg-white p-4 sm:p-6">
+          <h1 className="text-2xl font-bold">{query ? `搜索：${query}` : '搜索'}</h1>
+          <div className="mt-3">
+            <SearchBox
+              id="search-page-query"
+              name="重新搜索"
+              label="搜索关键词"
+              defaultValue={query}
+            />
           </div>
-        )}
-      </section>
-      <SideLists hot={hot} latest={getLatest(8)} />
-    </div>
+          {truncated && (
+            <p className="mt-2 text-sm text-amber-700">搜索词过长，只按前 {QUERY_MAX} 个字搜索。</p>
+          )}
+          {found && found.total > 0 ? (
+            <>
+              <p className="mt-3 text-sm text-muted" data-testid="search-count">
+                找到 {found.total} 篇相关文章
+                {found.totalPages > 1 ? `，第 ${found.page}/${found.totalPages} 页` : ''}
+              </p>
+              <SearchResults results={found.results} categoryNames={names} />
+              <Pagination page={found.page} totalPages={found.totalPages} hrefFor={hrefFor} />
+            </>
+          ) : (
+            <div className="py-8 text-center text-muted" data-testid="search-empty">
+              <p>{query ? `没有找到与“${query}”相关的文章。` : '请输入要搜索的关键词。'}</p>
+              <p className="mt-1 text-sm">试试更短的关键词，或看看下面的热门文章。</p>
+            </div>
+          )}
+        </section>
+        <SideLists hot={hot} latest={latest} />
+      </div>
+    </PageFrame>
   );
 }

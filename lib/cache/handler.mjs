@@ -8,7 +8,7 @@
 //   tag revalidated on one is expired on all. Every entry is also kept in the local LRU, which
 //   answers while Redis is down; Redis is used again as soon as it answers.
 // - Every cached page gets its Content-Security-Policy here, where its final HTML is known: the
-//   hashes of exactly the inline scripts it carries (docs/adr/008-shared-cache-and-csp.md).
+//   hashes of exactly the inline scripts it carries (docs/adr/008-cache-handler-and-csp.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageCsp } from '../http/csp.mjs';
@@ -88,8 +88,11 @@ async function withShared(all, operation) {
  */
 async function markTags(all, names) {
   const at = Date.now();
-  await all.local.markTags(names, at);
-  if (all.shared) await withShared(all, (store) => store.markTags(names, at));
+  // A revalidation only matters to entries stored before it, and none lives longer than a data
+  // entry (plus the grace).
+  const keep = DATA_TTL_SECONDS + GRACE_SECONDS;
+  await all.local.markTags(names, at, keep);
+  if (all.shared) await withShared(all, (store) => store.markTags(names, at, keep));
 }
 
 /**

@@ -128,6 +128,13 @@ describe('CacheHandler with Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await b.revalidateTag('article:a');
     expect(await a.get('page')).toBeNull();
+    // The revalidation times of a build do not outlive the entries they could expire.
+    const { Redis } = await import('ioredis');
+    const client = new Redis(url);
+    const ttl = await client.ttl('news:cache:build-1:tags');
+    client.disconnect();
+    expect(ttl).toBeGreaterThan(24 * 3600);
+    expect(ttl).toBeLessThanOrEqual(24 * 3600 + 5);
 
     await a.set('kept', page('<p>kept</p>', ''), ctx);
     redis?.kill();

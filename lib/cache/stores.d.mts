@@ -9,7 +9,7 @@ export type Store = {
   get(key: string): Promise<Entry | undefined>;
   set(key: string, entry: Entry, ttlSeconds: number | undefined): Promise<void>;
   tagTimes(tags: string[]): Promise<number[]>;
-  markTags(tags: string[], at: number): Promise<void>;
+  markTags(tags: string[], at: number, keepSeconds: number): Promise<void>;
 };
 export declare function entrySize(entry: Entry): number;
 export declare function memoryStore(

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 
 /**
  * @typedef {{ value: any; lastModified: number; cacheControl?: { revalidate: number | false; expire?: number }; tags: string[] }} Entry
- * @typedef {{ get(key: string): Promise<Entry | undefined>; set(key: string, entry: Entry, ttlSeconds: number | undefined): Promise<void>; tagTimes(tags: string[]): Promise<number[]>; markTags(tags: string[], at: number): Promise<void> }} Store
+ * @typedef {{ get(key: string): Promise<Entry | undefined>; set(key: string, entry: Entry, ttlSeconds: number | undefined): Promise<void>; tagTimes(tags: string[]): Promise<number[]>; markTags(tags: string[], at: number, keepSeconds: number): Promise<void> }} Store
  */
 
 /** An entry's weight in memory: its HTML, payload and segment bytes. */
@@ -85,14 +85,17 @@ export function memoryStore(maxBytes, clock = Date.now) {
  * @param {{ timeoutMs?: number; onError?: (error: Error) => void }} [options]
  * @returns {Store & { client: Redis }}
  */
-export function redisStore(url, prefix, { timeoutMs = 300, onError = () => undefined } = {}) {
+export function redisStore(url, prefix, { timeoutMs = 1000, onError = () => undefined } = {}) {
   const client = new Redis(url, {
-    // Commands wait for the first connection, then fail within timeoutMs; the handler stops
-    // asking a Redis that failed for a moment (handler.mjs) rather than waiting every time.
+    // Commands wait for the first connection; when Redis is down (refused) they fail at the next
+    // attempt to reconnect, within half a second, and a Redis that stops answering gets
+    // timeoutMs. The handler then stops asking it for a moment (handler.mjs). Not much shorter:
+    // an answer waiting behind a busy event loop (a cold instance under load) would count as a
+    // failure.
     maxRetriesPerRequest: 0,
     connectTimeout: 1000,
     commandTimeout: timeoutMs,
-    retryStrategy: () => 1000,
+    retryStrategy: () => 500,
   });
   client.on('error', onError);
   const entryKey = (key) => `${prefix}:e:${key}`;
@@ -113,9 +116,11 @@ export function redisStore(url, prefix, { timeoutMs = 300, onError = () => undef
       const times = await client.hmget(tagsKey, ...names);
       return times.map((time) => Number(time) || 0);
     },
-    async markTags(names, at) {
+    async markTags(names, at, keepSeconds) {
       if (names.length === 0) return;
-      await client.hset(tagsKey, Object.fromEntries(names.map((name) => [name, String(at)])));
+      const marks = Object.fromEntries(names.map((name) => [name, String(at)]));
+      // Every build has its own hash; it goes once no entry it could expire is left.
+      await client.multi().hset(tagsKey, marks).expire(tagsKey, keepSeconds).exec();
     },
   };
 }

@@ -6,7 +6,7 @@ import type { ContentIndex } from './types';
 const categories = [{ path: 'qinggan', name: '情感', description: '', order: 1 }];
 const a = summary({ slug: 'a', category: 'qinggan/gushi', tags: ['成都'], body: 'h1' });
 const b = summary({ slug: 'b', category: 'qinggan', tags: ['民族团结'], body: 'h2' });
-const index = (...articles: (typeof a)[]): ContentIndex => ({ articles, categories });
+const index = (...articles: (typeof a)[]): ContentIndex => ({ articles, categories, pages: [] });
 
 describe('changedTags', () => {
   it('names nothing when nothing changed', () => {
@@ -37,7 +37,18 @@ describe('changedTags', () => {
     ]);
   });
   it('expires every list when a category changes (names are in every navigation)', () => {
-    const renamed = { articles: [a], categories: [{ ...categories[0]!, name: '情感故事' }] };
+    const renamed = {
+      articles: [a],
+      categories: [{ ...categories[0]!, name: '情感故事' }],
+      pages: [],
+    };
     expect(changedTags(index(a), renamed)).toEqual(['lists']);
+  });
+  it('expires every list when a site document changes (they are named in every footer)', () => {
+    const about = { slug: 'about', url: '/pages/about', title: '关于我们', order: 1, body: 'p1' };
+    const withAbout = { ...index(a), pages: [about] };
+    expect(changedTags(withAbout, { ...withAbout, pages: [{ ...about, body: 'p2' }] })).toEqual([
+      'lists',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // Pure: which cache tags a new content version invalidates (lib/cache/tags.ts). An article whose
 // body alone changed expires its own page; one added, removed, or changed in anything a list
 // shows (title, excerpt, date, category, tags…) expires the lists too, and a changed category
-// (names appear in every page's navigation) expires everything that lists.
+// (names appear in every page's navigation) or site document expires everything that lists.
 import { cacheTags } from '@/lib/cache/tags';
 import type { ArticleSummary, ContentIndex } from './types';
 
@@ -45,5 +45,7 @@ export function changedTags(before: ContentIndex, after: ContentIndex): string[]
   }
   for (const [slug, article] of old) if (!fresh.has(slug)) listChange(article);
   if (!same(before.categories, after.categories)) tags.add(cacheTags.lists);
+  // Site documents (关于我们 …) are cached with the lists and named in every footer.
+  if (!same(before.pages, after.pages)) tags.add(cacheTags.lists);
   return [...tags].sort();
 }

@@ -36,6 +36,7 @@ function publish(version: string, articles: (ArticleSummary & { text: string })[
       return summary as ArticleSummary;
     }),
     categories,
+    pages: [],
   };
   writeFileSync(path.join(versionDir, 'index.json'), JSON.stringify(index));
   writeFileSync(path.join(dir, 'current.tmp'), JSON.stringify({ version, publishedAt: new Date().toISOString() }));

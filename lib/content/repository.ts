@@ -18,7 +18,14 @@ import {
   topLevelCategories,
   type ListIndex,
 } from './queries';
-import type { ArticleDetail, ArticleSummary, CategoryInfo, ContentIndex, Crumb } from './types';
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  CategoryInfo,
+  ContentIndex,
+  Crumb,
+  SitePage,
+} from './types';
 
 type Published = {
   from: number;
@@ -273,10 +280,53 @@ export function getCategoryNames(): Record<string, string> {
   return Object.fromEntries(contentIndex().categories.map((category) => [category.path, category.name]));
 }
 
+/** The channel bar: 首页, the top-level channels with their sub-channels, 热门. */
 export function getNavigation(): NavItem[] {
   return [
     { label: '首页', href: '/' },
-    ...getTopCategories().map((category) => ({ label: category.name, href: categoryUrl(category.path) })),
+    ...getTopCategories().map((category) => {
+      const children = getChildCategories(category.path).map((child) => ({
+        label: child.name,
+        href: categoryUrl(child.path),
+      }));
+      return {
+        label: category.name,
+        href: categoryUrl(category.path),
+        ...(children.length > 0 ? { children } : {}),
+      };
+    }),
     { label: '热门', href: '/hot' },
   ];
+}
+
+/** The channel an article or category belongs to, as its link in the channel bar. */
+export function channelHref(categoryPath: string): string {
+  return categoryUrl(categoryPath.split('/')[0] ?? categoryPath);
+}
+
+/**
+ * 上一篇 (older) and 下一篇 (newer) within the article's channel, in the order of the channel's
+ * list page.
+ */
+export function getNeighbours(article: ArticleSummary): {
+  previous?: ArticleSummary;
+  next?: ArticleSummary;
+} {
+  const list = getCategoryArticles(article.category.split('/')[0] ?? article.category);
+  const index = list.findIndex((candidate) => candidate.slug === article.slug);
+  if (index === -1) return {};
+  const previous = list[index + 1];
+  const next = index > 0 ? list[index - 1] : undefined;
+  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+}
+
+/** 关于我们, 联系我们, 版权声明 …, in footer order. */
+export function getSitePages(): SitePage[] {
+  return contentIndex().pages ?? [];
+}
+
+export async function getSitePage(slug: string): Promise<(SitePage & { html: string }) | undefined> {
+  const page = getSitePages().find((candidate) => candidate.slug === slug);
+  if (!page) return undefined;
+  return { ...page, html: await readFile(bodyFile(page.body), 'utf8') };
 }

@@ -4,8 +4,24 @@ export const TITLE_MAX = 100;
 export const SUMMARY_LENGTH = 120;
 /** Chinese is read at about 400 characters a minute. */
 export const READING_CHARS_PER_MINUTE = 400;
+/** A picture under public/, as the content build and check see it. */
+export type ImageInfo = { width: number; height: number; bytes: number };
+/**
+ * Pictures must be large enough for their biggest slot and no heavier than this. A cover fills
+ * the home page's 头条 (about 830 CSS px wide on a desktop) and the article's head; a picture in
+ * the body is at most the text column (about 760 px). Readers get resized copies (next/image), so
+ * a heavier source only slows the first request for each size.
+ */
+export const IMAGE_RULES = {
+  cover: { minWidth: 1200, minHeight: 675 },
+  body: { minWidth: 800, minHeight: 300 },
+  maxBytes: 2 * 1024 * 1024,
+} as const;
+
 export const ARTICLE_GLOB = 'articles/**/*.md';
 export const CATEGORY_GLOB = 'categories/**/*.yml';
+/** The site's own documents: 关于我们, 联系我们, 版权声明 … (content/pages/<slug>.md). */
+export const PAGE_GLOB = 'pages/*.md';
 
 type FieldRule = { type: 'string' | 'date' | 'boolean' | 'string[]'; required?: boolean };
 
@@ -20,6 +36,7 @@ export const ARTICLE_FIELDS = {
   summary: { type: 'string' },
   cover: { type: 'string' },
   coverAlt: { type: 'string' },
+  coverCaption: { type: 'string' },
   draft: { type: 'boolean' },
   featured: { type: 'boolean' },
   updated: { type: 'date' },
@@ -30,6 +47,13 @@ export const CATEGORY_FIELDS = {
   name: { type: 'string', required: true },
   description: { type: 'string', required: true },
   order: { type: 'number', required: true },
+} as const;
+
+export const PAGE_FIELDS = {
+  title: { type: 'string', required: true },
+  description: { type: 'string' },
+  /** Place in the footer, smallest first. */
+  order: { type: 'number' },
 } as const;
 
 /** ISO 8601 date or date-time; without an offset the time is Asia/Shanghai. */
@@ -69,6 +93,10 @@ export function slugFromPath(filePath: string): string {
 
 export function categoryPathFromFile(filePath: string): string {
   return filePath.replace(/^categories\//, '').replace(/\.yml$/, '');
+}
+
+export function pageUrl(slug: string): string {
+  return `/pages/${slug}`;
 }
 
 export function articleUrl(slug: string): string {

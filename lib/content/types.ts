@@ -23,8 +23,13 @@ export type ArticleSummary = {
   /** The editor's summary, or the first paragraph cut at about 120 characters. */
   excerpt: string;
   hasSummary: boolean;
+  /** Site path of the cover picture; only set when the file exists (with its size). */
   cover?: string;
   coverAlt?: string;
+  /** Shown under the cover on the article page, e.g. 示意图：…（本站绘制）. */
+  coverCaption?: string;
+  coverWidth?: number;
+  coverHeight?: number;
   draft: boolean;
   featured: boolean;
   related: string[];
@@ -46,7 +51,19 @@ export type ArticleDetail = ArticleSummary & { html: string };
 /** One step of a breadcrumb trail. */
 export type Crumb = { label: string; href: string };
 
+/** 关于我们 and the other site documents (content/pages). */
+export type SitePage = {
+  slug: string;
+  url: string;
+  title: string;
+  description?: string;
+  order: number;
+  /** The hash of the compiled body, which names its file (lib/content/paths.ts, bodyFile). */
+  body: string;
+};
+
 export type ContentIndex = {
   articles: ArticleSummary[];
   categories: CategoryInfo[];
+  pages: SitePage[];
 };

@@ -4,7 +4,7 @@ import 'server-only';
 // never reaches a cached route: each distinct bad URL would otherwise be rendered and stored.
 import { sitemapChunkCount } from '@/lib/seo/sitemaps';
 import { findArticle, findCategoryPage, findTagPage } from '@/lib/content/pages';
-import { getCategory } from '@/lib/content/repository';
+import { getCategory, getSitePages } from '@/lib/content/repository';
 import { decodeSegment } from '@/lib/url';
 
 /** Path segments after the prefix, decoded; undefined when one is malformed. */
@@ -19,7 +19,11 @@ export function isKnownPath(pathname: string): boolean {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (path.startsWith('/articles/')) {
     const parts = segments(path, '/articles/');
-    return parts?.length === 1 && Boolean(findArticle(parts[0] as string));
+    // The article, its QR code or its Weibo share link (app/articles/[slug]/…).
+    const known =
+      parts?.length === 1 ||
+      (parts?.length === 2 && ['qr.svg', 'weibo'].includes(parts[1] as string));
+    return Boolean(known && findArticle(parts?.[0] as string));
   }
   if (path.startsWith('/category/')) {
     const parts = segments(path, '/category/');
@@ -30,6 +34,10 @@ export function isKnownPath(pathname: string): boolean {
   if (path.startsWith('/tags/')) {
     const parts = segments(path, '/tags/');
     return Boolean(parts?.length && findTagPage(parts[0] as string, parts.slice(1)));
+  }
+  if (path.startsWith('/pages/')) {
+    const parts = segments(path, '/pages/');
+    return parts?.length === 1 && getSitePages().some((page) => page.slug === parts[0]);
   }
   if (path.startsWith('/og/')) {
     const parts = segments(path, '/og/');

@@ -15,6 +15,8 @@ export const NON_DOCUMENT_ROUTES = [
   '/sitemaps/:path*',
   '/news-sitemap.xml',
   '/robots.txt',
+  '/articles/:slug/qr.svg',
+  '/articles/:slug/weibo',
 ];
 
 /**

@@ -7,15 +7,19 @@ import { findArticle } from '@/lib/content/pages';
 import {
   getArticle,
   getCategoryCrumbs,
+  channelHref,
   getCategoryNames,
   getLatest,
+  getNeighbours,
   getPublishedArticles,
   getRelated,
 } from '@/lib/content/repository';
 import type { ArticleSummary } from '@/lib/content/types';
 import { getHot } from '@/lib/hot/hot';
 import { articleImagePath } from '@/lib/seo/og';
+import { responsiveBody } from '@/lib/images/picture';
 import { getViewTotal } from '@/lib/views/service';
+import { header } from './chrome';
 
 /** The newest articles, which `next build` renders ahead (docs/adr/005-prerender-budget.md). */
 export function prerenderedArticleSlugs(): { slug: string }[] {
@@ -27,7 +31,12 @@ export function prerenderedArticleSlugs(): { slug: string }[] {
 /** The section name and share image for metadata and structured data. */
 export function articleSeo(article: ArticleSummary) {
   const section = getCategoryNames()[article.category] ?? article.category;
-  return { section, image: absoluteUrl(articleImagePath(article, section)) };
+  // The cover's own size, or the generated card's.
+  const size =
+    article.cover && article.coverWidth && article.coverHeight
+      ? { width: article.coverWidth, height: article.coverHeight }
+      : { width: 1200, height: 630 };
+  return { section, image: absoluteUrl(articleImagePath(article, section)), imageSize: size };
 }
 
 export async function articlePage(slug: string) {
@@ -37,7 +46,10 @@ export async function articlePage(slug: string) {
   const article = await getArticle(summary.slug);
   if (!article) return undefined;
   return {
-    article,
+    article: { ...article, html: responsiveBody(article.html) },
+    url: absoluteUrl(article.url),
+    neighbours: getNeighbours(article),
+    header: header(channelHref(article.category)),
     crumbs: getCategoryCrumbs(article.category),
     names: getCategoryNames(),
     related: getRelated(article),

@@ -4,15 +4,16 @@ import { cachePage } from '@/lib/cache/page-cache';
 import { cacheTags } from '@/lib/cache/tags';
 import { getCategoryNames, getLatest } from '@/lib/content/repository';
 import { getTopViewed } from '@/lib/hot/hot';
+import { header } from './chrome';
 
 export async function hotPage() {
   await cachePage([cacheTags.lists, cacheTags.hot]);
   const [day, week] = await Promise.all([getTopViewed('day', 20), getTopViewed('week', 20)]);
-  return { day, week, names: getCategoryNames() };
+  return { day, week, names: getCategoryNames(), header: header('/hot') };
 }
 
 /** The one 404 page every unknown URL gets (proxy.ts): somewhere to go next. */
 export async function notFoundPage() {
   await cachePage([cacheTags.lists]);
-  return { latest: getLatest(8), names: getCategoryNames() };
+  return { latest: getLatest(8), names: getCategoryNames(), header: header() };
 }

@@ -6,6 +6,7 @@ import { cacheTags } from '@/lib/cache/tags';
 import { findCategoryPage, findTagPage } from '@/lib/content/pages';
 import {
   getAllTags,
+  channelHref,
   getCategories,
   getCategoryArticles,
   getCategoryCrumbs,
@@ -16,6 +17,8 @@ import {
 } from '@/lib/content/repository';
 import { categoryUrl, tagUrl } from '@/lib/content/rules';
 import { getHot } from '@/lib/hot/hot';
+import type { ArticleSummary } from '@/lib/content/types';
+import { header } from './chrome';
 
 /** The first pages of every category, which `next build` renders ahead. */
 export function prerenderedCategoryPaths(): { path: string[] }[] {
@@ -54,8 +57,26 @@ export function prerenderedTagPaths(): { tag: string; page: string[] }[] {
     );
 }
 
-async function sidebar() {
-  return { hot: await getHot(), latest: getLatest(8), names: getCategoryNames() };
+/** 热门文章 and 最新文章 beside a list, leaving out what the list itself shows. */
+async function sidebar(shown: ArticleSummary[]) {
+  const slugs = new Set(shown.map((article) => article.slug));
+  return {
+    hot: await getHot(),
+    latest: getLatest(8 + slugs.size)
+      .filter((article) => !slugs.has(article.slug))
+      .slice(0, 8),
+    names: getCategoryNames(),
+  };
+}
+
+/** A channel's sub-channels; on a sub-channel's page, its siblings, the current one marked. */
+function subChannels(path: string) {
+  const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : path;
+  return getChildCategories(parent).map((child) => ({
+    label: child.name,
+    href: categoryUrl(child.path),
+    ...(child.path === path ? { current: true } : {}),
+  }));
 }
 
 export async function categoryListing(segments: string[]) {
@@ -67,11 +88,9 @@ export async function categoryListing(segments: string[]) {
     ...found,
     crumbs: getCategoryCrumbs(category.path),
     hrefFor: (n: number) => categoryUrl(category.path, n),
-    subcategories: getChildCategories(category.path).map((child) => ({
-      label: child.name,
-      href: categoryUrl(child.path),
-    })),
-    ...(await sidebar()),
+    subcategories: subChannels(category.path),
+    header: header(channelHref(category.path)),
+    ...(await sidebar(found.page.items)),
   };
 }
 
@@ -84,9 +103,17 @@ export async function tagListing(rawTag: string, pageSegments?: string[]) {
     ...found,
     crumbs: [
       { label: '首页', href: '/' },
+      { label: '标签', href: '/tags' },
       { label: tag, href: tagUrl(tag) },
     ],
     hrefFor: (n: number) => tagUrl(tag, n),
-    ...(await sidebar()),
+    header: header(),
+    ...(await sidebar(found.page.items)),
   };
+}
+
+/** /tags: every tag with its number of articles, most used first. */
+export async function tagIndex() {
+  await cachePage([cacheTags.lists]);
+  return { tags: getAllTags(), header: header() };
 }

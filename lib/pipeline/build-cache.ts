@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { ArticleSummary, CategoryInfo } from '../content/types';
+import type { ArticleSummary, CategoryInfo, SitePage } from '../content/types';
 import type { TermCounts } from '../search/postings';
 
 /** An article as compiled, before its git history is added (revisions, lastModified). */
@@ -18,10 +18,11 @@ export type CachedArticle = {
   counts: TermCounts;
 };
 export type CachedCategory = { kind: 'category'; category: CategoryInfo };
-export type CacheEntry = CachedArticle | CachedCategory;
+/** A site document (关于我们 …); its body is written like an article's. */
+export type CachedPage = { kind: 'page'; page: SitePage };
+export type CacheEntry = CachedArticle | CachedCategory | CachedPage;
 /** What every version needs of an entry; the text and counts are read only for new documents. */
-export type CacheMeta =
-  { kind: 'article'; summary: ArticleSummary } | { kind: 'category'; category: CategoryInfo };
+export type CacheMeta = { kind: 'article'; summary: ArticleSummary } | CachedCategory | CachedPage;
 
 export function cacheKey(code: string, file: string, bytes: Buffer | string): string {
   return createHash('sha256')

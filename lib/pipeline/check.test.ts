@@ -148,4 +148,79 @@ describe('content check', () => {
     const problems = check([article('articles/a.md', valid.replace('summary: 摘要\n', ''))]);
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'summary' })]);
   });
+
+  describe('pictures', () => {
+    const images: Record<string, { width: number; height: number; bytes: number }> = {
+      '/images/ok.jpg': { width: 1600, height: 900, bytes: 200_000 },
+      '/images/small.jpg': { width: 640, height: 360, bytes: 40_000 },
+      '/images/heavy.jpg': { width: 4000, height: 3000, bytes: 5_000_000 },
+      '/images/body.jpg': { width: 1000, height: 600, bytes: 90_000 },
+    };
+    const checkImages = (frontMatter: string, body = '正文。\n') =>
+      checkContent({
+        files: [...categories, article('articles/2024/01/pic.md', frontMatter, body)],
+        publicFileExists: (sitePath) => sitePath in images,
+        imageInfo: (sitePath) => images[sitePath],
+      }).filter((p) => p.severity === 'error');
+
+    it('accepts a cover and body pictures that fit their slots', () => {
+      const md = '正文。\n\n![图](/images/body.jpg "图注")\n\n![图](/images/ok.jpg)\n';
+      expect(checkImages(`${valid}cover: /images/ok.jpg\ncoverAlt: 说明\n`, md)).toEqual([]);
+    });
+
+    it.each([
+      ['too small for the cover slot', '/images/small.jpg', /640×360.*1200×675/],
+      ['body-sized, too small for a cover', '/images/body.jpg', /1000×600.*1200×675/],
+      ['over the size limit', '/images/heavy.jpg', /4883 KB.*2048 KB/],
+      ['on another site', 'https://example.com/a.jpg', /外站/],
+    ])('rejects a cover %s', (_name, cover, message) => {
+      const problems = checkImages(`${valid}cover: ${cover}\ncoverAlt: 说明\n`);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          field: 'cover',
+          line: 8,
+          message: expect.stringMatching(message),
+        }),
+      ]);
+    });
+
+    it.each([
+      ['too small for the text column', '/images/small.jpg', /640×360.*800×300/],
+      ['over the size limit', '/images/heavy.jpg', /4883 KB/],
+      ['missing', '/images/none.jpg', /不存在/],
+      ['on another site', 'http://example.com/a.jpg', /外站/],
+    ])('rejects a body picture %s, on its line', (_name, src, message) => {
+      const problems = checkImages(valid, `第一段。\n\n![图](${src} "图注")\n`);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          field: 'body',
+          line: 12,
+          message: expect.stringMatching(message),
+        }),
+      ]);
+    });
+  });
+
+  it('checks the site documents in pages/', () => {
+    const ok = {
+      path: 'pages/about.md',
+      text: '---\ntitle: 关于我们\norder: 1\n---\n\n本站简介。\n',
+    };
+    expect(errors([ok])).toEqual([]);
+    const problems = errors([
+      { path: 'pages/Contact_Us.md', text: '---\ntitle: 联系我们\nauthor: x\n---\n\n' },
+      { path: 'pages/copyright.md', text: '---\norder: x\n---\n\n正文。\n' },
+      { path: 'pages/deep/x.md', text: '---\ntitle: x\n---\n\n正文。\n' },
+    ]);
+    expect(problems.map((p) => [p.file, p.field])).toEqual(
+      expect.arrayContaining([
+        ['pages/Contact_Us.md', 'author'],
+        ['pages/Contact_Us.md', 'slug'],
+        ['pages/Contact_Us.md', 'body'],
+        ['pages/copyright.md', 'title'],
+        ['pages/copyright.md', 'order'],
+        ['pages/deep/x.md', '(file)'],
+      ]),
+    );
+  });
 });

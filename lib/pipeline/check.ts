@@ -4,6 +4,9 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml
 import {
   ARTICLE_FIELDS,
   CATEGORY_FIELDS,
+  PAGE_FIELDS,
+  IMAGE_RULES,
+  type ImageInfo,
   ISO_DATE_PATTERN,
   NEW_ARTICLE_PLACEHOLDER,
   SLUG_PATTERN,
@@ -28,6 +31,8 @@ export type CheckInput = {
   files: SourceFile[];
   /** Whether a site path such as /images/a.jpg exists under public/. */
   publicFileExists: (sitePath: string) => boolean;
+  /** The size of a picture under public/ (lib/pipeline/images.ts); without it sizes go unchecked. */
+  imageInfo?: (sitePath: string) => ImageInfo | undefined;
 };
 
 type Parsed = {
@@ -138,7 +143,58 @@ function lineAt(body: string, index: number, bodyLine: number): number {
   return bodyLine + body.slice(0, index).split('\n').length - 1;
 }
 
-export function checkContent({ files, publicFileExists }: CheckInput): Problem[] {
+/** 关于我们 and the other site documents: a title, a slug for a file name and a body. */
+function checkPage(path: string, text: string, problems: Problem[]) {
+  const error = (field: string, message: string, line = 1) =>
+    problems.push({ file: path, line, field, message, severity: 'error' });
+  const split = splitFrontMatter(text);
+  if (!split) {
+    error(
+      '(front matter)',
+      msg('文件开头缺少以 --- 包围的元数据', 'missing front matter between --- lines'),
+    );
+    return;
+  }
+  const parsed = parseYaml(path, split.yaml, 1, problems);
+  if (!parsed) return;
+  checkFields({ file: path, ...parsed }, PAGE_FIELDS, problems);
+  if (!SLUG_PATTERN.test(slugFromPath(path))) {
+    error(
+      'slug',
+      msg('文件名只能用小写字母、数字和连字符', 'file name must match ^[a-z0-9]+(-[a-z0-9]+)*$'),
+    );
+  }
+  if (split.body.trim() === '') error('body', msg('正文为空', 'the body is empty'), split.bodyLine);
+}
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+
+/** Why a picture does not fit its slot or is too heavy; null when it is fine or unknown. */
+function imageProblem(
+  info: ImageInfo | undefined,
+  slot: 'cover' | 'body',
+  label: string,
+): string | null {
+  if (!info) return null;
+  const { minWidth, minHeight } = IMAGE_RULES[slot];
+  if (info.width < minWidth || info.height < minHeight) {
+    return msg(
+      `${label} 只有 ${info.width}×${info.height} 像素，至少需要 ${minWidth}×${minHeight}`,
+      `the picture is ${info.width}×${info.height} px, at least ${minWidth}×${minHeight} are needed`,
+    );
+  }
+  if (info.bytes > IMAGE_RULES.maxBytes) {
+    return msg(
+      `${label} 有 ${kb(info.bytes)}，不能超过 ${kb(IMAGE_RULES.maxBytes)}，请压缩后再上传`,
+      `the picture is ${kb(info.bytes)}, over the ${kb(IMAGE_RULES.maxBytes)} limit`,
+    );
+  }
+  return null;
+}
+
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export function checkContent({ files, publicFileExists, imageInfo }: CheckInput): Problem[] {
   const problems: Problem[] = [];
   const articles: Parsed[] = [];
   const categories = new Map<string, { file: string; line: number }>();
@@ -164,6 +220,8 @@ export function checkContent({ files, publicFileExists }: CheckInput): Problem[]
       const parsed = parseYaml(path, split.yaml, 1, problems);
       if (!parsed) continue;
       articles.push({ file: path, ...parsed, body: split.body, bodyLine: split.bodyLine });
+    } else if (/^pages\/[^/]+\.md$/.test(path)) {
+      checkPage(path, text, problems);
     } else {
       problems.push({
         file: path,
@@ -171,7 +229,7 @@ export function checkContent({ files, publicFileExists }: CheckInput): Problem[]
         field: '(file)',
         severity: 'error',
         message: msg(
-          '未知文档：文章放在 articles/**/<slug>.md，栏目放在 categories/**/<path>.yml',
+          '未知文档：文章放在 articles/**/<slug>.md，栏目放在 categories/**/<path>.yml，站务页面放在 pages/<slug>.md',
           'unknown document type',
         ),
       });
@@ -254,7 +312,15 @@ export function checkContent({ files, publicFileExists }: CheckInput): Problem[]
           lineOf('cover'),
         );
       }
-      if (
+      if (typeof data.cover === 'string' && REMOTE.test(data.cover)) {
+        error(
+          'cover',
+          msg(
+            '封面图必须放在 public/ 下，不能引用外站图片',
+            'the cover must be a file under public/',
+          ),
+        );
+      } else if (
         typeof data.cover === 'string' &&
         !(data.cover.startsWith('/') && publicFileExists(data.cover))
       ) {
@@ -262,6 +328,13 @@ export function checkContent({ files, publicFileExists }: CheckInput): Problem[]
           'cover',
           msg(`封面图 public${data.cover} 不存在`, `cover file not found under public/`),
         );
+      } else if (typeof data.cover === 'string') {
+        const problem = imageProblem(
+          imageInfo?.(data.cover),
+          'cover',
+          `封面图 public${data.cover}`,
+        );
+        if (problem) error('cover', problem);
       }
     }
     if (body.trim() === '') {
@@ -300,13 +373,25 @@ export function checkContent({ files, publicFileExists }: CheckInput): Problem[]
     }
     for (const match of body.matchAll(IMAGE_REF)) {
       const src = match[1] ?? match[2] ?? '';
-      if (src.startsWith('/') && !src.startsWith('//') && !publicFileExists(decodeURI(src))) {
+      const line = lineAt(body, match.index, bodyLine);
+      if (REMOTE.test(src)) {
         error(
           'body',
-          msg(`图片 public${src} 不存在`, 'image file not found under public/'),
-          lineAt(body, match.index, bodyLine),
+          msg(
+            `图片 ${src} 在外站：图片必须放在 public/ 下`,
+            'pictures must be files under public/',
+          ),
+          line,
         );
+        continue;
       }
+      if (!src.startsWith('/')) continue;
+      if (!publicFileExists(decodeURI(src))) {
+        error('body', msg(`图片 public${src} 不存在`, 'image file not found under public/'), line);
+        continue;
+      }
+      const problem = imageProblem(imageInfo?.(decodeURI(src)), 'body', `图片 public${src}`);
+      if (problem) error('body', problem, line);
     }
   }
   return problems;

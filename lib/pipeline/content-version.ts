@@ -22,7 +22,7 @@ import {
   versionFiles,
   type CurrentVersion,
 } from '../content/paths';
-import type { ArticleSummary, CategoryInfo, ContentIndex } from '../content/types';
+import type { ArticleSummary, CategoryInfo, ContentIndex, SitePage } from '../content/types';
 import type { BuildCache, CacheMeta } from './build-cache';
 import { revisionsAfterFirst, type Revision } from './git-history';
 import { lastModified } from './last-modified';
@@ -70,19 +70,24 @@ export function assembleIndex(
 ): { index: ContentIndex; articleSources: (Source & { summary: ArticleSummary })[] } {
   const articles: ArticleSummary[] = [];
   const categories: CategoryInfo[] = [];
+  const pages: SitePage[] = [];
   const articleSources: (Source & { summary: ArticleSummary })[] = [];
   for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const meta = metas.get(source.key);
     if (!meta) throw new Error(`${source.path}: not in the build cache after compiling`);
     if (meta.kind === 'category') {
       categories.push(meta.category);
+    } else if (meta.kind === 'page') {
+      pages.push(meta.page);
     } else {
       const summary = withHistory(meta.summary, history.get(source.path));
       articles.push(summary);
       articleSources.push({ ...source, summary });
     }
   }
-  return { index: { articles, categories }, articleSources };
+  // Footer order.
+  pages.sort((a, b) => a.order - b.order || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { index: { articles, categories, pages }, articleSources };
 }
 
 export type VersionResult = {
@@ -134,7 +139,10 @@ export function publishContentVersion(input: {
       },
       { code: input.code, ...(previous ? { previous } : {}) },
     );
-    writeFileSync(path.join(files.dir, 'bodies.txt'), index.articles.map((a) => a.body).join('\n'));
+    writeFileSync(
+      path.join(files.dir, 'bodies.txt'),
+      [...index.articles, ...index.pages].map((a) => a.body).join('\n'),
+    );
     writeAtomically(files.index, json);
   }
   const switched = live?.version !== version;

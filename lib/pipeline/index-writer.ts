@@ -5,14 +5,16 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bodyFile } from '../content/paths';
-import type { ArticleSummary, CategoryInfo } from '../content/types';
+import { pageUrl, type ImageInfo } from '../content/rules';
+import type { ArticleSummary, CategoryInfo, SitePage } from '../content/types';
 import { env } from '../env';
 import { termCounts } from '../search/postings';
-import { cacheKey, openBuildCache, type CacheEntry } from './build-cache';
+import { cacheKey, openBuildCache, type CacheEntry, type CacheMeta } from './build-cache';
 import { buildCodeVersion } from './build-version';
 import { publishContentVersion, type Source } from './content-version';
 import { readGitHistoryState, revisionsAfterFirst, type Revision } from './git-history';
 import { lastModified } from './last-modified';
+import { readImageCatalog } from './images';
 import { compileBody, type CompiledBody } from './markdown/compile-body';
 import { splitFrontMatter } from './front-matter';
 import { autoExcerpt, readingMinutes, truncateText } from './text';
@@ -31,6 +33,7 @@ export type GeneratedArticle = {
   summary?: string;
   cover?: string;
   coverAlt?: string;
+  coverCaption?: string;
   draft?: boolean;
   featured?: boolean;
   related?: string[];
@@ -46,10 +49,44 @@ export type GeneratedCategory = {
   _raw: { sourceFilePath: string };
 };
 
+export type GeneratedPage = {
+  slug: string;
+  title: string;
+  description?: string;
+  order?: number;
+  body: { raw: string };
+  _raw: { sourceFilePath: string };
+};
+
+function toPage(doc: GeneratedPage, body: CompiledBody): SitePage {
+  return {
+    slug: doc.slug,
+    url: pageUrl(doc.slug),
+    title: doc.title.trim(),
+    ...(doc.description ? { description: doc.description } : {}),
+    order: doc.order ?? 100,
+    body: bodyHash(body.html),
+  };
+}
+
+/** The cover's fields, when its file exists: a list never shows a broken picture. */
+function coverOf(doc: GeneratedArticle, images: ReadonlyMap<string, ImageInfo>) {
+  const info = doc.cover ? images.get(doc.cover) : undefined;
+  if (!doc.cover || !info) return {};
+  return {
+    cover: doc.cover,
+    coverAlt: doc.coverAlt ?? '',
+    ...(doc.coverCaption ? { coverCaption: doc.coverCaption } : {}),
+    coverWidth: info.width,
+    coverHeight: info.height,
+  };
+}
+
 export function toSummary(
   doc: GeneratedArticle,
   body: CompiledBody,
   history: Revision[] = [],
+  images: ReadonlyMap<string, ImageInfo> = new Map(),
 ): ArticleSummary {
   const revisions = revisionsAfterFirst(history);
   return {
@@ -65,7 +102,7 @@ export function toSummary(
     tags: [...new Set((doc.tags ?? []).map((tag) => tag.trim()).filter(Boolean))],
     excerpt: doc.summary?.trim() ? truncateText(doc.summary) : autoExcerpt(body.text.split('\n')),
     hasSummary: Boolean(doc.summary?.trim()),
-    ...(doc.cover ? { cover: doc.cover, coverAlt: doc.coverAlt ?? '' } : {}),
+    ...coverOf(doc, images),
     draft: doc.draft ?? false,
     featured: doc.featured ?? false,
     related: doc.related ?? [],
@@ -109,6 +146,7 @@ export async function readGeneratedDocuments(generatedDir = GENERATED_DIR) {
     categories: await readJsonList<GeneratedCategory>(
       path.join(generatedDir, 'Category', '_index.json'),
     ),
+    pages: await readJsonList<GeneratedPage>(path.join(generatedDir, 'Page', '_index.json')),
   };
 }
 
@@ -137,17 +175,49 @@ export async function writeBody(html: string): Promise<string> {
 export async function compileArticle(
   doc: GeneratedArticle,
   sourceText: string,
+  images: ReadonlyMap<string, ImageInfo>,
 ): Promise<CacheEntry> {
-  const split = splitFrontMatter(sourceText);
-  const body = await compileBody(split ? split.body : sourceText);
-  await writeBody(body.html);
-  const summary = toSummary(doc, body);
+  const body = await compileSource(sourceText, images);
+  const summary = toSummary(doc, body, [], images);
   return {
     kind: 'article',
     summary,
     text: body.text,
     counts: termCounts(summary.title, summary.tags, body.text),
   };
+}
+
+/** A site document (关于我们 …): its body compiled and written like an article's. */
+export async function compilePage(
+  doc: GeneratedPage,
+  sourceText: string,
+  images: ReadonlyMap<string, ImageInfo>,
+): Promise<CacheEntry> {
+  return { kind: 'page', page: toPage(doc, await compileSource(sourceText, images)) };
+}
+
+async function compileSource(sourceText: string, images: ReadonlyMap<string, ImageInfo>) {
+  const split = splitFrontMatter(sourceText);
+  const body = await compileBody(split ? split.body : sourceText, (src) => images.get(src));
+  await writeBody(body.html);
+  return body;
+}
+
+/**
+ * The pictures under public/ as part of every cache key: a compiled body holds its figures'
+ * sizes and a summary its cover's, so a changed or added picture compiles everything again.
+ */
+export function imagesVersion(images: ReadonlyMap<string, ImageInfo>): string {
+  const hash = createHash('sha256');
+  for (const [src, info] of [...images].sort(([a], [b]) => (a < b ? -1 : 1)))
+    hash.update(`${src}\0${info.width}\0${info.height}\0${info.bytes}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The content build's code version and the pictures it knows, with the catalog itself. */
+export async function contentBuildCode(configPath?: string) {
+  const images = await readImageCatalog(path.join(process.cwd(), 'public'));
+  return { code: `${buildCodeVersion(configPath)}-${imagesVersion(images)}`, images };
 }
 
 export function compileCategory(doc: GeneratedCategory): CacheEntry {
@@ -169,9 +239,10 @@ export const BUILD_CACHE_FILE = path.join(
 export async function writeContentIndex(input: {
   articles: GeneratedArticle[];
   categories: GeneratedCategory[];
+  pages?: GeneratedPage[];
 }): Promise<void> {
   const contentDir = path.resolve(env.contentDir);
-  const code = buildCodeVersion();
+  const { code, images } = await contentBuildCode();
   const cache = openBuildCache(BUILD_CACHE_FILE);
   try {
     const sources: Source[] = [];
@@ -179,22 +250,21 @@ export async function writeContentIndex(input: {
     const docs = [
       ...input.articles.map((doc) => ({ doc, kind: 'article' as const })),
       ...input.categories.map((doc) => ({ doc, kind: 'category' as const })),
+      ...(input.pages ?? []).map((doc) => ({ doc, kind: 'page' as const })),
     ];
     for (const { doc, kind } of docs) {
       const file = doc._raw.sourceFilePath;
       const text = await readFile(path.join(contentDir, file), 'utf8');
       const key = cacheKey(code, file, text);
       sources.push({ path: file, key });
-      const meta = cache.meta(key);
-      if (meta && (meta.kind !== 'article' || existsSync(bodyFile(meta.summary.body)))) continue;
-      fresh.push({
-        key,
-        path: file,
-        entry:
-          kind === 'article'
-            ? await compileArticle(doc as GeneratedArticle, text)
-            : compileCategory(doc as GeneratedCategory),
-      });
+      if (isComplete(cache.meta(key))) continue;
+      const entry =
+        kind === 'article'
+          ? await compileArticle(doc as GeneratedArticle, text, images)
+          : kind === 'page'
+            ? await compilePage(doc as GeneratedPage, text, images)
+            : compileCategory(doc as GeneratedCategory);
+      fresh.push({ key, path: file, entry });
     }
     cache.put(contentDir, fresh);
     const history = readGitHistoryState(contentDir);
@@ -203,4 +273,12 @@ export async function writeContentIndex(input: {
   } finally {
     cache.close();
   }
+}
+
+/** A cached entry that can be used as it is: one with a body has its body file. */
+export function isComplete(meta: CacheMeta | undefined): boolean {
+  if (!meta) return false;
+  const body =
+    meta.kind === 'article' ? meta.summary.body : meta.kind === 'page' ? meta.page.body : undefined;
+  return body === undefined || existsSync(bodyFile(body));
 }

@@ -27,7 +27,6 @@ export function rootMetadata(site: SiteSeo & { slogan: string; description: stri
     metadataBase: new URL(site.url),
     title: { default: `${site.name} - ${site.slogan}`, template: `%s - ${site.name}` },
     description: site.description,
-    applicationName: site.name,
     // index, follow is the default; saying it here would contradict noindex pages after hydration.
     robots: { 'max-image-preview': 'large' },
     alternates: { types: feedLinks(site) },
@@ -61,10 +60,9 @@ export function pageMetadata(site: SiteSeo, page: PageInput): Metadata {
       description: page.description,
       images: [{ url: site.defaultImage, width: 1200, height: 630, alt: site.name }],
     },
+    // Twitter falls back to og:title and og:description; saying them again costs every page.
     twitter: {
       card: 'summary_large_image',
-      title: page.title,
-      description: page.description,
       images: [{ url: site.defaultImage, alt: site.name }],
     },
     ...(page.noindex ? { robots: { index: false, follow: true } } : {}),
@@ -74,16 +72,13 @@ export function pageMetadata(site: SiteSeo, page: PageInput): Metadata {
 export function articleMetadata(
   site: SiteSeo,
   article: ArticleSummary,
-  options: { section: string; image: string },
+  options: { section: string; image: string; imageSize?: { width: number; height: number } },
 ): Metadata {
   const url = new URL(article.url, site.url).toString();
   return {
     title: article.title,
     description: article.excerpt,
     keywords: article.tags,
-    authors: (article.authors.length > 0 ? article.authors : [article.source]).map((name) => ({
-      name,
-    })),
     alternates: { canonical: url, types: feedLinks(site) },
     openGraph: {
       type: 'article',
@@ -97,12 +92,10 @@ export function articleMetadata(
       section: options.section,
       tags: article.tags,
       authors: article.authors,
-      images: [{ url: options.image, width: 1200, height: 630, alt: article.title }],
+      images: [{ url: options.image, ...(options.imageSize ?? {}), alt: article.title }],
     },
     twitter: {
       card: 'summary_large_image',
-      title: article.title,
-      description: article.excerpt,
       images: [{ url: options.image, alt: article.title }],
     },
   };

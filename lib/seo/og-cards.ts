@@ -1,9 +1,14 @@
 import 'server-only';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { cacheProfiles } from '@/lib/cache/profiles.mjs';
+import { env } from '@/lib/env';
+import { fileCardStore, redisCardStore, renderOnce, type CardStore } from './card-store';
 
-// Cards are rendered on first request and kept as files: rendering 10,000 at build time would
-// add minutes to every build, and a versioned URL lets browsers and CDNs cache them forever.
+// Cards are rendered on first request and kept: rendering 10,000 at build time would add minutes
+// to every build, and a versioned URL lets browsers and CDNs cache them forever. One server keeps
+// them as files in .data/og; with REDIS_URL, every instance keeps them in that Redis, so a card is
+// rendered once for the whole cluster.
 const CACHE_DIR = path.join(process.cwd(), '.data', 'og');
 const FONT_FILE = path.join(process.cwd(), 'assets', 'fonts', 'og-sans-sc-bold.otf');
 const PUBLIC_DIR = path.join(process.cwd(), 'public');
@@ -14,21 +19,21 @@ export function ogFont(): Promise<Buffer> {
   return font;
 }
 
-export async function cachedCard(key: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path.join(CACHE_DIR, `${key}.png`));
-  } catch {
-    return undefined;
-  }
-}
+let store: CardStore | undefined;
+let failing = false;
 
-export async function storeCard(key: string, png: Buffer): Promise<void> {
-  await mkdir(CACHE_DIR, { recursive: true });
-  const file = path.join(CACHE_DIR, `${key}.png`);
-  // Write then rename: concurrent first requests must never serve half a file.
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(temp, png);
-  await rename(temp, file);
+/** The card stored under `key`, or rendered by `render` (once per cluster) and stored. */
+export function card(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  store ??= env.redisUrl
+    ? redisCardStore(env.redisUrl, cacheProfiles.sharedCards.seconds)
+    : fileCardStore(CACHE_DIR);
+  return renderOnce(store, key, render, (error) => {
+    // One line when the store fails, not one per card; cards are still rendered and served.
+    if (failing) return;
+    failing = true;
+    console.error(`[cards] card store unavailable, rendering without it: ${error.message}`);
+    setTimeout(() => (failing = false), 60_000).unref();
+  });
 }
 
 const MIME: Record<string, string> = {

@@ -9,7 +9,7 @@ import { findArticle } from '@/lib/content/pages';
 import { getCategoryNames } from '@/lib/content/repository';
 import { formatDate } from '@/lib/format/date';
 import { ogCardPath, ogCardVersion } from './og';
-import { cachedCard, coverDataUrl, ogFont, storeCard } from './og-cards';
+import { card, coverDataUrl, ogFont } from './og-cards';
 
 export async function socialCardResponse(file: string, version: string | null): Promise<Response> {
   const article = findArticle(file.replace(/\.png$/, ''));
@@ -25,22 +25,20 @@ export async function socialCardResponse(file: string, version: string | null): 
     });
   }
   const headers = { 'content-type': 'image/png', 'cache-control': immutableCacheControl() };
-  const key = `${article.slug}-${current}`;
-  const cached = await cachedCard(key);
-  if (cached) return new Response(new Uint8Array(cached), { headers });
-  const image = new ImageResponse(
-    <OgCard
-      title={article.title}
-      siteName={siteConfig.name}
-      slogan={siteConfig.slogan}
-      category={category}
-      date={formatDate(article.date)}
-      cover={await coverDataUrl(article.cover)}
-      colors={siteConfig.colors}
-    />,
-    { width: 1200, height: 630, fonts: [{ name: 'OG Sans', data: await ogFont(), weight: 700 }] },
-  );
-  const png = Buffer.from(await image.arrayBuffer());
-  await storeCard(key, png);
+  const png = await card(`${article.slug}-${current}`, async () => {
+    const image = new ImageResponse(
+      <OgCard
+        title={article.title}
+        siteName={siteConfig.name}
+        slogan={siteConfig.slogan}
+        category={category}
+        date={formatDate(article.date)}
+        cover={await coverDataUrl(article.cover)}
+        colors={siteConfig.colors}
+      />,
+      { width: 1200, height: 630, fonts: [{ name: 'OG Sans', data: await ogFont(), weight: 700 }] },
+    );
+    return Buffer.from(await image.arrayBuffer());
+  });
   return new Response(new Uint8Array(png), { headers });
 }

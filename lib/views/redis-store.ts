@@ -11,33 +11,52 @@ import {
 
 // For several `next start` instances behind a load balancer: hourly sorted sets
 // (ZINCRBY views:h:<yyyymmddhh> 1 <slug>) that expire a little past the longest window, a total
-// per article, and SET NX EX for the 30-minute dedupe.
+// per article, and a key per visitor and article for the 30-minute dedupe.
+
+// One view, all or nothing, in one script (Redis runs it without interleaving anything): the
+// visitor is marked as seen only after the counts, so a view whose counting failed is counted
+// when retried instead of being taken for a duplicate, and an instance that dies in the middle
+// leaves nothing half done. KEYS: seen, hour bucket, totals. ARGV: dedupe s, retention s, slug.
+const RECORD_VIEW = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('ZINCRBY', KEYS[2], 1, ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
+redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
+return 1
+`;
+
+type WithRecordView = {
+  recordView(...args: [string, string, string, number, number, string]): Promise<number>;
+};
+
 export function openRedisStore(url: string, prefix = 'views'): ViewStore {
   const redis = new Redis(url, {
-    // When Redis is down a command fails within half a second, so the API answers 503 quickly.
-    maxRetriesPerRequest: 1,
+    // When Redis is down (refused), a command fails at the next attempt to reconnect, within half
+    // a second, so the API answers 503 quickly. A Redis that stops answering gets 2 s: a shorter
+    // limit also failed commands whose answer was only waiting behind a busy event loop (a
+    // restarted instance loading its routes under load answered some views with 503).
+    maxRetriesPerRequest: 0,
     connectTimeout: 1000,
-    commandTimeout: 500,
-    retryStrategy: () => 1000,
+    commandTimeout: 2000,
+    retryStrategy: () => 500,
   });
   // ioredis reports connection errors as events; the callers see failed commands instead.
   redis.on('error', () => undefined);
+  redis.defineCommand('recordView', { numberOfKeys: 3, lua: RECORD_VIEW });
   const key = (...parts: string[]) => [prefix, ...parts].join(':');
 
   return {
     async recordView(slug, visitor, at, dedupeSeconds) {
-      const fresh = await redis.set(key('seen', visitor, slug), '1', 'EX', dedupeSeconds, 'NX');
-      if (fresh !== 'OK') return false;
-      const bucket = key('h', hourKey(hourStart(at)));
-      const results = await redis
-        .multi()
-        .zincrby(bucket, 1, slug)
-        .expire(bucket, RETENTION_HOURS * 3600)
-        .hincrby(key('total'), slug, 1)
-        .exec();
-      const failed = results?.find(([error]) => error);
-      if (!results || failed) throw failed?.[0] ?? new Error('redis transaction aborted');
-      return true;
+      const counted = await (redis as unknown as WithRecordView).recordView(
+        key('seen', visitor, slug),
+        key('h', hourKey(hourStart(at))),
+        key('total'),
+        dedupeSeconds,
+        RETENTION_HOURS * 3600,
+        slug,
+      );
+      return counted === 1;
     },
     async hit(visitor, at) {
       const rateKey = key('rate', visitor, String(Math.floor(at.getTime() / 60_000)));

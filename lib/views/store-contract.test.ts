@@ -172,6 +172,23 @@ contract({
   open: (namespace) => openRedisStore(redisUrl, `test-${run}-${namespace}`),
 });
 
+describe('Redis views are all or nothing', () => {
+  it('a view whose counting failed is counted when retried, not taken for a duplicate', async () => {
+    const { Redis } = await import('ioredis');
+    const prefix = `atomic-${run}`;
+    const store = openRedisStore(redisUrl, prefix);
+    const client = new Redis(redisUrl);
+    // The totals key of the wrong type: the count fails after the dedupe check.
+    await client.set(`${prefix}:total`, 'not a hash');
+    await expect(store.recordView('x', 'reader', T0, 1800)).rejects.toThrow(/WRONGTYPE/);
+    await client.del(`${prefix}:total`);
+    expect(await store.recordView('x', 'reader', T0, 1800)).toBe(true);
+    expect((await store.totals(['x'])).get('x')).toBe(1);
+    client.disconnect();
+    await store.close();
+  });
+});
+
 describe('Redis expiry', () => {
   it('gives hourly buckets a TTL a little past seven days', async () => {
     const { Redis } = await import('ioredis');

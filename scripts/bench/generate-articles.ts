@@ -29,6 +29,8 @@ interface Options {
   count: number;
   out: string;
   seed: number;
+  /** Percentage of articles with a cover (one of the sample pictures under public/images). */
+  covers: number;
 }
 
 interface ArticlePlan {
@@ -45,6 +47,13 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const REPO_CONTENT_DIR = path.join(REPO_ROOT, 'content');
 const DEFAULT_COUNT = 1000;
 const DEFAULT_SEED = 42;
+const DEFAULT_COVERS = 30;
+// The sample content's covers (drawn by scripts/editor/draw-sample-images.ts), shared by the
+// generated articles: the content check finds them under public/.
+const COVERS = words(`
+  chengdu-wuhou-shiliu fazhi-yingshang yuanzang-gaoyuan jingle-nongye yanji-xiaoxue
+  youfenglai-yinyue linhai-jiayouzhan tielu-xinjiang chunjie-denglong
+`);
 const DEFAULT_OUT = path.join(REPO_ROOT, '.data', 'corpus');
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
@@ -214,13 +223,14 @@ function parseOptions(argv: string[]): Options {
       count: { type: 'string' },
       out: { type: 'string' },
       seed: { type: 'string' },
+      covers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   if (values.help) {
     console.log(
-      'Usage: tsx scripts/bench/generate-articles.ts [--count N] [--out DIR] [--seed N]\n' +
+      'Usage: tsx scripts/bench/generate-articles.ts [--count N] [--out DIR] [--seed N] [--covers PERCENT]\n' +
         `Env fallbacks: COUNT, SEED. Defaults: ${DEFAULT_COUNT} articles, seed ${DEFAULT_SEED}, ${DEFAULT_OUT}`,
     );
     process.exit(0);
@@ -231,6 +241,10 @@ function parseOptions(argv: string[]): Options {
     count: count === undefined ? DEFAULT_COUNT : parseInteger(count, 'count'),
     seed: seed === undefined ? DEFAULT_SEED : parseInteger(seed, 'seed'),
     out: path.resolve(values.out ?? DEFAULT_OUT),
+    covers:
+      values.covers === undefined
+        ? DEFAULT_COVERS
+        : Math.min(100, parseInteger(values.covers, 'covers')),
   };
 }
 
@@ -532,6 +546,7 @@ function renderArticle(
   plans: readonly ArticlePlan[],
   index: number,
   pickTag: (rng: Random) => string,
+  cover?: string,
 ): string {
   const story = makeStory(rng, plan);
   const lines = [
@@ -567,6 +582,12 @@ function renderArticle(
     const related = pickRelated(rng, plans, index);
     if (related.length > 0) lines.push(`related: ${yamlList(related)}`);
   }
+  if (cover) {
+    lines.push(
+      `cover: /images/2024/01/${cover}.jpg`,
+      `coverAlt: ${yamlString(`${story.place}示意图`)}`,
+    );
+  }
   lines.push('---', '', makeBody(story), '');
   return lines.join('\n');
 }
@@ -582,9 +603,14 @@ function generate(options: Options): void {
   if (categories.length === 0) throw new Error('No categories found in content/categories');
 
   const rng = mulberry32(options.seed);
+  // A stream of its own: with or without covers, every other byte stays the same.
+  const coverRng = mulberry32(options.seed ^ 0x5bd1e995);
   const plans = planArticles(rng, options.count, categories);
   // The most common tag is on about one article in seven, as 民生 or 两会 would be.
   const pickTag = zipf(tagVocabulary(rng, options.count), 0.85);
+  cpSync(path.join(REPO_CONTENT_DIR, 'pages'), path.join(options.out, 'pages'), {
+    recursive: true,
+  });
   const createdDirs = new Set<string>();
   plans.forEach(function writeArticle(plan, index) {
     const dir = path.join(options.out, 'articles', plan.dir);
@@ -592,9 +618,10 @@ function generate(options: Options): void {
       mkdirSync(dir, { recursive: true });
       createdDirs.add(dir);
     }
+    const cover = coverRng() * 100 < options.covers ? pick(coverRng, COVERS) : undefined;
     writeFileSync(
       path.join(dir, `${plan.slug}.md`),
-      renderArticle(rng, plan, plans, index, pickTag),
+      renderArticle(rng, plan, plans, index, pickTag, cover),
     );
   });
 }

@@ -9,9 +9,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@contentlayer2/core';
 import { openBuildCache, type CacheEntry } from '../../lib/pipeline/build-cache';
+import type { ImageInfo } from '../../lib/content/rules';
 import {
   compileArticle,
   compileCategory,
+  compilePage,
   readGeneratedDocuments,
   type GeneratedArticle,
 } from '../../lib/pipeline/index-writer';
@@ -27,6 +29,8 @@ export type CompileJob = {
   stageRoot: string;
   /** Files per Contentlayer run: what it holds in memory grows with it (about 0.2 MB a file). */
   chunk: number;
+  /** The pictures under public/ (lib/pipeline/images.ts), read once by the build. */
+  images: [string, ImageInfo][];
   onProgress?: (done: number) => void;
 };
 
@@ -68,6 +72,7 @@ export async function compileSources(job: CompileJob): Promise<void> {
   });
   const config = (await run(core.getConfig({ configPath: job.configPath }))) as Config;
   const cache = openBuildCache(job.cacheFile);
+  const images = new Map(job.images);
   let done = 0;
   try {
     for (let start = 0; start < job.files.length; start += job.chunk) {
@@ -88,7 +93,16 @@ export async function compileSources(job: CompileJob): Promise<void> {
       for (const doc of generated.articles as GeneratedArticle[]) {
         const file = doc._raw.sourceFilePath;
         const text = await readFile(path.join(job.contentDir, file), 'utf8');
-        entries.push({ key: keyOf(file), path: file, entry: await compileArticle(doc, text) });
+        entries.push({
+          key: keyOf(file),
+          path: file,
+          entry: await compileArticle(doc, text, images),
+        });
+      }
+      for (const doc of generated.pages) {
+        const file = doc._raw.sourceFilePath;
+        const text = await readFile(path.join(job.contentDir, file), 'utf8');
+        entries.push({ key: keyOf(file), path: file, entry: await compilePage(doc, text, images) });
       }
       for (const doc of generated.categories) {
         const file = doc._raw.sourceFilePath;

@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import {
   appendFileSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -13,6 +14,7 @@ import {
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { REPO, testProject } from '@/lib/pipeline/test-project';
 import { rankPage } from '@/lib/search/postings';
@@ -91,9 +93,10 @@ describe('the incremental content build', () => {
       .map((file) => path.join(content, 'articles', file));
 
     const first = await contentBuild(dir);
-    expect(first).toMatchObject({ parsed: 52, cached: 0 });
+    // 40 articles, the categories and the 3 site documents (关于我们 …).
+    expect(first).toMatchObject({ parsed: 55, cached: 0 });
     const again = await contentBuild(dir);
-    expect(again).toEqual({ parsed: 0, cached: 52, version: first.version });
+    expect(again).toEqual({ parsed: 0, cached: 55, version: first.version });
 
     // A correction: one file parsed.
     const corrected = articles[5] as string;
@@ -102,7 +105,7 @@ describe('the incremental content build', () => {
       readFileSync(corrected, 'utf8').replace(/\ntitle: "/, '\ntitle: "更正：'),
     );
     const afterCorrection = await contentBuild(dir);
-    expect(afterCorrection).toMatchObject({ parsed: 1, cached: 51 });
+    expect(afterCorrection).toMatchObject({ parsed: 1, cached: 54 });
     expect(afterCorrection.version).not.toBe(first.version);
     const warm = output(dir);
     expect(warm.index).toContain('更正：');
@@ -115,7 +118,7 @@ describe('the incremental content build', () => {
     const oldSlug = path.basename(renamed, '.md');
     rmSync(deleted);
     renameSync(renamed, path.join(path.dirname(renamed), 'renamed-article.md'));
-    expect(await contentBuild(dir)).toMatchObject({ parsed: 1, cached: 50 });
+    expect(await contentBuild(dir)).toMatchObject({ parsed: 1, cached: 53 });
     const moved = output(dir);
     for (const slug of [deletedSlug, oldSlug]) {
       expect(moved.index).not.toContain(`"${slug}"`);
@@ -124,8 +127,15 @@ describe('the incremental content build', () => {
     expect(moved.index).toContain('"renamed-article"');
     expect(await coldBuild(dir)).toEqual(moved);
 
+    // A new picture under public/: bodies hold their figures' sizes, so everything is compiled again.
+    mkdirSync(path.join(dir, 'public', 'images'), { recursive: true });
+    await sharp({ create: { width: 4, height: 3, channels: 3, background: '#fff' } })
+      .png()
+      .toFile(path.join(dir, 'public', 'images', 'new.png'));
+    expect(await contentBuild(dir)).toMatchObject({ parsed: 54, cached: 0 });
+
     // New build code (here the excerpt's module): nothing compiled by the old code is reused.
     appendFileSync(path.join(dir, 'lib/pipeline/text.ts'), '\n// changed\n');
-    expect(await contentBuild(dir)).toMatchObject({ parsed: 51, cached: 0 });
+    expect(await contentBuild(dir)).toMatchObject({ parsed: 54, cached: 0 });
   }, 180_000);
 });

@@ -7,16 +7,16 @@
 // Contentlayer runs through @contentlayer2/core without the CLI's effect-ts tracing, which took a
 // 10,000-article build from over 6 minutes to about a minute (docs/adr/001).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { env } from '../../lib/env';
-import { CONTENT_INDEX_DIR, bodyFile } from '../../lib/content/paths';
+import { CONTENT_INDEX_DIR } from '../../lib/content/paths';
+import type { ImageInfo } from '../../lib/content/rules';
 import { cacheKey, openBuildCache, type CacheMeta } from '../../lib/pipeline/build-cache';
-import { buildCodeVersion } from '../../lib/pipeline/build-version';
 import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
 import { readGitHistoryState, type GitHistoryState } from '../../lib/pipeline/git-history';
-import { BUILD_CACHE_FILE } from '../../lib/pipeline/index-writer';
+import { BUILD_CACHE_FILE, contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
 import type { CompileJob } from './compile-sources';
 
@@ -63,7 +63,11 @@ function lock(): () => void {
   }
 }
 
-async function compileInWorkers(files: Source[], cacheFile: string): Promise<void> {
+async function compileInWorkers(
+  files: Source[],
+  cacheFile: string,
+  images: ReadonlyMap<string, ImageInfo>,
+): Promise<void> {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
   const workers = Math.max(
     1,
@@ -76,6 +80,7 @@ async function compileInWorkers(files: Source[], cacheFile: string): Promise<voi
     cacheFile,
     stageRoot: path.join(stageBase, `${process.pid}-${index}`),
     chunk: CHUNK,
+    images: [...images],
   });
   if (workers === 1) {
     // One small change: no second process to start.
@@ -114,7 +119,7 @@ async function compileInWorkers(files: Source[], cacheFile: string): Promise<voi
 async function main() {
   const unlock = lock();
   try {
-    const code = buildCodeVersion(configPath);
+    const { code, images } = await contentBuildCode(configPath);
     const cache = openBuildCache(BUILD_CACHE_FILE);
     const sources: Source[] = listSourceFiles(contentDir)
       .filter((file) => CONTENTLAYER_FILE.test(file))
@@ -128,12 +133,11 @@ async function main() {
     for (const source of sources) {
       const meta = cache.meta(source.key);
       metas.set(source.key, meta);
-      // A cached article whose body file is gone is compiled again.
-      if (!meta || (meta.kind === 'article' && !existsSync(bodyFile(meta.summary.body))))
-        misses.push(source);
+      // A cached article or page whose body file is gone is compiled again.
+      if (!isComplete(meta)) misses.push(source);
     }
     if (misses.length > 0) {
-      await compileInWorkers(misses, BUILD_CACHE_FILE);
+      await compileInWorkers(misses, BUILD_CACHE_FILE, images);
       for (const source of misses) metas.set(source.key, cache.meta(source.key));
     }
     const compiled = performance.now();

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '../../lib/env';
 import { checkContent, formatProblem, type SourceFile } from '../../lib/pipeline/check';
+import { readImageCatalog } from '../../lib/pipeline/images';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
 
 const contentDir = path.resolve(env.contentDir);
@@ -18,8 +19,10 @@ const files: SourceFile[] = listSourceFiles(contentDir).map((file) => ({
   path: file,
   text: readFileSync(path.join(contentDir, file), 'utf8'),
 }));
+const images = await readImageCatalog(publicDir);
 const problems = checkContent({
   files,
+  imageInfo: (sitePath) => images.get(sitePath),
   publicFileExists: (sitePath) => {
     const full = path.join(publicDir, sitePath);
     return full.startsWith(publicDir + path.sep) && existsSync(full) && statSync(full).isFile();

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article-list';
+import { ArticlePager } from '@/components/article-pager';
 import { ArticleView } from '@/components/article-view';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { JsonLd } from '@/components/json-ld';
+import { PageFrame } from '@/components/page-frame';
 import { SectionHeading } from '@/components/section-heading';
 import { SideLists } from '@/components/side-lists';
 import { ViewBeacon } from '@/components/view-beacon';
@@ -26,34 +28,37 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const data = await articlePage((await params).slug);
   if (!data) notFound();
-  const { article, crumbs, names, related, views, hot, latest, seo } = data;
+  const { article, crumbs, names, related, views, hot, latest, seo, url, neighbours } = data;
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
-      <div className="min-w-0 space-y-6">
-        <JsonLd data={newsArticleJsonLd(article, { site: siteSeo, ...seo })} />
-        <JsonLd data={breadcrumbJsonLd(crumbs, siteSeo.url)} />
-        <div className="px-4 sm:px-0">
-          <Breadcrumb items={crumbs} />
+    <PageFrame header={data.header} leaves={<ViewBeacon slug={article.slug} />}>
+      <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
+        <div className="min-w-0 space-y-4">
+          <JsonLd data={newsArticleJsonLd(article, { site: siteSeo, ...seo })} />
+          <JsonLd data={breadcrumbJsonLd(crumbs, siteSeo.url)} />
+          <div className="px-4 sm:px-0 print:hidden">
+            <Breadcrumb items={crumbs} />
+          </div>
+          <ArticleView
+            article={article}
+            views={views}
+            url={url}
+            categoryName={names[article.category] ?? article.category}
+            categoryHref={categoryUrl(article.category)}
+          />
+          <ArticlePager {...neighbours} channel={crumbs[1]?.label ?? ''} />
+          {related.length > 0 && (
+            <section
+              aria-labelledby="related-heading"
+              className="bg-white p-4 sm:p-6 print:hidden"
+              data-testid="related"
+            >
+              <SectionHeading id="related-heading" title="相关阅读" />
+              <ArticleList articles={related} categoryNames={names} />
+            </section>
+          )}
         </div>
-        <ViewBeacon slug={article.slug} />
-        <ArticleView
-          article={article}
-          views={views}
-          categoryName={names[article.category] ?? article.category}
-          categoryHref={categoryUrl(article.category)}
-        />
-        {related.length > 0 && (
-          <section
-            aria-labelledby="related-heading"
-            className="bg-white p-4 sm:p-6"
-            data-testid="related"
-          >
-            <SectionHeading id="related-heading" title="相关阅读" />
-            <ArticleList articles={related} categoryNames={names} />
-          </section>
-        )}
+        <SideLists hot={hot} latest={latest} />
       </div>
-      <SideLists hot={hot} latest={latest} />
-    </div>
+    </PageFrame>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Listing } from '@/components/listing';
+import { PageFrame } from '@/components/page-frame';
 import { findCategoryPage } from '@/lib/content/pages';
 import { categoryUrl } from '@/lib/content/rules';
 import { categoryListing, prerenderedCategoryPaths } from '@/lib/pages/listing';
@@ -29,19 +30,21 @@ export default async function CategoryPage({ params }: Props) {
   if (!data) notFound();
   const { category, page } = data;
   return (
-    <Listing
-      title={category.name}
-      description={category.description}
-      crumbs={data.crumbs}
-      articles={page.items}
-      total={page.total}
-      page={page.page}
-      totalPages={page.totalPages}
-      hrefFor={data.hrefFor}
-      categoryNames={data.names}
-      subcategories={data.subcategories}
-      hot={data.hot}
-      latest={data.latest}
-    />
+    <PageFrame header={data.header}>
+      <Listing
+        title={category.name}
+        description={category.description}
+        crumbs={data.crumbs}
+        articles={page.items}
+        total={page.total}
+        page={page.page}
+        totalPages={page.totalPages}
+        hrefFor={data.hrefFor}
+        categoryNames={data.names}
+        subcategories={data.subcategories}
+        hot={data.hot}
+        latest={data.latest}
+      />
+    </PageFrame>
   );
 }

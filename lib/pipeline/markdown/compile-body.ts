@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import { unified } from 'unified';
 import { paragraphsOf } from '../text';
 import { configureMarkdown } from './pipeline';
+import type { ImageLookup } from './rehype-figure';
 
 export type CompiledBody = {
   html: string;
@@ -15,10 +16,11 @@ const processor = unified();
 configureMarkdown(processor);
 processor.freeze();
 
-export async function compileBody(markdown: string): Promise<CompiledBody> {
+/** `images` gives the pictures of the site their width and height in the HTML. */
+export async function compileBody(markdown: string, images?: ImageLookup): Promise<CompiledBody> {
   const tree = processor.parse(markdown) as Root;
   // Before the transformers run: they turn the same tree into HTML.
   const text = paragraphsOf(tree).join('\n');
-  const html = processor.stringify(await processor.run(tree));
+  const html = processor.stringify(await processor.run(tree, { data: { images } }));
   return { html: String(html), text };
 }

@@ -20,6 +20,14 @@ describe('article Markdown', () => {
       /<figure><img src="\/images\/a.jpg" alt="石榴树"[^>]*><figcaption>社区里的石榴树<\/figcaption><\/figure>/,
     );
   });
+  it('gives a picture of the site its width and height, and leaves unknown ones without', async () => {
+    const sizes = (src: string) =>
+      src === '/images/图.jpg' ? { width: 1200, height: 800, bytes: 1 } : undefined;
+    const known = await compileBody('![图](/images/%E5%9B%BE.jpg "图注")', sizes);
+    expect(known.html).toContain('width="1200" height="800" loading="lazy" decoding="async"');
+    const unknown = await compileBody('![图](/images/b.jpg "图注")', sizes);
+    expect(unknown.html).not.toContain('width=');
+  });
   it.each([
     ['<script>alert(1)</script>', /<script/i],
     ['<img src="x" onerror="alert(1)">', /onerror/i],

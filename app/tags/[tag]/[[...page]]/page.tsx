@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Listing } from '@/components/listing';
+import { PageFrame } from '@/components/page-frame';
 import { findTagPage } from '@/lib/content/pages';
 import { tagUrl } from '@/lib/content/rules';
 import { prerenderedTagPaths, tagListing } from '@/lib/pages/listing';
@@ -30,17 +31,19 @@ export default async function TagPage({ params }: Props) {
   if (!data) notFound();
   const { tag, page } = data;
   return (
-    <Listing
-      title={`标签：${tag}`}
-      crumbs={data.crumbs}
-      articles={page.items}
-      total={page.total}
-      page={page.page}
-      totalPages={page.totalPages}
-      hrefFor={data.hrefFor}
-      categoryNames={data.names}
-      hot={data.hot}
-      latest={data.latest}
-    />
+    <PageFrame header={data.header}>
+      <Listing
+        title={`标签：${tag}`}
+        crumbs={data.crumbs}
+        articles={page.items}
+        total={page.total}
+        page={page.page}
+        totalPages={page.totalPages}
+        hrefFor={data.hrefFor}
+        categoryNames={data.names}
+        hot={data.hot}
+        latest={data.latest}
+      />
+    </PageFrame>
   );
 }

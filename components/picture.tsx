@@ -1,0 +1,41 @@
+import { preload } from 'react-dom';
+import type { ArticleSummary } from '@/lib/content/types';
+import { coverOf, imgAttributes, type Picture } from '@/lib/images/picture';
+
+type Props = {
+  picture: Picture;
+  className?: string;
+  /** Decorative beside its own title: the title names the link. */
+  decorative?: boolean;
+} & ({ sizes: string; priority?: boolean } | { width: number });
+
+/** A picture of the site through next/image's optimiser, as a plain <img>: no client code. */
+export function Img({ picture, className, decorative, ...options }: Props) {
+  const attributes = imgAttributes(decorative ? { ...picture, alt: '' } : picture, options);
+  // The page's main picture (the article's cover, the 头条): asked for from <head>, before the
+  // stylesheet and scripts, so that it is not the last thing to paint.
+  if ('priority' in options && options.priority) {
+    preload(attributes.src, {
+      as: 'image',
+      fetchPriority: 'high',
+      ...(attributes.srcSet ? { imageSrcSet: attributes.srcSet } : {}),
+      ...(attributes.sizes ? { imageSizes: attributes.sizes } : {}),
+    });
+  }
+  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text
+  return <img {...attributes} className={className} />;
+}
+
+/**
+ * A list item's thumbnail, linked to the article: hidden from screen readers and the tab order,
+ * since the title beside it is the same link. Nothing for an article without a cover.
+ */
+export function Thumbnail({ article, width = 176 }: { article: ArticleSummary; width?: number }) {
+  const cover = coverOf(article);
+  if (!cover) return null;
+  return (
+    <a href={article.url} tabIndex={-1} aria-hidden="true" className="thumb">
+      <Img picture={cover} width={width} decorative />
+    </a>
+  );
+}

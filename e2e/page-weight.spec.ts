@@ -1,0 +1,44 @@
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+
+// Page weight in bytes (not timings): the article page's HTML with all its lists stays under
+// 10 KB gzipped, and the React payload inlined in it under half of the 45.8 KB it was before the
+// static islands (docs/adr/011-static-islands.md).
+const SEED = '/articles/chengdu-wuhou-minzu-tuanjie';
+const HTML_GZIP_MAX = 10 * 1024;
+const PAYLOAD_MAX = 22 * 1024;
+
+function inlinePayload(html: string): string {
+  return [...html.matchAll(/<script[^>]*>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)]
+    .map((match) => match[1])
+    .join('');
+}
+
+test('the article page: HTML under 10 KB gzipped, inline payload under half of before', async ({
+  request,
+}) => {
+  const html = await (await request.get(SEED)).text();
+  // Everything a reader sees is in the HTML: body, 相关阅读, 热门文章 and 最新文章.
+  for (const part of [
+    'data-testid="related"',
+    'data-testid="hot-list"',
+    'data-testid="latest-list"',
+  ]) {
+    expect(html).toContain(part);
+  }
+  expect(gzipSync(html).length).toBeLessThanOrEqual(HTML_GZIP_MAX);
+  expect(inlinePayload(html).length).toBeLessThanOrEqual(PAYLOAD_MAX);
+  // The article body is in the page once: not a second time in the payload (its second
+  // paragraph, since the first is also the page's description).
+  const paragraphs = [...html.matchAll(/<p>([^<]{30,})<\/p>/g)].map((match) => match[1] as string);
+  expect(paragraphs.length).toBeGreaterThan(2);
+  expect(inlinePayload(html)).not.toContain((paragraphs[1] as string).slice(0, 30));
+});
+
+test('other page types stay light too', async ({ request }) => {
+  for (const url of ['/', '/category/shehui', '/hot']) {
+    const html = await (await request.get(url)).text();
+    expect(gzipSync(html).length, url).toBeLessThanOrEqual(HTML_GZIP_MAX);
+    expect(inlinePayload(html).length, url).toBeLessThanOrEqual(PAYLOAD_MAX);
+  }
+});

@@ -1,0 +1,25 @@
+import 'server-only';
+// The search page's data: rendered per request (a query string), so no page lifetime here.
+import { siteConfig } from '@/config/site';
+import { getCategoryNames, getLatest } from '@/lib/content/repository';
+import { getHot } from '@/lib/hot/hot';
+import { cleanQuery } from '@/lib/search/engine';
+import { siteSearch } from '@/lib/search/site-search';
+import { header } from './chrome';
+
+export async function searchPage(params: { q?: string | string[]; page?: string | string[] }) {
+  const { query, truncated } = cleanQuery(params.q);
+  const pageParam = Number(Array.isArray(params.page) ? params.page[0] : params.page);
+  const page = Number.isInteger(pageParam) && pageParam > 0 && pageParam < 10_000 ? pageParam : 1;
+  const found = query ? await siteSearch.search(query, page, siteConfig.pageSize) : undefined;
+  return {
+    query,
+    truncated,
+    found,
+    names: getCategoryNames(),
+    hot: await getHot(),
+    latest: getLatest(8),
+    header: header(),
+    hrefFor: (n: number) => `/search?q=${encodeURIComponent(query)}${n > 1 ? `&page=${n}` : ''}`,
+  };
+}

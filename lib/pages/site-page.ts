@@ -1,0 +1,21 @@
+import 'server-only';
+// 关于我们, 联系我们, 版权声明 …: the site's own documents (content/pages).
+import { cachePage } from '@/lib/cache/page-cache';
+import { cacheTags } from '@/lib/cache/tags';
+import { getSitePage, getSitePages } from '@/lib/content/repository';
+import { header } from './chrome';
+
+export function prerenderedSitePages(): { slug: string }[] {
+  return getSitePages().map((page) => ({ slug: page.slug }));
+}
+
+export function findSitePage(slug: string) {
+  return getSitePages().find((page) => page.slug === slug);
+}
+
+export async function sitePage(slug: string) {
+  if (!findSitePage(slug)) return undefined;
+  await cachePage([cacheTags.lists]);
+  const page = await getSitePage(slug);
+  return page && { page, others: getSitePages(), header: header() };
+}
