@@ -7,7 +7,7 @@ type Props = { id: string; as?: 'div' | 'footer'; className?: string };
 
 /**
  * Server-rendered HTML that React leaves as it is in the browser. Its markup reaches the page
- * once: the inline React payload carries only this id (docs/adr/012-static-islands.md).
+ * once: the inline React payload carries only this id (docs/adr/011-static-islands.md).
  */
 export function StaticIsland({ id, as = 'div', className }: Props) {
   return createElement(as, { id, className, dangerouslySetInnerHTML: { __html: islandHtml(id) } });
