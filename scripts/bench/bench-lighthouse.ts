@@ -162,7 +162,9 @@ const pages = [
   { name: 'this project: search', url: `${SITE}/search?q=${encodeURIComponent('民族团结')}` },
 ];
 const site = start(ROOT, SITE_PORT, {
-  SITE_URL: process.env.BENCH_SITE_URL || process.env.SITE_URL || '',
+  // The build's origin (the server refuses to start with another); as documented above, the
+  // default is the address it is served on here.
+  SITE_URL: process.env.BENCH_SITE_URL || process.env.SITE_URL || SITE,
 });
 const bare = start(BARE_DIR, BARE_PORT);
 const chrome = await chromeLauncher.launch({
