@@ -1,4 +1,3 @@
-import { preload } from 'react-dom';
 import type { ArticleSummary } from '@/lib/content/types';
 import { coverOf, imgAttributes, type Picture } from '@/lib/images/picture';
 
@@ -12,16 +11,6 @@ type Props = {
 /** A picture of the site through next/image's optimiser, as a plain <img>: no client code. */
 export function Img({ picture, className, decorative, ...options }: Props) {
   const attributes = imgAttributes(decorative ? { ...picture, alt: '' } : picture, options);
-  // The page's main picture (the article's cover, the 头条): asked for from <head>, before the
-  // stylesheet and scripts, so that it is not the last thing to paint.
-  if ('priority' in options && options.priority) {
-    preload(attributes.src, {
-      as: 'image',
-      fetchPriority: 'high',
-      ...(attributes.srcSet ? { imageSrcSet: attributes.srcSet } : {}),
-      ...(attributes.sizes ? { imageSizes: attributes.sizes } : {}),
-    });
-  }
   // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text
   return <img {...attributes} className={className} />;
 }

@@ -42,3 +42,32 @@ test('other page types stay light too', async ({ request }) => {
     expect(inlinePayload(html).length, url).toBeLessThanOrEqual(PAYLOAD_MAX);
   }
 });
+
+// Next names every script chunk in the <head>, so on a fast link the browser fetched and ran
+// 130 KB of JavaScript before painting anything, and Lighthouse charged the download to the
+// LCP. Cached pages add the chunks after their first paint (lib/render/late-scripts.mjs).
+for (const url of [SEED, '/', '/category/shehui']) {
+  test(`${url}: no script chunk is requested before the first paint, and the page hydrates`, async ({
+    page,
+  }) => {
+    const beacon = url === SEED ? page.waitForRequest(/\/api\/views\//) : undefined;
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    const timings = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-paint')[0]?.startTime ?? Infinity,
+      chunks: performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/_next\/static\/.+\.js$/.test(new URL(entry.name).pathname))
+        .map((entry) => entry.startTime),
+    }));
+    expect(timings.chunks.length).toBeGreaterThan(0);
+    expect(Math.min(...timings.chunks)).toBeGreaterThan(timings.paint);
+    // Hydrated: React has attached to the page's root.
+    await expect
+      .poll(() =>
+        page.evaluate(() => Object.keys(document.body).some((key) => key.startsWith('__react'))),
+      )
+      .toBe(true);
+    if (beacon) await beacon;
+  });
+}

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageCsp } from '../http/csp.mjs';
+import { scriptsAfterFirstPaint } from '../render/late-scripts.mjs';
 import { cacheProfiles } from './profiles.mjs';
 import { memoryStore, redisStore } from './stores.mjs';
 
@@ -148,6 +149,7 @@ export default class CacheHandler {
   async set(key, data, ctx) {
     if (!data) return;
     if (data.kind === 'APP_PAGE' && typeof data.html === 'string') {
+      data.html = scriptsAfterFirstPaint(data.html);
       // The same object becomes this response's headers, so the first reader gets it too.
       data.headers ??= {};
       data.headers['content-security-policy'] = pageCsp(data.html, {
