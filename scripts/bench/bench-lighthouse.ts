@@ -2,12 +2,13 @@
 // side in one run (issue: mobile speed at the App Router's floor).
 //
 // 1. Builds a bare Next 16 App Router page holding the same article (its title, cover through
-//    next/image, and body; no lists, no header) in bench/out/bare, from this checkout's
+//    next/image, and body; no lists, no header) in /tmp/news-bench-bare, from this checkout's
 //    node_modules and the site's content build.
 // 2. Serves it beside this checkout's production build (`npm run build` first, with the same
 //    SITE_URL it runs with; BENCH_SITE_URL defaults to http://127.0.0.1:3460).
 // 3. Runs Lighthouse (mobile defaults, simulated throttling) in Debian's Chromium, round-robin,
-//    RUNS times (5), over the site's article, home, category and search pages and the bare page.
+//    RUNS times (5), over the site's article, home, category and search pages and the bare page,
+//    and the article and home page through Debian's nginx with deploy/nginx.conf (port 3462).
 // 4. Prints and writes the medians to docs/benchmarks.md between the lighthouse markers.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { bodyFile } from '../../lib/content/paths';
+import { nginxMain, nginxSite } from '../start/nginx-site';
 import { waitFor } from './bench-server';
+import { readLiveIndex } from './live-index';
 
 const ROOT = process.cwd();
 const RUNS = Number(process.env.RUNS || 5);
@@ -24,6 +28,10 @@ const SITE_PORT = 3460;
 const BARE_PORT = 3461;
 const SITE = `http://127.0.0.1:${SITE_PORT}`;
 const BARE = `http://127.0.0.1:${BARE_PORT}`;
+// The same site behind Debian's nginx with deploy/nginx.conf (static files from disk, page cache,
+// gzip): the production layout of docs/deploy.md, one instance.
+const NGINX_PORT = 3462;
+const NGINX = `http://127.0.0.1:${NGINX_PORT}`;
 const SLUG = process.env.BENCH_SLUG || 'chengdu-wuhou-minzu-tuanjie';
 const CHROME = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Outside the checkout (inside it, Next would take the site's proxy and instrumentation for the
@@ -32,6 +40,8 @@ const BARE_DIR = path.join(tmpdir(), 'news-bench-bare');
 
 type Summary = {
   slug: string;
+  /** The hash naming its compiled body (lib/content/paths.ts). */
+  body: string;
   title: string;
   cover?: string;
   coverAlt?: string;
@@ -42,10 +52,7 @@ type Summary = {
 function buildBare(article: Summary) {
   rmSync(BARE_DIR, { recursive: true, force: true });
   mkdirSync(path.join(BARE_DIR, 'app'), { recursive: true });
-  const body = readFileSync(
-    path.join(ROOT, '.contentlayer/app/bodies', `${article.slug}.html`),
-    'utf8',
-  );
+  const body = readFileSync(bodyFile(article.body), 'utf8');
   cpSync(path.join(ROOT, 'public'), path.join(BARE_DIR, 'public'), { recursive: true });
   writeFileSync(path.join(BARE_DIR, 'package.json'), '{ "private": true, "type": "module" }\n');
   execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(BARE_DIR, 'node_modules')]);
@@ -122,20 +129,57 @@ function start(cwd: string, port: number, env: Record<string, string> = {}): Chi
       '-p',
       String(port),
     ],
-    { cwd, env: { ...process.env, ...env }, stdio: 'ignore' },
+    // A process group of its own: stopping it stops the server process `next start` forks too.
+    { cwd, env: { ...process.env, ...env }, stdio: 'ignore', detached: true },
+  );
+}
+
+function stop(child: ChildProcess) {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+function startNginx(): ChildProcess {
+  const dir = path.join(tmpdir(), 'news-bench-nginx');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'temp'), { recursive: true });
+  const site = path.join(dir, 'news.conf');
+  writeFileSync(
+    site,
+    nginxSite(readFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8'), {
+      listen: { host: '127.0.0.1', port: NGINX_PORT },
+      instances: [`127.0.0.1:${SITE_PORT}`],
+      paths: {
+        pageCache: path.join(dir, 'pages'),
+        cardCache: path.join(dir, 'cards'),
+        static: path.join(ROOT, '.next', 'static'),
+        public: path.join(ROOT, 'public'),
+      },
+    }),
+  );
+  const main = path.join(dir, 'nginx.conf');
+  writeFileSync(main, nginxMain({ prefix: dir, site, root: process.getuid?.() === 0 }));
+  return spawn(
+    process.env.NGINX || '/usr/sbin/nginx',
+    ['-p', dir, '-c', main, '-e', 'stderr', '-g', 'daemon off;'],
+    { stdio: 'ignore', detached: true },
   );
 }
 
 async function weight(url: string) {
-  const html = await (await fetch(url)).text();
+  // Bytes, not characters: most of the page is Chinese (three bytes each in UTF-8).
+  const html = Buffer.from(await (await fetch(url)).arrayBuffer()).toString('utf8');
   const gz = (text: string) => zlib.gzipSync(text).length;
   const payload = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\([\s\S]*?\)<\/script>/g)]
     .map((match) => match[0])
     .join('');
   return {
-    html: html.length,
+    html: Buffer.byteLength(html),
     htmlGz: gz(html),
-    payload: payload.length,
+    payload: Buffer.byteLength(payload),
     scripts: (payload.match(/<script/g) ?? []).length,
   };
 }
@@ -145,9 +189,7 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
-const index = JSON.parse(readFileSync('.contentlayer/app/index.json', 'utf8')) as {
-  articles: Summary[];
-};
+const index = readLiveIndex() as { articles: Summary[] };
 const article = index.articles.find((entry) => entry.slug === SLUG);
 if (!article) throw new Error(`no article ${SLUG} in the content index`);
 if (!existsSync('.next/BUILD_ID')) throw new Error('build the site first: npm run build');
@@ -157,9 +199,11 @@ buildBare(article);
 const pages = [
   { name: 'this project: article', url: `${SITE}/articles/${SLUG}` },
   { name: 'bare Next page, same article', url: `${BARE}/` },
+  { name: 'this project through nginx: article', url: `${NGINX}/articles/${SLUG}` },
   { name: 'this project: home', url: `${SITE}/` },
   { name: 'this project: category', url: `${SITE}/category/shehui` },
   { name: 'this project: search', url: `${SITE}/search?q=${encodeURIComponent('民族团结')}` },
+  { name: 'this project through nginx: home', url: `${NGINX}/` },
 ];
 const site = start(ROOT, SITE_PORT, {
   // The build's origin (the server refuses to start with another); as documented above, the
@@ -167,6 +211,7 @@ const site = start(ROOT, SITE_PORT, {
   SITE_URL: process.env.BENCH_SITE_URL || process.env.SITE_URL || SITE,
 });
 const bare = start(BARE_DIR, BARE_PORT);
+const nginx = startNginx();
 const chrome = await chromeLauncher.launch({
   chromePath: CHROME,
   chromeFlags: [
@@ -182,6 +227,7 @@ const chrome = await chromeLauncher.launch({
 try {
   await waitFor(`${SITE}/api/health`);
   await waitFor(`${BARE}/`);
+  await waitFor(`${NGINX}/api/health`);
   // Warm both servers (rendered pages, optimised images) before measuring.
   for (const { url } of pages) for (let i = 0; i < 2; i += 1) await (await fetch(url)).text();
   const runs = new Map<string, { perf: number; fcp: number; lcp: number; tbt: number }[]>();
@@ -235,6 +281,7 @@ try {
   );
 } finally {
   await chrome.kill();
-  site.kill();
-  bare.kill();
+  stop(site);
+  stop(bare);
+  stop(nginx);
 }
