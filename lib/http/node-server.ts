@@ -4,6 +4,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { clientAddress } from './client-address';
+import { lateScriptsResponse, wantsLateScripts } from './late-scripts-response';
 import { checkRequest } from './request-guard';
 
 // Route handlers and proxy.ts only see a Request built from the headers: neither has the socket,
@@ -26,6 +27,7 @@ function guard(server: Server) {
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const refusal = checkRequest(request.method ?? 'GET', request.url ?? '/');
     if (!refusal) {
+      if (wantsLateScripts(request)) lateScriptsResponse(request, response);
       for (const listener of listeners) listener.call(server, request, response);
       return;
     }

@@ -1,19 +1,22 @@
 // @ts-check
-// Pure: a cached page's script chunks, loaded after its first paint
-// (docs/adr/016-scripts-after-first-paint.md).
-// Plain JavaScript, because the cache handler (lib/cache/handler.mjs), which Next loads without
-// bundling, applies it to each page's final HTML.
+// Pure: a page's script chunks, loaded after its first paint
+// (docs/adr/016-scripts-after-first-paint.md). Plain JavaScript, because the cache handler
+// (lib/cache/handler.mjs), which Next loads without bundling, applies it to each cached page's
+// final HTML; pages rendered per request (search) get it from lib/http/late-scripts-response.ts.
 //
 // Next writes every chunk into the <head> (`<script src async>` and low-priority preloads), so
 // the browser fetches 130 KB of JavaScript beside the stylesheet and the cover picture, and on a
 // fast link runs it before the first paint. The page needs none of it to be read (everything
 // works without JavaScript); hydration, the view beacon and the share panel can wait a frame.
 
-// `<script src="/_next/static/…" async="">` with nothing inside, as React writes it.
-const CHUNK_SCRIPT = /<script src="(\/_next\/static\/[^"]+\.js)" async=""><\/script>/g;
+// `<script src="/_next/static/…" async="">` with nothing inside, as React writes it, with the
+// request's nonce on pages rendered per request.
+const CHUNK_SCRIPT =
+  /<script src="(\/_next\/static\/[^"]+\.js)"((?: (?:async|nonce)="[^"]*")+)><\/script>/g;
 // The low-priority preloads of the same chunks.
 const CHUNK_PRELOAD =
-  /<link rel="preload" as="script" fetchPriority="low" href="\/_next\/static\/[^"]+\.js"\/>/g;
+  /<link rel="preload" as="script" fetchPriority="low"(?: nonce="[^"]*")? href="\/_next\/static\/[^"]+\.js"\/>/g;
+const NONCE = / nonce="([^"]*)"/;
 
 const PREFIX = '/_next/static/chunks/';
 
@@ -30,8 +33,11 @@ export function scriptsAfterFirstPaint(html) {
   if (end < 0) return html;
   /** @type {string[]} */
   const sources = [];
-  const body = html.slice(0, end).replace(CHUNK_SCRIPT, (_, src) => {
+  let nonce = '';
+  const body = html.slice(0, end).replace(CHUNK_SCRIPT, (tag, src, attributes) => {
+    if (!attributes.includes(' async=""')) return tag;
     sources.push(src);
+    nonce ||= NONCE.exec(attributes)?.[1] ?? '';
     return '';
   });
   if (sources.length === 0) return html;
@@ -40,7 +46,7 @@ export function scriptsAfterFirstPaint(html) {
   const names = sources.map((src) => src.slice(prefix.length));
   // A browser without paint timing loads them at once (observe() would ignore the type).
   const loader =
-    `<script>(()=>{const d=document,P=PerformanceObserver,g=()=>{for(const s of ${JSON.stringify(names)})` +
+    `<script${nonce ? ` nonce="${nonce}"` : ''}>(()=>{const d=document,P=PerformanceObserver,g=()=>{for(const s of ${JSON.stringify(names)})` +
     `d.head.append(Object.assign(d.createElement("script"),{src:${JSON.stringify(prefix)}+s}))};` +
     `P.supportedEntryTypes?.includes("paint")?new P((l,o)=>{o.disconnect();g()})` +
     `.observe({type:"paint",buffered:!0}):g()})()</script>`;

@@ -41,4 +41,19 @@ describe('scriptsAfterFirstPaint', () => {
     );
     expect(scriptsAfterFirstPaint('<p>partial')).toBe('<p>partial');
   });
+
+  it('carries the nonce of a page rendered per request over to its loader', () => {
+    const nonced = [
+      '<html><head>',
+      '<link rel="preload" as="script" fetchPriority="low" nonce="n1" href="/_next/static/chunks/w.js"/>',
+      '<script src="/_next/static/chunks/r.js" async="" nonce="n1"></script>',
+      '<script src="/_next/static/chunks/p.js" noModule="" nonce="n1"></script>',
+      '</head><body><script src="/_next/static/chunks/w.js" nonce="n1" async=""></script></body></html>',
+    ].join('');
+    const result = scriptsAfterFirstPaint(nonced);
+    expect(result).not.toContain('rel="preload" as="script"');
+    expect(result).not.toMatch(/<script src="\/_next\/static\/chunks\/[rw]\.js"/);
+    expect(result).toContain('<script src="/_next/static/chunks/p.js" noModule="" nonce="n1">');
+    expect(result).toMatch(/<script nonce="n1">\(\(\)=>.*\["r\.js","w\.js"\]/);
+  });
 });

@@ -1,0 +1,78 @@
+import 'server-only';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { scriptsAfterFirstPaint } from '@/lib/render/late-scripts.mjs';
+
+// Cached pages get their script chunks moved behind the first paint in the cache handler
+// (docs/adr/016-scripts-after-first-paint.md). The search page is rendered per request and never
+// passes through it, so its HTML is changed here, on the way out: Next is asked for plain bytes,
+// the page (about 20 KB) is held until it is complete, changed, and compressed here when the
+// client accepts gzip.
+
+/** Pages rendered per request whose HTML gets the same treatment. */
+const PER_REQUEST_PAGES = new Set(['/search']);
+const GZIP_MIN_BYTES = 1024;
+
+type Chunk = string | Buffer | Uint8Array;
+type Callback = (error?: Error | null) => void;
+
+function toBuffer(chunk: Chunk, encoding?: BufferEncoding): Buffer {
+  return typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk);
+}
+
+/** Whether a response to this request gets its HTML changed (a GET of such a page). */
+export function wantsLateScripts(request: IncomingMessage): boolean {
+  if (request.method !== 'GET') return false;
+  const path = (request.url ?? '').split('?')[0] ?? '';
+  return PER_REQUEST_PAGES.has(path);
+}
+
+/**
+ * Holds the response's body and sends it, changed, when Next ends it. Anything but a 200 HTML
+ * page (a client navigation's RSC payload, a redirect, an error) is sent as Next wrote it.
+ */
+export function lateScriptsResponse(request: IncomingMessage, response: ServerResponse): void {
+  const acceptsGzip = /\bgzip\b/i.test(String(request.headers['accept-encoding'] ?? ''));
+  request.headers['accept-encoding'] = 'identity';
+  const chunks: Buffer[] = [];
+  const end = response.end.bind(response);
+  // Next flushes the headers before it streams the body, and its compression writes them before
+  // the first chunk: here they go out with the whole body.
+  const writeHead = response.writeHead.bind(response);
+  let head: Parameters<ServerResponse['writeHead']> | undefined;
+  response.flushHeaders = () => undefined;
+  response.writeHead = ((...args: Parameters<ServerResponse['writeHead']>) => {
+    head = args;
+    return response;
+  }) as ServerResponse['writeHead'];
+  response.write = ((chunk: Chunk, encoding?: BufferEncoding | Callback, callback?: Callback) => {
+    chunks.push(toBuffer(chunk, typeof encoding === 'string' ? encoding : undefined));
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (done) process.nextTick(done);
+    return true;
+  }) as ServerResponse['write'];
+  response.end = ((
+    chunk?: Chunk | Callback,
+    encoding?: BufferEncoding | Callback,
+    callback?: Callback,
+  ) => {
+    if (chunk !== undefined && typeof chunk !== 'function')
+      chunks.push(toBuffer(chunk, typeof encoding === 'string' ? encoding : undefined));
+    const done = [chunk, encoding, callback].find((value) => typeof value === 'function') as
+      Callback | undefined;
+    let body = Buffer.concat(chunks);
+    const html = /^text\/html\b/i.test(String(response.getHeader('content-type') ?? ''));
+    const status = typeof head?.[0] === 'number' ? head[0] : response.statusCode;
+    if (!response.headersSent && status === 200 && html) {
+      body = Buffer.from(scriptsAfterFirstPaint(body.toString('utf8')));
+      if (acceptsGzip && body.length >= GZIP_MIN_BYTES) {
+        body = gzipSync(body);
+        response.setHeader('content-encoding', 'gzip');
+      }
+      response.removeHeader('transfer-encoding');
+      response.setHeader('content-length', body.length);
+    }
+    if (head && !response.headersSent) writeHead(...head);
+    return done ? end(body, done) : end(body);
+  }) as ServerResponse['end'];
+}
