@@ -4,11 +4,11 @@
 // its own port, with its build's SITE_URL (BEFORE_SITE_URL, AFTER_SITE_URL); then ROUNDS (3) rounds
 // alternate between them, 10 connections for 10 s per page, as served (no Accept-Encoding, like
 // autocannon). Reported: req/s and the server's CPU time per request (whole process tree), medians.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { waitFor } from './bench-server';
+import { startNext, stopGroup, treeCpuSeconds, waitFor } from './bench-server';
 
 const [beforeDir, afterDir] = process.argv.slice(2).map((dir) => path.resolve(dir));
 if (!beforeDir || !afterDir) {
@@ -22,59 +22,16 @@ const targets = [
   { name: 'after', dir: afterDir, port: 3481, siteUrl: process.env.AFTER_SITE_URL },
 ];
 
-/** CPU seconds of a process and all its descendants. */
-function treeCpu(root: number): number {
-  const parent = new Map<number, number>();
-  const cpu = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      parent.set(Number(entry), Number(fields[1]));
-      cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // gone
-    }
-  }
-  let total = 0;
-  for (const [pid, seconds] of cpu) {
-    for (let p: number | undefined = pid; p && p > 1; p = parent.get(p)) {
-      if (p === root) {
-        total += seconds;
-        break;
-      }
-    }
-  }
-  return total;
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
 
 const servers: ChildProcess[] = [];
 try {
   for (const target of targets) {
     servers.push(
-      spawn(
-        process.execPath,
-        [
-          path.join(target.dir, 'node_modules/next/dist/bin/next'),
-          'start',
-          '-H',
-          '127.0.0.1',
-          '-p',
-          String(target.port),
-        ],
-        {
-          cwd: target.dir,
-          env: {
-            ...process.env,
-            ...(target.siteUrl ? { SITE_URL: target.siteUrl } : {}),
-            VIEWS_DB: `/tmp/bench-checkouts-${target.name}.db`,
-          },
-          stdio: 'ignore',
-          detached: true,
-        },
-      ),
+      startNext(target.dir, target.port, {
+        ...(target.siteUrl ? { SITE_URL: target.siteUrl } : {}),
+        VIEWS_DB: `/tmp/bench-checkouts-${target.name}.db`,
+      }),
     );
   }
   for (const target of targets) await waitFor(`http://127.0.0.1:${target.port}/`);
@@ -87,7 +44,7 @@ try {
     for (const page of PAGES) {
       for (const [index, target] of targets.entries()) {
         const pid = servers[index]?.pid as number;
-        const before = treeCpu(pid);
+        const before = treeCpuSeconds(pid);
         const result = await autocannon({
           url: `http://127.0.0.1:${target.port}${page}`,
           connections: 10,
@@ -96,7 +53,7 @@ try {
         const key = `${page} ${target.name}`;
         const entry = results.get(key) ?? { rps: [], cpu: [] };
         entry.rps.push(result.requests.average);
-        entry.cpu.push(((treeCpu(pid) - before) * 1000) / result.requests.total);
+        entry.cpu.push(((treeCpuSeconds(pid) - before) * 1000) / result.requests.total);
         results.set(key, entry);
         if (result.non2xx > 0) console.log(`${key}: ${result.non2xx} answers not 2xx`);
       }
@@ -113,11 +70,5 @@ try {
     );
   }
 } finally {
-  for (const server of servers) {
-    try {
-      if (server.pid) process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // gone
-    }
-  }
+  for (const server of servers) stopGroup(server);
 }

@@ -2,27 +2,18 @@
 // (issue: mobile speed). The article page from the page cache, with and without
 // `Accept-Encoding: gzip`, alternating ROUNDS times (3), 10 connections for 10 s each; req/s and
 // the server's CPU time per request. Needs a production build (`npm run build`, same SITE_URL).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { waitFor } from './bench-server';
+import { startNext, stopGroup, treeCpuSeconds, waitFor } from './bench-server';
 
 const PORT = 3470;
 const BASE = `http://127.0.0.1:${PORT}`;
 const URL_PATH = '/articles/chengdu-wuhou-minzu-tuanjie';
 const ROUNDS = Number(process.env.ROUNDS || 3);
 
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
 
-const server = spawn(
-  process.execPath,
-  ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)],
-  { stdio: 'ignore' },
-);
+const server = startNext(process.cwd(), PORT);
 try {
   await waitFor(`${BASE}/api/health`);
   const pid = server.pid as number;
@@ -33,7 +24,7 @@ try {
   };
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const encoding of ['gzip', 'identity'] as const) {
-      const before = cpuSeconds(pid);
+      const before = treeCpuSeconds(pid);
       const result = await autocannon({
         url: `${BASE}${URL_PATH}`,
         connections: 10,
@@ -42,7 +33,7 @@ try {
       });
       const entry = results[encoding] as { rps: number[]; cpu: number[]; bytes: number[] };
       entry.rps.push(result.requests.average);
-      entry.cpu.push(((cpuSeconds(pid) - before) * 1000) / result.requests.total);
+      entry.cpu.push(((treeCpuSeconds(pid) - before) * 1000) / result.requests.total);
       entry.bytes.push(result.throughput.total / result.requests.total);
     }
   }
@@ -58,5 +49,5 @@ try {
     );
   }
 } finally {
-  server.kill();
+  stopGroup(server);
 }

@@ -19,7 +19,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { bodyFile } from '../../lib/content/paths';
 import { nginxMain, nginxSite } from '../start/nginx-site';
-import { waitFor } from './bench-server';
+import { startNext, stopGroup, waitFor } from './bench-server';
 import { readLiveIndex } from './live-index';
 
 const ROOT = process.cwd();
@@ -118,30 +118,6 @@ export default function Page() {
   }
 }
 
-function start(cwd: string, port: number, env: Record<string, string> = {}): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/next/dist/bin/next'),
-      'start',
-      '-H',
-      '127.0.0.1',
-      '-p',
-      String(port),
-    ],
-    // A process group of its own: stopping it stops the server process `next start` forks too.
-    { cwd, env: { ...process.env, ...env }, stdio: 'ignore', detached: true },
-  );
-}
-
-function stop(child: ChildProcess) {
-  try {
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-}
-
 function startNginx(): ChildProcess {
   const dir = path.join(tmpdir(), 'news-bench-nginx');
   rmSync(dir, { recursive: true, force: true });
@@ -205,12 +181,12 @@ const pages = [
   { name: 'this project: search', url: `${SITE}/search?q=${encodeURIComponent('民族团结')}` },
   { name: 'this project through nginx: home', url: `${NGINX}/` },
 ];
-const site = start(ROOT, SITE_PORT, {
+const site = startNext(ROOT, SITE_PORT, {
   // The build's origin (the server refuses to start with another); as documented above, the
   // default is the address it is served on here.
   SITE_URL: process.env.BENCH_SITE_URL || process.env.SITE_URL || SITE,
 });
-const bare = start(BARE_DIR, BARE_PORT);
+const bare = startNext(BARE_DIR, BARE_PORT);
 const nginx = startNginx();
 const chrome = await chromeLauncher.launch({
   chromePath: CHROME,
@@ -281,7 +257,7 @@ try {
   );
 } finally {
   await chrome.kill();
-  stop(site);
-  stop(bare);
-  stop(nginx);
+  stopGroup(site);
+  stopGroup(bare);
+  stopGroup(nginx);
 }

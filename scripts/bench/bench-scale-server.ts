@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { siteConfig } from '../../config/site';
 import { categoryUrl, tagUrl } from '../../lib/content/rules';
 import { listIndex } from '../../lib/content/queries';
-import { waitFor } from './bench-server';
+import { serverPid, waitFor } from './bench-server';
 import { BENCH_QUERIES } from './bench-queries';
 import { readLiveIndex } from './live-index';
 
@@ -22,16 +22,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 20);
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-// `next start` runs the server in a child of the CLI process; measure the one that serves.
-function serverPid(cliPid: number): number {
-  try {
-    const children = readFileSync(`/proc/${cliPid}/task/${cliPid}/children`, 'utf8').trim();
-    return Number(children.split(/\s+/)[0]) || cliPid;
-  } catch {
-    return cliPid;
-  }
 }
 
 async function timed(path: string): Promise<{ ms: number; status: number }> {

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { waitFor } from './bench-server';
+import { serverPid, waitFor } from './bench-server';
 import { BENCH_QUERIES } from './bench-queries';
 
 const PORT = Number(process.env.BENCH_PORT || 3198);
@@ -17,16 +17,6 @@ function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
-}
-
-// `next start` runs the server in a child of the CLI process; measure the one that serves.
-function serverPid(cliPid: number): number {
-  try {
-    const children = readFileSync(`/proc/${cliPid}/task/${cliPid}/children`, 'utf8').trim();
-    return Number(children.split(/\s+/)[0]) || cliPid;
-  } catch {
-    return cliPid;
-  }
 }
 
 const searchUrl = (query: string) => `${BASE}/search?q=${encodeURIComponent(query)}`;
