@@ -31,8 +31,14 @@ export type CompileJob = {
   chunk: number;
   /** The pictures under public/ (lib/pipeline/images.ts), read once by the build. */
   images: [string, ImageInfo][];
-  onProgress?: (done: number) => void;
+  /** Files of this job validated by Contentlayer, and compiled, so far (a few times a chunk). */
+  onProgress?: (progress: Progress) => void;
 };
+
+export type Progress = { validated: number; compiled: number };
+
+/** Compiled documents between two progress reports within a chunk. */
+const REPORT_EVERY = 200;
 
 // (The effect types do not resolve under this tsconfig, so the results are typed here.)
 type Config = Parameters<typeof core.generateDotpkg>[0]['config'];
@@ -70,15 +76,27 @@ export async function compileSources(job: CompileJob): Promise<void> {
     verbose: false,
     customCwd: job.stageRoot,
   });
-  const config = (await run(core.getConfig({ configPath: job.configPath }))) as Config;
+  const loaded = (await run(core.getConfig({ configPath: job.configPath }))) as Config;
+  // Without onSuccess: it does nothing in this build (the index is written by content-build.ts),
+  // and Contentlayer prints a `successCallback <path>` debug line before each call.
+  const config = {
+    ...loaded,
+    source: { ...loaded.source, options: { ...loaded.source.options, onSuccess: undefined } },
+  } as Config;
   const cache = openBuildCache(job.cacheFile);
   const images = new Map(job.images);
-  let done = 0;
+  const progress: Progress = { validated: 0, compiled: 0 };
+  const compiled = () => {
+    progress.compiled += 1;
+    if (progress.compiled % REPORT_EVERY === 0) job.onProgress?.({ ...progress });
+  };
   try {
     for (let start = 0; start < job.files.length; start += job.chunk) {
       const files = job.files.slice(start, start + job.chunk);
       stage(job, files);
       await run(core.generateDotpkg({ config, verbose: false }));
+      progress.validated += files.length;
+      job.onProgress?.({ ...progress });
       const keys = new Map(files.map((file) => [file.path, file.key]));
       const generated = await readGeneratedDocuments(
         path.join(job.stageRoot, '.contentlayer', 'generated'),
@@ -98,19 +116,23 @@ export async function compileSources(job: CompileJob): Promise<void> {
           path: file,
           entry: await compileArticle(doc, text, images),
         });
+        compiled();
       }
       for (const doc of generated.pages) {
         const file = doc._raw.sourceFilePath;
         const text = await readFile(path.join(job.contentDir, file), 'utf8');
         entries.push({ key: keyOf(file), path: file, entry: await compilePage(doc, text, images) });
+        compiled();
       }
       for (const doc of generated.categories) {
         const file = doc._raw.sourceFilePath;
         entries.push({ key: keyOf(file), path: file, entry: compileCategory(doc) });
+        compiled();
       }
       cache.put(job.contentDir, entries);
-      done += files.length;
-      job.onProgress?.(done);
+      // Every staged file is done, also one Contentlayer returned no document for.
+      progress.compiled = progress.validated;
+      job.onProgress?.({ ...progress });
     }
   } finally {
     cache.close();

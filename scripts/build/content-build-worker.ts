@@ -3,7 +3,7 @@
 import { compileSources, type CompileJob } from './compile-sources';
 
 process.once('message', (job: Omit<CompileJob, 'onProgress'>) => {
-  compileSources({ ...job, onProgress: (done) => process.send?.({ done }) })
+  compileSources({ ...job, onProgress: (progress) => process.send?.(progress) })
     .then(() => process.exit(0))
     .catch((error: unknown) => {
       console.error(error);

@@ -18,7 +18,7 @@ import { publishContentVersion, type Source } from '../../lib/pipeline/content-v
 import { readGitHistoryState, type GitHistoryState } from '../../lib/pipeline/git-history';
 import { BUILD_CACHE_FILE, contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
-import type { CompileJob } from './compile-sources';
+import type { CompileJob, Progress } from './compile-sources';
 
 /** The files Contentlayer reads (its own glob): anything else is the content check's to report. */
 const CONTENTLAYER_FILE = /\.(md|mdx|json|ya?ml)$/i;
@@ -26,6 +26,9 @@ const CONTENTLAYER_FILE = /\.(md|mdx|json|ya?ml)$/i;
 const FILES_PER_WORKER = 400;
 /** Files per Contentlayer run (memory grows with it). */
 const CHUNK = 2000;
+
+/** At most one progress line this often while files compile (the 100,000-article build: minutes). */
+const PROGRESS_MS = 10_000;
 
 const started = performance.now();
 process.env.CONTENT_INDEX_WRITER = 'content-build';
@@ -63,6 +66,47 @@ function lock(): () => void {
   }
 }
 
+const say = (line: string) => console.log(`内容构建 content build: ${line}`);
+const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(1);
+
+/** A directory inside the project by its relative path, any other by its full path. */
+function shortPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative && !relative.startsWith('..') ? relative : dir;
+}
+
+function duration(ms: number): string {
+  const total = Math.round(ms / 1000);
+  return total < 60 ? `${total} s` : `${Math.floor(total / 60)} min ${total % 60} s`;
+}
+
+/**
+ * Sums the progress of every process and prints a line every PROGRESS_MS: files validated and
+ * compiled, the time so far and an estimate of the time left.
+ */
+function progressReporter(total: number, processes: number) {
+  const from = performance.now();
+  const each: Progress[] = Array.from({ length: processes }, () => ({ validated: 0, compiled: 0 }));
+  let printed = from;
+  return (index: number, progress: Progress) => {
+    each[index] = progress;
+    const now = performance.now();
+    const compiled = each.reduce((sum, one) => sum + one.compiled, 0);
+    if (now - printed < PROGRESS_MS || compiled >= total) return;
+    printed = now;
+    const validated = each.reduce((sum, one) => sum + one.validated, 0);
+    const left =
+      compiled > 0
+        ? ` (about ${duration(((now - from) / compiled) * (total - compiled))} left)`
+        : '';
+    say(
+      `  ${compiled.toLocaleString('en')} of ${total.toLocaleString('en')} compiled ` +
+        `(${Math.floor((compiled / total) * 100)}%), ${validated.toLocaleString('en')} validated, ` +
+        `${duration(now - from)}${left}`,
+    );
+  };
+}
+
 async function compileInWorkers(
   files: Source[],
   cacheFile: string,
@@ -82,10 +126,15 @@ async function compileInWorkers(
     chunk: CHUNK,
     images: [...images],
   });
+  say(
+    `validating (Contentlayer's strict schema) and compiling ${sorted.length.toLocaleString('en')} ` +
+      `files in ${workers} ${workers === 1 ? 'process' : 'processes'}`,
+  );
+  const report = progressReporter(sorted.length, workers);
   if (workers === 1) {
     // One small change: no second process to start.
     const { compileSources } = await import('./compile-sources');
-    await compileSources(job(0, sorted));
+    await compileSources({ ...job(0, sorted), onProgress: (progress) => report(0, progress) });
     return;
   }
   const size = Math.ceil(sorted.length / workers);
@@ -98,6 +147,7 @@ async function compileInWorkers(
       },
     );
     child.send(job(index, sorted.slice(index * size, (index + 1) * size)));
+    child.on('message', (progress: Progress) => report(index, progress));
     return child;
   });
   await Promise.all(
@@ -136,11 +186,18 @@ async function main() {
       // A cached article or page whose body file is gone is compiled again.
       if (!isComplete(meta)) misses.push(source);
     }
+    say(
+      `${sources.length.toLocaleString('en')} source files in ${shortPath(contentDir)}: ` +
+        `${misses.length.toLocaleString('en')} new or changed, ` +
+        `${(sources.length - misses.length).toLocaleString('en')} from the build cache (${seconds(started, hashed)} s)`,
+    );
     if (misses.length > 0) {
       await compileInWorkers(misses, BUILD_CACHE_FILE, images);
       for (const source of misses) metas.set(source.key, cache.meta(source.key));
+      say(`compiled ${misses.length.toLocaleString('en')} files (${seconds(hashed)} s)`);
     }
     const compiled = performance.now();
+    say('writing the content version (dates from git history, lists, search index)');
     const stateName = `git:${contentDir}`;
     const previous = cache.state(stateName);
     const history = readGitHistoryState(
@@ -157,9 +214,8 @@ async function main() {
     });
     cache.retain(contentDir, new Set(sources.map((source) => source.key)));
     cache.close();
-    const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(1);
-    console.log(
-      `Generated ${sources.length} documents in .contentlayer: ${misses.length} parsed, ` +
+    say(
+      `done: ${sources.length} documents, ${misses.length} parsed, ` +
         `${sources.length - misses.length} from the cache; version ${result.version}` +
         `${result.switched ? ' is live' : ' was live already'} (${seconds(started)} s: ` +
         `hashing ${seconds(started, hashed)} s, validating and compiling ${seconds(hashed, compiled)} s, ` +
