@@ -8,7 +8,9 @@ import { listSourceFiles } from '../../lib/pipeline/source-files';
 
 const contentDir = path.resolve(env.contentDir);
 const publicDir = path.resolve('public');
+// --quiet (the build): errors, and only the first few warnings with the command that lists them all.
 const quiet = process.argv.includes('--quiet');
+const QUIET_WARNINGS = 5;
 
 const started = performance.now();
 if (!existsSync(contentDir)) {
@@ -31,12 +33,19 @@ const problems = checkContent({
 const root = path.relative(process.cwd(), contentDir) || '.';
 const errors = problems.filter((problem) => problem.severity === 'error');
 const warnings = problems.length - errors.length;
+let shown = 0;
 for (const problem of problems) {
-  if (problem.severity === 'warning' && quiet) continue;
+  if (problem.severity === 'warning' && quiet && (shown += 1) > QUIET_WARNINGS) continue;
   (problem.severity === 'error' ? console.error : console.warn)(formatProblem(problem, root));
 }
 const ms = Math.round(performance.now() - started);
 console.log(
   `内容检查 content check: ${files.length} files, ${errors.length} errors, ${warnings} warnings (${ms} ms)`,
 );
+if (quiet && warnings > QUIET_WARNINGS) {
+  const all = env.contentDir === 'content' ? '' : `CONTENT_DIR=${env.contentDir} `;
+  console.log(
+    `  ${warnings - QUIET_WARNINGS} more warnings not shown: \`${all}npm run content:check\` lists them all`,
+  );
+}
 process.exit(errors.length > 0 ? 1 : 0);
