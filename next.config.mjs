@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { cacheProfiles } from './lib/cache/profiles.mjs';
 import { securityHeaders } from './lib/http/security-headers.mjs';
+import { defaultSiteUrl } from './lib/listen-address.mjs';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -31,8 +32,8 @@ const nextConfig = {
   },
   env: {
     // Pages, sitemaps and feeds prerendered now keep this origin: the server refuses to start
-    // with another SITE_URL (lib/server-start.ts).
-    NEWS_BUILD_SITE_URL: process.env.SITE_URL ?? '',
+    // with another SITE_URL (lib/server-start.ts). Unset, it is the default the server uses.
+    NEWS_BUILD_SITE_URL: process.env.SITE_URL?.trim() || defaultSiteUrl(process.env),
   },
   // Tests start a second server on a copy of the build; nothing else sets it.
   distDir: process.env.NEXT_DIST_DIR || '.next',

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { parseEnv } from './env';
 
 describe('parseEnv', () => {
-  it('defaults SITE_URL to localhost:3000', () => {
-    expect(parseEnv({}).siteUrl).toBe('http://localhost:3000');
+  it('defaults SITE_URL to the address npm start listens on and prints', () => {
+    expect(parseEnv({}).siteUrl).toBe('http://127.0.0.1:3000');
+    expect(parseEnv({ PORT: '4000' }).siteUrl).toBe('http://127.0.0.1:4000');
+    expect(parseEnv({ HOST: 'localhost', PORT: '4000' }).siteUrl).toBe('http://localhost:4000');
+    // A wildcard address is reached on this machine at 127.0.0.1.
+    expect(parseEnv({ HOST: '0.0.0.0' }).siteUrl).toBe('http://127.0.0.1:3000');
+    expect(parseEnv({ HOST: '::' }).siteUrl).toBe('http://127.0.0.1:3000');
+    expect(parseEnv({ HOST: '::1' }).siteUrl).toBe('http://[::1]:3000');
+    expect(parseEnv({ SITE_URL: 'https://news.example.com', PORT: '4000' }).siteUrl).toBe(
+      'https://news.example.com',
+    );
   });
   it('normalises a trailing slash', () => {
     expect(parseEnv({ SITE_URL: 'https://news.example.com/' }).siteUrl).toBe(

@@ -1,5 +1,5 @@
 // Pure: validates the environment once, with errors that say what to fix.
-import { parseListenAddress } from './listen-address.mjs';
+import { defaultSiteUrl, parseListenAddress } from './listen-address.mjs';
 
 export type Env = {
   siteUrl: string;
@@ -74,7 +74,7 @@ function integer(
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const raw = source.SITE_URL?.trim() || 'http://localhost:3000';
+  const raw = source.SITE_URL?.trim() || defaultSiteUrl(source);
   let url: URL;
   try {
     url = new URL(raw);

@@ -22,3 +22,17 @@ export function parseListenAddress(source) {
   }
   return { port, host };
 }
+
+/**
+ * SITE_URL when it is not set: the address `npm start` listens on and prints
+ * (http://127.0.0.1:3000 by default), so that canonical, feed and QR-code URLs name the host the
+ * newcomer opened. A wildcard HOST (0.0.0.0, ::) is reached at 127.0.0.1 on this machine; a
+ * public site sets SITE_URL.
+ * @param {Record<string, string | undefined>} source
+ * @returns {string}
+ */
+export function defaultSiteUrl(source) {
+  const { port, host } = parseListenAddress(source);
+  const local = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${isIP(local) === 6 ? `[${local}]` : local}:${port}`;
+}
