@@ -139,3 +139,44 @@ describe('the incremental content build', () => {
     expect(await contentBuild(dir)).toMatchObject({ parsed: 54, cached: 0 });
   }, 180_000);
 });
+
+describe('the content build output', () => {
+  it('says what each phase did, with counts and times, and prints no debug lines', async () => {
+    const dir = testProject('content-build-output-');
+    await run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(repo, 'scripts/bench/generate-articles.ts'),
+        '--count',
+        '5',
+        '--out',
+        path.join(dir, 'content'),
+      ],
+      { cwd: repo },
+    );
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', path.join(repo, 'scripts/build/content-build.ts')],
+      {
+        cwd: dir,
+        env: { ...process.env, PWD: dir, CONTENT_DIR: 'content', CONTENT_INDEX_DIR: '' },
+      },
+    );
+    const lines = (stdout + stderr).split('\n').filter(Boolean);
+    // Contentlayer printed `successCallback <path>` before each of its runs.
+    expect(lines.filter((line) => !line.startsWith('内容构建 content build: '))).toEqual([]);
+    expect(lines.join('\n')).toMatch(
+      new RegExp(
+        [
+          '20 source files in content: 20 new or changed, 0 from the build cache \\(\\d+\\.\\d s\\)',
+          'validating .* and compiling 20 files in 1 process',
+          'compiled 20 files \\(\\d+\\.\\d s\\)',
+          'writing the content version',
+          'done: 20 documents, 20 parsed, 0 from the cache; version \\w+ is live',
+        ].join('.*\n.*'),
+      ),
+    );
+  }, 120_000);
+});
