@@ -7,16 +7,19 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   await (await import('@/lib/server-start')).startServer();
   if (process.env.NODE_ENV !== 'production') return;
-  const { warmContent } = await import('@/lib/content/repository');
+  const { getContentState, warmContent } = await import('@/lib/content/repository');
+  const { log } = await import('@/lib/observability/log.mjs');
+  const { recordContentVersion } = await import('@/lib/observability/metrics.mjs');
   const { watchContent } = await import('@/lib/content/reload');
   const { warmSearchIndex } = await import('@/lib/search/sqlite-engine');
   // After start-up, so the server is listening first; a missing index only logs.
   setTimeout(() => {
     try {
       warmContent();
+      recordContentVersion(getContentState().version);
       warmSearchIndex();
     } catch (error) {
-      console.error(`[content] could not preload the content: ${(error as Error).message}`);
+      log.error(`[content] could not preload the content: ${(error as Error).message}`);
     }
     watchContent();
   }, 0);

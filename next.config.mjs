@@ -35,6 +35,9 @@ const nextConfig = {
     // with another SITE_URL (lib/server-start.ts). Unset, it is the default the server uses.
     NEWS_BUILD_SITE_URL: process.env.SITE_URL?.trim() || defaultSiteUrl(process.env),
   },
+  // Loaded from node_modules at run time, not bundled: one logger and one metrics registry per
+  // process (lib/observability), and pino's worker files where it expects them.
+  serverExternalPackages: ['pino', 'prom-client'],
   // Tests start a second server on a copy of the build; nothing else sets it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Read from disk at run time, so kept out of the bundles. The content versions are not listed:

@@ -84,4 +84,25 @@ describe('parseEnv', () => {
     for (const HOST of ['not a host', 'http://x', '-x'])
       expect(() => parseEnv({ HOST })).toThrow(/HOST/);
   });
+  it('serves metrics on the loopback interface, by default on PORT + 10000', () => {
+    expect(parseEnv({}).metrics).toEqual({ host: '127.0.0.1', port: 13000 });
+    expect(parseEnv({ PORT: '3002' }).metrics).toEqual({ host: '127.0.0.1', port: 13002 });
+    expect(parseEnv({ METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' }).metrics).toEqual({
+      host: '10.0.0.5',
+      port: 9464,
+    });
+    expect(parseEnv({ METRICS_PORT: 'off' }).metrics).toBeUndefined();
+    for (const METRICS_PORT of ['99999', '0', 'yes', '3000'])
+      expect(() => parseEnv({ METRICS_PORT })).toThrow(/METRICS_PORT/);
+    // The default would be past the last port.
+    expect(() => parseEnv({ PORT: '60000' })).toThrow(/METRICS_PORT/);
+    expect(parseEnv({ PORT: '60000', METRICS_PORT: '9464' }).metrics?.port).toBe(9464);
+    for (const METRICS_HOST of ['localhost', 'metrics.internal', '1.2.3'])
+      expect(() => parseEnv({ METRICS_HOST })).toThrow(/METRICS_HOST/);
+  });
+  it('reads LOG_LEVEL, info by default', () => {
+    expect(parseEnv({}).logLevel).toBe('info');
+    expect(parseEnv({ LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
+    expect(() => parseEnv({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
 });

@@ -1,4 +1,5 @@
 // Pure: validates the environment once, with errors that say what to fix.
+import { isIP } from 'node:net';
 import { defaultSiteUrl, parseListenAddress } from './listen-address.mjs';
 
 export type Env = {
@@ -37,7 +38,20 @@ export type Env = {
   views:
     | { store: 'sqlite'; file: string; trustProxy: boolean }
     | { store: 'redis'; url: string; trustProxy: boolean };
+  /**
+   * Where this process serves its Prometheus metrics: METRICS_HOST (127.0.0.1) and METRICS_PORT
+   * (by default the site's port + 10000, so that every instance on a machine has its own);
+   * undefined with METRICS_PORT=off (docs/adr/017-metrics-port-and-json-logs.md).
+   */
+  metrics: { host: string; port: number } | undefined;
+  /** LOG_LEVEL: the least severe level written to the log (info: one line per request). */
+  logLevel: (typeof LOG_LEVELS)[number];
 };
+
+/** The levels LOG_LEVEL accepts, the most severe first (pino's names). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** The default metrics port is the site's port plus this. */
+export const METRICS_PORT_OFFSET = 10_000;
 
 function redisUrl(source: Record<string, string | undefined>): string | undefined {
   const url = source.REDIS_URL?.trim();
@@ -73,6 +87,40 @@ function integer(
   return value;
 }
 
+function metrics(source: Record<string, string | undefined>, sitePort: number): Env['metrics'] {
+  const raw = source.METRICS_PORT?.trim().toLowerCase() ?? '';
+  if (raw === 'off') return undefined;
+  const host = source.METRICS_HOST?.trim() || '127.0.0.1';
+  if (!isIP(host)) {
+    throw new Error(`METRICS_HOST must be an IP address such as 127.0.0.1, got "${host}"`);
+  }
+  if (!raw) {
+    const port = sitePort + METRICS_PORT_OFFSET;
+    if (port > 65535) {
+      throw new Error(
+        `METRICS_PORT defaults to PORT + ${METRICS_PORT_OFFSET}, beyond 65535 for PORT=${sitePort}: ` +
+          'set METRICS_PORT to a free port (or off)',
+      );
+    }
+    return { host, port };
+  }
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new Error(`METRICS_PORT must be a whole number from 1 to 65535 or off, got "${raw}"`);
+  }
+  if (port === sitePort) {
+    throw new Error(`METRICS_PORT must differ from PORT (${sitePort}): the site's port is public`);
+  }
+  return { host, port };
+}
+
+function logLevel(source: Record<string, string | undefined>): Env['logLevel'] {
+  const raw = source.LOG_LEVEL?.trim().toLowerCase() || 'info';
+  const level = LOG_LEVELS.find((name) => name === raw);
+  if (!level) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = source.SITE_URL?.trim() || defaultSiteUrl(source);
   let url: URL;
@@ -89,6 +137,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (url.pathname !== '/' || url.search || url.hash) {
     throw new Error(`SITE_URL must be an origin without path, query or hash, got "${raw}"`);
   }
+  const listen = parseListenAddress(source);
   return {
     siteUrl: url.origin,
     contentDir: source.CONTENT_DIR?.trim() || 'content',
@@ -99,10 +148,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       articles: integer(source, 'PRERENDER_ARTICLES', 50, 10_000_000),
       listPages: integer(source, 'PRERENDER_LIST_PAGES', 1, 100_000),
     },
-    listen: parseListenAddress(source),
+    listen,
     beian: { icp: source.ICP_BEIAN?.trim() ?? '', police: source.POLICE_BEIAN?.trim() ?? '' },
     redisUrl: redisUrl(source),
     views: views(source),
+    metrics: metrics(source, listen.port),
+    logLevel: logLevel(source),
   };
 }
 

@@ -1,5 +1,7 @@
 import 'server-only';
 import { installServerHook } from '@/lib/http/node-server';
+import { consoleToLog, log } from '@/lib/observability/log.mjs';
+import { startMetricsServer } from '@/lib/observability/metrics-server';
 import { viewsDbProblem } from '@/lib/views/sqlite-store';
 
 type EnvModule = typeof import('@/lib/env');
@@ -28,9 +30,12 @@ function startupProblem({ env, parseEnv }: EnvModule): string | undefined {
 /**
  * Called once as the server boots (instrumentation.ts): stops the process with one line naming the
  * variable when the configuration is invalid, else decides client addresses from the socket and,
- * in production, turns bad requests away before Next.js sees them.
+ * in production, turns bad requests away before Next.js sees them, writes everything it logs as
+ * JSON lines, and serves its metrics on their own port.
  */
 export async function startServer(): Promise<void> {
+  const production = process.env.NODE_ENV === 'production';
+  if (production) consoleToLog();
   let config: EnvModule;
   try {
     // Importing validates the environment and throws on the first bad variable.
@@ -38,11 +43,12 @@ export async function startServer(): Promise<void> {
     const problem = startupProblem(config);
     if (problem) throw new Error(problem);
   } catch (error) {
-    console.error(`配置错误 / invalid configuration: ${(error as Error).message}`);
+    log.error(`配置错误 / invalid configuration: ${(error as Error).message}`);
     process.exit(1);
   }
   installServerHook({
     trustProxy: config.env.views.trustProxy,
-    guardRequests: process.env.NODE_ENV === 'production',
+    guardRequests: production,
   });
+  if (config.env.metrics) startMetricsServer(config.env.metrics);
 }

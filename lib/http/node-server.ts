@@ -1,16 +1,20 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { logger } from '@/lib/observability/log.mjs';
+import { recordRequest } from '@/lib/observability/metrics.mjs';
 import { clientAddress } from './client-address';
 import { lateScriptsResponse, wantsLateScripts } from './late-scripts-response';
 import { checkRequest } from './request-guard';
+import { routeKind } from './route-kind';
 
 // Route handlers and proxy.ts only see a Request built from the headers: neither has the socket,
 // and `next start` fills X-Forwarded-For in only when the client did not send one. Node's HTTP
 // server announces every request on a diagnostics channel, with the socket, before any listener
-// runs: that is where the client address is decided and where bad requests are turned away.
+// runs: that is where the client address is decided and where bad requests are turned away, and,
+// since it sees every request and its response, where each is counted and logged.
 
 const CLIENT_HEADER = 'x-news-client';
 // The header carries a secret of this process, so a client cannot send a stamp of its own (a
@@ -18,7 +22,12 @@ const CLIENT_HEADER = 'x-news-client';
 const STAMP = Symbol.for('news.clientStamp');
 const globals = globalThis as typeof globalThis & { [STAMP]?: string };
 
-type RequestStart = { request: IncomingMessage; socket: Socket; server: Server };
+type RequestStart = {
+  request: IncomingMessage;
+  response: ServerResponse;
+  socket: Socket;
+  server: Server;
+};
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 
 function guard(server: Server) {
@@ -37,6 +46,60 @@ function guard(server: Server) {
 }
 
 /**
+ * Marks a server of this process that is not the site (the metrics port): its requests are
+ * neither guarded, counted nor logged.
+ */
+const INTERNAL = Symbol.for('news.internal-server');
+export function markInternalServer(server: Server): void {
+  Object.defineProperty(server, INTERNAL, { value: true });
+}
+
+/** A request id from the proxy in front (nginx's $request_id), when it is trusted and sane. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Longer paths are cut in the log: a line stays short whatever a client sends. */
+const LOGGED_PATH = 200;
+
+function requestId(header: string | string[] | undefined, trustProxy: boolean): string {
+  return trustProxy && typeof header === 'string' && REQUEST_ID.test(header)
+    ? header
+    : randomUUID();
+}
+
+/**
+ * When the response is over (sent, or cut short by the client): one JSON log line and the
+ * request metrics, by route kind. The path is logged without its query (search terms are the
+ * readers' own) and cut at LOGGED_PATH characters.
+ */
+function observe(request: IncomingMessage, response: ServerResponse, id: string) {
+  const started = performance.now();
+  response.once('close', () => {
+    const seconds = (performance.now() - started) / 1000;
+    const method = request.method ?? 'GET';
+    const target = request.url ?? '/';
+    const route = routeKind(target);
+    const status = response.statusCode;
+    const header = response.getHeader('x-nextjs-cache');
+    const cache = typeof header === 'string' ? header : undefined;
+    recordRequest({ route, method, status, seconds, cache });
+    const query = target.indexOf('?');
+    const path = query === -1 ? target : target.slice(0, query);
+    logger().info(
+      {
+        reqId: id,
+        method: method.slice(0, 16),
+        route,
+        path: path.length > LOGGED_PATH ? `${path.slice(0, LOGGED_PATH)}…` : path,
+        status,
+        ms: Math.round(seconds * 10_000) / 10,
+        ...(cache ? { cache } : {}),
+        ...(response.writableFinished ? {} : { aborted: true }),
+      },
+      'request',
+    );
+  });
+}
+
+/**
  * Installs the hook once per process. With `guardRequests`, refused requests (see
  * request-guard.ts) are answered before Next.js sees them.
  */
@@ -46,7 +109,9 @@ export function installServerHook(options: { trustProxy: boolean; guardRequests:
   globals[STAMP] = token;
   const guarded = new WeakSet<Server>();
   subscribe('http.server.request.start', (message) => {
-    const { request, socket, server } = message as RequestStart;
+    const { request, response, socket, server } = message as RequestStart;
+    if (INTERNAL in server) return;
+    observe(request, response, requestId(request.headers['x-request-id'], options.trustProxy));
     const address = clientAddress(
       socket.remoteAddress,
       request.headers['x-forwarded-for'],
