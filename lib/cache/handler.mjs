@@ -12,6 +12,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageCsp } from '../http/csp.mjs';
+import { log } from '../observability/log.mjs';
+import { recordCacheLookup, recordRedisError } from '../observability/metrics.mjs';
 import { scriptsAfterFirstPaint } from '../render/late-scripts.mjs';
 import { cacheProfiles } from './profiles.mjs';
 import { memoryStore, redisStore } from './stores.mjs';
@@ -66,14 +68,15 @@ async function withShared(all, operation) {
     const result = await operation(all.shared);
     if (all.failing) {
       all.failing = false;
-      console.info('[cache] redis is back: the shared cache is in use again');
+      log.info('[cache] redis is back: the shared cache is in use again');
     }
     return result;
   } catch (error) {
     all.retryAt = Date.now() + RETRY_MS;
+    recordRedisError('cache');
     if (!all.failing) {
       all.failing = true;
-      console.error(
+      log.error(
         `[cache] redis unavailable, serving from this instance's memory: ${/** @type {Error} */ (error).message}`,
       );
     }
@@ -129,15 +132,34 @@ export default class CacheHandler {
     this.stores = stores(ctx?.serverDistDir);
   }
 
-  /** @param {string} key */
+  /**
+   * The entry under `key`, counted by the store that answered (a miss when it is absent or a tag
+   * expired it; stale when Next will serve it while it renders it again).
+   * @param {string} key
+   */
   async get(key) {
     const all = this.stores;
-    const entry = await withShared(all, (store) => store.get(key));
-    if (!entry) return null;
+    /** @type {'memory' | 'redis'} */
+    let layer = 'memory';
+    const entry = await withShared(all, (store) => {
+      layer = store === all.shared ? 'redis' : 'memory';
+      return store.get(key);
+    });
+    if (!entry) {
+      recordCacheLookup(layer, 'miss');
+      return null;
+    }
     if (entry.tags.length > 0) {
       const times = await withShared(all, (store) => store.tagTimes(entry.tags));
-      if (times.some((time) => time > entry.lastModified)) return null;
+      if (times.some((time) => time > entry.lastModified)) {
+        recordCacheLookup(layer, 'miss');
+        return null;
+      }
     }
+    const revalidate = entry.cacheControl?.revalidate;
+    const stale =
+      typeof revalidate === 'number' && entry.lastModified + revalidate * 1000 <= Date.now();
+    recordCacheLookup(layer, stale ? 'stale' : 'hit');
     return {
       value: entry.value,
       lastModified: entry.lastModified,

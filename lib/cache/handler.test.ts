@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { metrics } from '../observability/metrics.mjs';
 import CacheHandler, { expireTags } from './handler.mjs';
 import { memoryStore } from './stores.mjs';
 
@@ -18,6 +19,45 @@ const page = (html: string, tags = '_N_T_/x,article:a') => ({
 const ctx = { cacheControl: { revalidate: 10, expire: 25 } };
 const STORES = Symbol.for('news.cache-stores');
 const globals = globalThis as unknown as Record<symbol, unknown>;
+
+/** The counters of cache lookups and Redis errors, as labels → value. */
+async function counters(): Promise<Record<string, number>> {
+  const all: Record<string, number> = {};
+  for (const metric of [metrics().cacheLookups, metrics().redisErrors]) {
+    for (const { labels, value } of (await metric.get()).values)
+      all[Object.values(labels).join(':')] = value;
+  }
+  return all;
+}
+
+/** How much each counter grew while `action` ran. */
+async function counted(action: () => Promise<unknown>): Promise<Record<string, number>> {
+  const before = await counters();
+  await action();
+  const after = await counters();
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([key, value]) => [key, value - (before[key] ?? 0)] as const)
+      .filter(([, grew]) => grew > 0),
+  );
+}
+
+/** Whether something accepts connections on the port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Until the port is (or is no longer) open: Redis starting or dying takes its own time. */
+async function untilListening(port: number, open: boolean) {
+  while ((await listening(port)) !== open) await new Promise((resolve) => setTimeout(resolve, 20));
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -87,6 +127,24 @@ describe('CacheHandler in memory', () => {
     expect(await handler.get('a')).toBeNull();
     expect(await handler.get('b')).not.toBeNull();
   });
+
+  it('counts each lookup as a hit, a stale hit or a miss of the memory layer', async () => {
+    const handler = new CacheHandler({});
+    await handler.set('a', page('<p>a</p>', 'article:a'), ctx);
+    expect(await counted(() => handler.get('a'))).toEqual({ 'memory:hit': 1 });
+    expect(await counted(() => handler.get('nothing'))).toEqual({ 'memory:miss': 1 });
+    // Past its revalidate time (10 s), still kept (until 25 + 5 s): Next serves it stale.
+    vi.useFakeTimers({ now: Date.now() + 11_000, toFake: ['Date'] });
+    try {
+      expect(await counted(() => handler.get('a'))).toEqual({ 'memory:stale': 1 });
+    } finally {
+      vi.useRealTimers();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handler.revalidateTag('article:a');
+    // Expired by its tag: as good as absent.
+    expect(await counted(() => handler.get('a'))).toEqual({ 'memory:miss': 1 });
+  });
 });
 
 describe('CacheHandler with Redis', () => {
@@ -104,7 +162,7 @@ describe('CacheHandler with Redis', () => {
     redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await untilListening(port, true);
     return `redis://127.0.0.1:${port}`;
   }
 
@@ -126,6 +184,7 @@ describe('CacheHandler with Redis', () => {
     expect(seen?.value.html).toBe('<script>x()</script>');
     expect(Buffer.isBuffer(seen?.value.rscData)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await counted(() => b.get('page'))).toEqual({ 'redis:hit': 1 });
     await b.revalidateTag('article:a');
     expect(await a.get('page')).toBeNull();
     // The revalidation times of a build do not outlive the entries they could expire.
@@ -138,8 +197,14 @@ describe('CacheHandler with Redis', () => {
 
     await a.set('kept', page('<p>kept</p>', ''), ctx);
     redis?.kill();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // Served from the instance's own memory while Redis is gone.
-    expect((await a.get('kept'))?.value.html).toBe('<p>kept</p>');
+    await untilListening(Number(new URL(url).port), false);
+    // Served from the instance's own memory while Redis is gone, and the failure counted.
+    const kept: { html?: string } = {};
+    expect(
+      await counted(async () => {
+        kept.html = (await a.get('kept'))?.value.html;
+      }),
+    ).toEqual({ 'memory:hit': 1, cache: 1 });
+    expect(kept.html).toBe('<p>kept</p>');
   });
 });

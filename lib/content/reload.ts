@@ -5,6 +5,11 @@ import 'server-only';
 // expired at once (in Redis too, for every instance sharing it) instead of living out their
 // 25 seconds (docs/adr/013-publishing-without-a-rebuild.md).
 import { expireTags } from '@/lib/cache/handler.mjs';
+import { log } from '@/lib/observability/log.mjs';
+import {
+  recordContentSwitchFailure,
+  recordContentVersion,
+} from '@/lib/observability/metrics.mjs';
 import { warmSearchIndex } from '@/lib/search/sqlite-engine';
 import { changedTags } from './changes';
 import { reloadContent } from './repository';
@@ -22,7 +27,7 @@ async function expire(tags: string[]) {
   try {
     await expireTags(tags);
   } catch (error) {
-    console.error(`[content] could not expire cached pages: ${(error as Error).message}`);
+    log.error(`[content] could not expire cached pages: ${(error as Error).message}`);
   }
 }
 
@@ -34,26 +39,29 @@ export function watchContent(): void {
   setInterval(() => {
     if (busy) return;
     busy = true;
+    const started = performance.now();
     reloadContent()
       .then(async (change) => {
         if (!change) return;
         const tags = changedTags(change.before.index, change.after.index);
-        console.info(
+        log.info(
           `[content] version ${change.after.version} is live (was ${change.before.version}), ` +
             `${tags.length} cache tags expired`,
         );
         await expire(tags);
+        recordContentVersion(change.after.version, (performance.now() - started) / 1000);
         setTimeout(() => void expire(tags), SETTLE_MS).unref();
         // The new version's search index is opened now rather than by the next reader's query.
         try {
           warmSearchIndex();
         } catch (error) {
-          console.error(`[search] could not open the new index: ${(error as Error).message}`);
+          log.error(`[search] could not open the new index: ${(error as Error).message}`);
         }
       })
       .catch((error: unknown) => {
         // The version before stays live; the next check tries again.
-        console.error(`[content] could not load the new version: ${(error as Error).message}`);
+        recordContentSwitchFailure();
+        log.error(`[content] could not load the new version: ${(error as Error).message}`);
       })
       .finally(() => {
         busy = false;

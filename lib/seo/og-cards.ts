@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheProfiles } from '@/lib/cache/profiles.mjs';
 import { env } from '@/lib/env';
+import { log } from '@/lib/observability/log.mjs';
+import { recordRedisError } from '@/lib/observability/metrics.mjs';
 import { fileCardStore, redisCardStore, renderOnce, type CardStore } from './card-store';
 
 // Cards are rendered on first request and kept: rendering 10,000 at build time would add minutes
@@ -28,10 +30,11 @@ export function card(key: string, render: () => Promise<Buffer>): Promise<Buffer
     ? redisCardStore(env.redisUrl, cacheProfiles.sharedCards.seconds)
     : fileCardStore(CACHE_DIR);
   return renderOnce(store, key, render, (error) => {
+    if (env.redisUrl) recordRedisError('cards');
     // One line when the store fails, not one per card; cards are still rendered and served.
     if (failing) return;
     failing = true;
-    console.error(`[cards] card store unavailable, rendering without it: ${error.message}`);
+    log.error(`[cards] card store unavailable, rendering without it: ${error.message}`);
     setTimeout(() => (failing = false), 60_000).unref();
   });
 }

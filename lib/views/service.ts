@@ -6,6 +6,8 @@ import { openRedisStore } from './redis-store';
 import { openSqliteStore } from './sqlite-store';
 import type { HourlyRow, ViewStore } from './store';
 import { stampedClientAddress } from '@/lib/http/node-server';
+import { log } from '@/lib/observability/log.mjs';
+import { recordRedisError } from '@/lib/observability/metrics.mjs';
 import { isBot, isCrossSite, visitorId } from './visitor';
 
 export const DEDUPE_SECONDS = 30 * 60;
@@ -27,13 +29,14 @@ async function guarded<T>(operation: (store: ViewStore) => Promise<T>): Promise<
     const result = await operation(viewStore());
     if (failing) {
       failing = false;
-      console.info(`[views] ${env.views.store} store recovered`);
+      log.info(`[views] ${env.views.store} store recovered`);
     }
     return result;
   } catch (error) {
+    if (env.views.store === 'redis') recordRedisError('views');
     if (!failing) {
       failing = true;
-      console.error(`[views] ${env.views.store} store unavailable: ${(error as Error).message}`);
+      log.error(`[views] ${env.views.store} store unavailable: ${(error as Error).message}`);
     }
     if (env.views.store === 'sqlite') store = undefined;
     throw error;

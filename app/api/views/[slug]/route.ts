@@ -2,6 +2,7 @@ import { NO_STORE } from '@/lib/cache/page-cache';
 import { getArticleSummary } from '@/lib/content/repository';
 import { SLUG_PATTERN } from '@/lib/content/rules';
 import { allowHeader } from '@/lib/http/request-guard';
+import { recordView } from '@/lib/observability/metrics.mjs';
 import { countView } from '@/lib/views/service';
 
 const STATUS = {
@@ -17,9 +18,11 @@ const STATUS = {
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   if (slug.length > 200 || !SLUG_PATTERN.test(slug) || !getArticleSummary(slug)) {
+    recordView('not-found');
     return new Response(null, { status: 404 });
   }
   const result = await countView(slug, request.headers);
+  recordView(result);
   return new Response(null, {
     status: STATUS[result],
     headers: {
