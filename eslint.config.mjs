@@ -14,6 +14,8 @@ const config = [
   {
     ignores: [
       '.next/**',
+      // Copies of the build that servers of their own run on (e2e/own-server.ts).
+      '.next-own-*/**',
       '.contentlayer/**',
       'node_modules/**',
       'next-env.d.ts',

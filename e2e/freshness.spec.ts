@@ -1,10 +1,10 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { startOwnServer } from './own-server';
+import { OWN_PORTS } from './ports';
 
 // The caching model's promises (docs/adr/007-caching-model.md), on servers of their own so that
 // no other test's traffic refreshes a page in between: what a reader gets on the FIRST request
 // after a quiet minute is at most 60 seconds old.
-const PORT = Number(process.env.E2E_PORT || 3210);
 const QUIET_MS = 60_000;
 
 const reader = (n: number) =>
@@ -22,7 +22,7 @@ test('views show in 热门 and 阅读 on the first request after a quiet minute'
 }) => {
   test.setTimeout(180_000);
   const target = { slug: 'jingle-xiandai-nongye', title: '现代农业产业的静乐实践' };
-  const { base, stop } = await startOwnServer(PORT + 2);
+  const { base, stop } = await startOwnServer(OWN_PORTS.freshnessViews);
   try {
     const pages = [
       { url: `${base}/`, list: 'hot-list' },
@@ -58,7 +58,7 @@ test('a scheduled article is listed everywhere within 60 s of its time, without 
   // chunjie-gengxin-anpai is dated 2024-01-26 08:00 (+08:00); this server's clock starts 15 s
   // before that and runs on.
   const slug = 'chunjie-gengxin-anpai';
-  const { base, stop } = await startOwnServer(PORT + 3, {
+  const { base, stop } = await startOwnServer(OWN_PORTS.freshnessScheduled, {
     NEWS_TEST_NOW: '2024-01-26T07:59:45+08:00',
   });
   try {

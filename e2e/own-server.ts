@@ -1,13 +1,43 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/** Until `base` answers /api/health with 204; throws with the output when the process exits first. */
+export async function untilHealthy(base: string, server: ChildProcess, output: () => string) {
+  let exited: number | string | undefined;
+  server.once('exit', (code, signal) => (exited = code ?? signal ?? 'unknown'));
+  for (;;) {
+    if (exited !== undefined) throw new Error(`the server exited (${exited}): ${output()}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).status === 204) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Whether something already listens on the port (then a server started there would not be ours). */
+export function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /**
  * A `next start` of its own, on a copy of the suite's build and with a fresh view database, for
- * tests that need a server nobody else sends traffic to, or another clock.
+ * tests that need a server nobody else sends traffic to, or another clock. `lines()` is what it
+ * printed so far (its log: one JSON object per line after Next's banner).
  */
 export async function startOwnServer(port: number, env: Record<string, string> = {}) {
+  if (await portTaken(port)) throw new Error(`port ${port} is taken: another server is running`);
   const distDir = mkdtempSync(path.join(process.cwd(), '.next-own-'));
   rmSync(distDir, { recursive: true, force: true });
   cpSync(path.join(process.cwd(), '.next'), distDir, { recursive: true });
@@ -18,22 +48,24 @@ export async function startOwnServer(port: number, env: Record<string, string> =
     ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
     {
       env: { ...process.env, NEXT_DIST_DIR: path.basename(distDir), VIEWS_DB: viewsDb, ...env },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  let output = '';
+  for (const stream of [server.stdout, server.stderr])
+    stream?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // SIGKILL: a server still starting up may not act on SIGTERM, and must not outlive its test.
   const stop = () => {
-    server.kill();
+    server.kill('SIGKILL');
     rmSync(distDir, { recursive: true, force: true });
     rmSync(path.dirname(viewsDb), { recursive: true, force: true });
   };
-  for (let attempt = 0; attempt < 150; attempt += 1) {
-    try {
-      if ((await fetch(`${base}/api/health`)).status === 204) return { base, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    // However long a busy machine takes to start it; the test's own timeout is the bound.
+    await untilHealthy(base, server, () => output);
+  } catch (error) {
+    stop();
+    throw error;
   }
-  stop();
-  throw new Error(`the server on port ${port} did not start`);
+  return { base, stop, lines: () => output.split('\n').filter(Boolean) };
 }

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startOwnServer } from './own-server';
+import { OWN_PORTS } from './ports';
 
 // Publishing without a build (docs/adr/013-publishing-without-a-rebuild.md): an editor commits to
 // the newsroom's repository; the publisher on the serving machine pulls, checks and builds only
 // what changed; two instances sharing Redis for their page cache (the cluster layout) serve the
 // new article, list it, put it in the feed and the sitemap and find it, and show a correction,
 // within 60 seconds of the push. Nothing is rebuilt with `next build`.
-const PORT = Number(process.env.E2E_PORT || 3210);
 const TARGET_MS = 60_000;
 const SLUG = 'tufa-lanjing-shijian';
 const TITLE = '突发：蓝鲸搁浅江滩 各方紧急救援';
@@ -50,7 +50,7 @@ test('a commit is served, listed, in the feed and searchable on every instance w
     env: { ...process.env, ...env },
     stdio: 'pipe',
   });
-  const redisPort = PORT + 7;
+  const redisPort = OWN_PORTS.publishRedis;
   const redis = spawn(
     'redis-server',
     ['--port', String(redisPort), '--save', '', '--appendonly', 'no'],
@@ -63,8 +63,8 @@ test('a commit is served, listed, in the feed and searchable on every instance w
   try {
     const shared = { ...env, REDIS_URL: `redis://127.0.0.1:${redisPort}` };
     const instances = [
-      await startOwnServer(PORT + 5, shared),
-      await startOwnServer(PORT + 6, shared),
+      await startOwnServer(OWN_PORTS.publishA, shared),
+      await startOwnServer(OWN_PORTS.publishB, shared),
     ];
     for (const instance of instances) stops.push(instance.stop);
     const pages = [

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { startOwnServer } from './own-server';
+import { OWN_PORTS } from './ports';
 
 const schemas = fileURLToPath(new URL('./schemas', import.meta.url));
-const PORT = Number(process.env.E2E_PORT || 3210);
 
 function validate(xml: string, schema: 'sitemap-with-news.xsd' | 'siteindex.xsd') {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'sitemap-')), 'doc.xml');
@@ -82,7 +82,7 @@ test('past SITEMAP_SIZE URLs the sitemap splits into files listed by the index',
   test.setTimeout(120_000);
   // The suite's server has one file; a server of its own splits every 5 URLs.
   const whole = locs(await (await request.get('/sitemaps/0.xml')).text());
-  const { base, stop } = await startOwnServer(PORT + 8, { SITEMAP_SIZE: '5' });
+  const { base, stop } = await startOwnServer(OWN_PORTS.sitemapSplit, { SITEMAP_SIZE: '5' });
   try {
     const index = await (await request.get(`${base}/sitemap.xml`)).text();
     validate(index, 'siteindex.xsd');

@@ -1,0 +1,15 @@
+// The ports of the servers tests start beside the suite's own (E2E_PORT), one list so that two
+// files running at the same time never share one (each `next start` also opens its metrics port,
+// the same + 10000). The cluster tests take free ports of their own.
+export const E2E_PORT = Number(process.env.E2E_PORT || 3210);
+
+export const OWN_PORTS = {
+  freshnessViews: E2E_PORT + 2,
+  freshnessScheduled: E2E_PORT + 3,
+  publishA: E2E_PORT + 5,
+  publishB: E2E_PORT + 6,
+  publishRedis: E2E_PORT + 7,
+  sitemapSplit: E2E_PORT + 8,
+  startup: E2E_PORT + 9,
+  observability: E2E_PORT + 10,
+} as const;
