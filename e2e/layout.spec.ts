@@ -16,16 +16,29 @@ const PAGES: { name: string; url: string; current?: string }[] = [
 ];
 const CHANNELS = ['首页', '时政', '社会', '财经', '文化', '情感', '热门'];
 
-/** Scrolls through the page so that lazy pictures load before a full-page screenshot. */
+/**
+ * Brings every picture into view, so that lazy ones start loading, and waits until each shown
+ * picture has loaded, before a full-page screenshot.
+ */
 async function loadEverything(page: Page) {
   await page.evaluate(async () => {
-    for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
-      window.scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 30));
+    for (const image of Array.from(document.images)) {
+      image.scrollIntoView({ block: 'center' });
+      // One frame: the browser sees the picture near the viewport and starts loading it.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     window.scrollTo(0, 0);
   });
-  await page.waitForLoadState('networkidle');
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Array.from(document.images)
+          .filter((image) => image.getClientRects().length > 0)
+          .filter((image) => !(image.complete && image.naturalWidth > 0))
+          .map((image) => image.currentSrc || image.src),
+      ),
+    )
+    .toEqual([]);
 }
 
 for (const width of [320, 390, 1280]) {
