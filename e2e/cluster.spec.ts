@@ -5,13 +5,18 @@ import { Redis } from 'ioredis';
 import { boundedLoad } from '../scripts/bench/bounded-load';
 import { startCluster, portOpen, type Cluster } from '../scripts/start/cluster-processes';
 import { openRedisStore } from '../lib/views/redis-store';
+import { growth, sample, scrape } from './metrics';
 import { raw } from './raw-request';
 
 // The production layout (docs/deploy.md) on loopback: Debian's nginx with deploy/nginx.conf in
 // front of two `next start` instances of the suite's build, sharing one redis-server, each
 // started here on free ports and stopped by pid.
 const SITE_URL = `http://127.0.0.1:${process.env.E2E_PORT || 3210}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Lets time pass that a test is about (a cache's lifetime, an article's due time, Redis's fsync
+ * interval); never a wait for something to happen, which is waited for itself.
+ */
+const letTimePass = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const reader = (n: number | string) =>
   `Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1 cluster-${n}`;
 const SLUGS = [
@@ -136,7 +141,7 @@ test.describe('two instances behind nginx, sharing Redis', () => {
     expect((await raw('GET', page, {}, nginx)).headers['x-cache-status']).toBe('HIT');
     // Past the page's s-maxage and stale-while-revalidate, and nginx's inactive time (the pages
     // profile's expire): never served stale, however `proxy_cache_use_stale updating` reads.
-    await sleep(27_000);
+    await letTimePass(27_000);
     expect((await raw('GET', page, {}, nginx)).headers['x-cache-status']).toBe('MISS');
   });
 
@@ -154,6 +159,40 @@ test.describe('two instances behind nginx, sharing Redis', () => {
     expect((await view('203.0.113.7')).status).toBe(204); // the same reader: a duplicate
     expect((await view('203.0.113.8')).status).toBe(204);
     expect(await totalViews(setup.cluster, slug)).toBe(before + 2);
+  });
+
+  test('each instance has its metrics on a loopback port of its own, never behind nginx, and logs the request id nginx gave', async () => {
+    expect((await raw('GET', '/metrics', {}, nginx)).status).toBe(404);
+    const ports = setup.cluster.instances.map((instance) => new URL(instance.metricsUrl).port);
+    expect(new Set(ports).size).toBe(2);
+    const health = 'news_http_requests_total{route="health",method="GET",status="204"}';
+    for (const instance of setup.cluster.instances) {
+      const port = Number(new URL(instance.url).port);
+      expect((await raw('GET', '/metrics', {}, port)).status).toBe(404);
+      // Each counts its own requests.
+      const before = await scrape(instance.metricsUrl);
+      expect((await raw('GET', '/api/health', {}, port)).status).toBe(204);
+      expect(growth(before, await scrape(instance.metricsUrl), [health])).toEqual({ [health]: 1 });
+    }
+    // One JSON line per request on the instance that answered it, under nginx's id for it.
+    const seen = setup.output().length;
+    const path = `/api/health?probe=${Date.now()}`;
+    expect((await raw('GET', path, {}, nginx)).status).toBe(204);
+    const lines = () =>
+      setup
+        .output()
+        .slice(seen)
+        .filter((line) => /^\[instance-[ab]\] \{/.test(line))
+        .map((line) => JSON.parse(line.slice(line.indexOf('{'))) as Record<string, unknown>)
+        .filter((entry) => entry.msg === 'request' && entry.route === 'health');
+    await expect.poll(() => lines().length).toBe(1);
+    expect(lines()[0]).toMatchObject({
+      level: 'info',
+      method: 'GET',
+      path: '/api/health',
+      status: 204,
+    });
+    expect(lines()[0]?.reqId).toMatch(/^[0-9a-f]{32}$/);
   });
 
   test('a view counted through instance A shows in the hot list served by instance B within 60 s', async () => {
@@ -186,8 +225,26 @@ test.describe('two instances behind nginx, sharing Redis', () => {
     const rendered = await raw('GET', page, {}, a);
     expect(rendered.status).toBe(200);
     expect(rendered.headers['x-nextjs-cache']).toBe('MISS');
+    const [, metricsOfB] = setup.cluster.instances.map((instance) => instance.metricsUrl);
+    const before = await scrape(metricsOfB as string);
     const served = await raw('GET', page, {}, b);
     expect(served.headers['x-nextjs-cache']).toBe('HIT');
+    // B's metrics say so too: its page came from the shared cache, Redis.
+    expect(
+      growth(before, await scrape(metricsOfB as string), [
+        'news_page_cache_total{route="category",result="hit"}',
+        'news_http_requests_total{route="category",method="GET",status="200"}',
+      ]),
+    ).toEqual({
+      'news_page_cache_total{route="category",result="hit"}': 1,
+      'news_http_requests_total{route="category",method="GET",status="200"}': 1,
+    });
+    expect(
+      sample(
+        await scrape(metricsOfB as string),
+        'news_cache_lookups_total{layer="redis",result="hit"}',
+      ),
+    ).toBeGreaterThan(sample(before, 'news_cache_lookups_total{layer="redis",result="hit"}'));
     expect(served.body).toBe(rendered.body);
     expect(served.headers['content-security-policy']).toBe(
       rendered.headers['content-security-policy'],
@@ -233,8 +290,9 @@ test.describe('two instances behind nginx, sharing Redis', () => {
           : n % 3 === 1
             ? { method: 'GET', kind: 'health', path: '/api/health' }
             : { method: 'GET', kind: 'page', path: `/articles/${SLUGS[n % SLUGS.length]}` },
-      during: async () => {
-        await sleep(3000);
+      // In the middle of the load: once both instances have answered a good share of it.
+      during: async (load) => {
+        await load.untilAnswered(150);
         await setup.cluster.stopInstance(0, 'SIGKILL');
       },
     });
@@ -270,14 +328,24 @@ test.describe('two instances behind nginx, sharing Redis', () => {
         path: `/api/views/${slug}`,
         headers: { 'user-agent': reader(`restart-${n}`) },
       }),
-      // One at a time, as docs/deploy.md rolls out a build: the next instance stops only after
-      // nginx has had fail_timeout (5 s) to see the previous one answer again.
-      during: async () => {
-        await sleep(1000);
-        for (const index of [0, 1]) {
+      // One at a time, as docs/deploy.md rolls out a build: the next instance stops only once
+      // nginx sends requests to the previous one again (it has answered views through nginx:
+      // the restarted process counts from zero, and the load goes through nginx alone).
+      during: async (load) => {
+        await load.untilAnswered(50);
+        for (const [index, instance] of setup.cluster.instances.entries()) {
           await setup.cluster.stopInstance(index, 'SIGTERM');
           await setup.cluster.startInstance(index);
-          await sleep(6000);
+          await expect
+            .poll(
+              async () =>
+                sample(
+                  await scrape(instance.metricsUrl),
+                  'news_http_requests_total{route="views",method="POST",status="204"}',
+                ),
+              { timeout: 30_000 },
+            )
+            .toBeGreaterThan(0);
         }
       },
     });
@@ -290,7 +358,10 @@ test.describe('two instances behind nginx, sharing Redis', () => {
     test.setTimeout(120_000);
     const slug = 'chengdu-wuhou-minzu-tuanjie';
     const before = await totalViews(setup.cluster, slug);
-    await sleep(1500); // AOF is written every second: what a crash can lose
+    await letTimePass(1500); // AOF is written every second: what a crash can lose
+    const metricsBefore = await Promise.all(
+      setup.cluster.instances.map((instance) => scrape(instance.metricsUrl)),
+    );
     await setup.cluster.stopRedis('SIGKILL');
     for (const instance of [a, b]) {
       for (const page of ['/', '/category/caijing', '/articles/jinchang-chengxiang-ronghe']) {
@@ -313,6 +384,21 @@ test.describe('two instances behind nginx, sharing Redis', () => {
     expect(
       (await raw('POST', `/api/views/${slug}`, { 'user-agent': reader('down') }, nginx)).status,
     ).toBe(503);
+    // Each instance counted its failed Redis operations and its refused views.
+    for (const [index, instance] of setup.cluster.instances.entries()) {
+      const grew = growth(
+        metricsBefore[index] as Map<string, number>,
+        await scrape(instance.metricsUrl),
+        [
+          'news_redis_errors_total{use="cache"}',
+          'news_redis_errors_total{use="views"}',
+          'news_views_total{result="unavailable"}',
+        ],
+      );
+      expect(grew['news_redis_errors_total{use="cache"}'], instance.name).toBeGreaterThan(0);
+      expect(grew['news_redis_errors_total{use="views"}'], instance.name).toBeGreaterThan(0);
+      expect(grew['news_views_total{result="unavailable"}'], instance.name).toBeGreaterThan(0);
+    }
 
     await setup.cluster.startRedis();
     expect(await totalViews(setup.cluster, slug)).toBe(before);
@@ -366,7 +452,7 @@ test('a scheduled article is served and listed by both instances within 60 s of 
       expect((await raw('GET', `/articles/${slug}`, {}, server)).status).toBe(404);
     }
     const due = started + 15_000;
-    await sleep(15_000);
+    await letTimePass(15_000);
     await expect
       .poll(
         async () => {

@@ -5,7 +5,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { logger } from '@/lib/observability/log.mjs';
 import { recordRequest } from '@/lib/observability/metrics.mjs';
-import { clientAddress } from './client-address';
+import { clientAddress, isTrustedProxy } from './client-address';
 import { lateScriptsResponse, wantsLateScripts } from './late-scripts-response';
 import { checkRequest } from './request-guard';
 import { routeKind } from './route-kind';
@@ -57,10 +57,18 @@ export function markInternalServer(server: Server): void {
 /** A request id from the proxy in front (nginx's $request_id), when it is trusted and sane. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /** Longer paths are cut in the log: a line stays short whatever a client sends. */
-const LOGGED_PATH = 200;
+const LOGGED_PATH = 120;
 
-function requestId(header: string | string[] | undefined, trustProxy: boolean): string {
-  return trustProxy && typeof header === 'string' && REQUEST_ID.test(header)
+/**
+ * The request's id in the log: the one our proxy sent (X-Request-Id, so that its log and ours
+ * name the same request), when proxies are trusted and the request came from one; else new.
+ */
+function requestId(request: IncomingMessage, socket: Socket, trustProxy: boolean): string {
+  const header = request.headers['x-request-id'];
+  return trustProxy &&
+    typeof header === 'string' &&
+    REQUEST_ID.test(header) &&
+    isTrustedProxy(socket.remoteAddress ?? '')
     ? header
     : randomUUID();
 }
@@ -111,7 +119,7 @@ export function installServerHook(options: { trustProxy: boolean; guardRequests:
   subscribe('http.server.request.start', (message) => {
     const { request, response, socket, server } = message as RequestStart;
     if (INTERNAL in server) return;
-    observe(request, response, requestId(request.headers['x-request-id'], options.trustProxy));
+    observe(request, response, requestId(request, socket, options.trustProxy));
     const address = clientAddress(
       socket.remoteAddress,
       request.headers['x-forwarded-for'],

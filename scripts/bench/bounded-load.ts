@@ -59,6 +59,14 @@ function send(agent: Agent, port: number, spec: LoadRequest): Promise<number> {
   });
 }
 
+/** What `during` can ask of the load while it runs. */
+export type LoadProgress = {
+  /** Requests answered so far. */
+  answered(): number;
+  /** Until at least `count` requests have been answered. */
+  untilAnswered(count: number): Promise<void>;
+};
+
 /**
  * Runs the load against 127.0.0.1:`port` for `seconds`, or until `during` has finished if that is
  * later; `next(n)` gives the n-th request. `during` runs beside it (to kill or restart a server in
@@ -69,7 +77,7 @@ export async function boundedLoad(options: {
   connections: number;
   seconds: number;
   next: (n: number) => LoadRequest;
-  during?: () => Promise<void>;
+  during?: (progress: LoadProgress) => Promise<void>;
 }): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const statuses: LoadResult['statuses'] = {};
@@ -95,9 +103,15 @@ export async function boundedLoad(options: {
       }
     }
   };
+  const progress: LoadProgress = {
+    answered: () => latencies.length,
+    async untilAnswered(count) {
+      while (latencies.length < count) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+  };
   const [, duringError] = await Promise.all([
     Promise.all(Array.from({ length: options.connections }, worker)),
-    options.during?.().then(
+    options.during?.(progress).then(
       () => {
         duringDone = true;
       },

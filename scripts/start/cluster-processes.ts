@@ -26,7 +26,17 @@ export type Service = {
   exited: Promise<number | string>;
 };
 
-export type Instance = { name: string; port: number; url: string; service?: Service };
+export type Instance = {
+  name: string;
+  port: number;
+  url: string;
+  /** Its Prometheus metrics, on the loopback interface only (never behind nginx). */
+  metricsUrl: string;
+  service?: Service;
+};
+
+/** An instance's metrics port after --port: the server's own default (lib/env.ts). */
+const METRICS_PORT_OFFSET = 10_000;
 
 export type ClusterOptions = {
   instances: number;
@@ -189,13 +199,21 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const instances: Instance[] = [];
   for (let index = 0; index < options.instances; index += 1) {
     const port = options.port ? options.port + 1 + index : await freePort();
+    const metricsPort =
+      options.port && port + METRICS_PORT_OFFSET <= 65_535
+        ? port + METRICS_PORT_OFFSET
+        : await freePort();
     instances.push({
       name: `instance-${String.fromCharCode(97 + index)}`,
       port,
       url: `http://${HOST}:${port}`,
+      metricsUrl: `http://${HOST}:${metricsPort}/metrics`,
     });
   }
-  for (const port of [...(withNginx ? [nginxPort] : []), ...instances.map((i) => i.port)]) {
+  for (const port of [
+    ...(withNginx ? [nginxPort] : []),
+    ...instances.flatMap((i) => [i.port, Number(new URL(i.metricsUrl).port)]),
+  ]) {
     if (await portOpen(port)) throw new Error(`port ${port} on ${HOST} is already in use`);
   }
 
@@ -257,6 +275,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           VIEWS_STORE: 'redis',
           REDIS_URL: redisUrl,
           TRUST_PROXY: '1',
+          METRICS_PORT: new URL(instance.metricsUrl).port,
         },
       },
     );

@@ -76,7 +76,9 @@ console.log(
   [
     '',
     `  site:      ${cluster.url}/  (nginx, deploy/nginx.conf)`,
-    ...cluster.instances.map((instance) => `  ${instance.name}: ${instance.url}/`),
+    ...cluster.instances.map(
+      (instance) => `  ${instance.name}: ${instance.url}/  (metrics: ${instance.metricsUrl})`,
+    ),
     `  redis:     ${cluster.redisUrl}${process.env.REDIS_URL ? '' : `  (data in ${cluster.dir}/redis)`}`,
     '',
     '  Ctrl-C stops them all.',
