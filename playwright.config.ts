@@ -51,11 +51,12 @@ export default defineConfig({
   webServer: {
     // The production build: `npm run test:e2e` builds it first.
     command: `rm -f ${VIEWS_DB} ${VIEWS_DB}-wal ${VIEWS_DB}-shm && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
-    env: { VIEWS_DB },
+    // The log is JSON lines on stdout, one per request at info: warnings and errors only here.
+    env: { VIEWS_DB, LOG_LEVEL: 'warn' },
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'ignore',
+    stdout: 'pipe',
     stderr: 'pipe',
   },
 });
