@@ -16,7 +16,8 @@ async function exposedNames(): Promise<Set<string>> {
   for (const registry of [metrics().registry, defaults]) {
     for (const metric of await registry.getMetricsAsJSON()) {
       names.add(metric.name);
-      if (metric.type === 'histogram')
+      // A string at run time, whatever the declared enum says.
+      if (String(metric.type) === 'histogram')
         for (const suffix of ['_bucket', '_sum', '_count']) names.add(`${metric.name}${suffix}`);
     }
   }
