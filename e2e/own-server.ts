@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { portOpen } from '../scripts/start/cluster-processes';
 
 /** Until `base` answers /api/health with 204; throws with the output when the process exits first. */
 export async function untilHealthy(base: string, server: ChildProcess, output: () => string) {
@@ -19,25 +19,14 @@ export async function untilHealthy(base: string, server: ChildProcess, output: (
   }
 }
 
-/** Whether something already listens on the port (then a server started there would not be ours). */
-export function portTaken(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 /**
  * A `next start` of its own, on a copy of the suite's build and with a fresh view database, for
  * tests that need a server nobody else sends traffic to, or another clock. `lines()` is what it
  * printed so far (its log: one JSON object per line after Next's banner).
  */
 export async function startOwnServer(port: number, env: Record<string, string> = {}) {
-  if (await portTaken(port)) throw new Error(`port ${port} is taken: another server is running`);
+  // Else a server already there would answer for the one that could not listen.
+  if (await portOpen(port)) throw new Error(`port ${port} is taken: another server is running`);
   const distDir = mkdtempSync(path.join(process.cwd(), '.next-own-'));
   rmSync(distDir, { recursive: true, force: true });
   cpSync(path.join(process.cwd(), '.next'), distDir, { recursive: true });

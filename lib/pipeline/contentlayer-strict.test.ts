@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REPO as repo, testProject } from './test-project';
+import { BUILD_TIMEOUT_MS, REPO as repo, testProject } from './test-project';
 
 const run = promisify(execFile);
 
@@ -55,11 +55,15 @@ async function build(runner: string[], files: Record<string, string>) {
 describe.each(Object.entries(RUNNERS))('strict Contentlayer build with %s', (_label, runner) => {
   const contentlayerBuild = (files: Record<string, string>) => build(runner.args, files);
 
-  it('builds a valid article', async () => {
-    const result = await contentlayerBuild({ 'articles/ok.md': `---\n${valid}---\n\n正文。\n` });
-    expect(result.output).toMatch(runner.done);
-    expect(result.code).toBe(0);
-  });
+  it(
+    'builds a valid article',
+    async () => {
+      const result = await contentlayerBuild({ 'articles/ok.md': `---\n${valid}---\n\n正文。\n` });
+      expect(result.output).toMatch(runner.done);
+      expect(result.code).toBe(0);
+    },
+    BUILD_TIMEOUT_MS,
+  );
 
   it.each([
     [
@@ -74,16 +78,24 @@ describe.each(Object.entries(RUNNERS))('strict Contentlayer build with %s', (_la
       `---\n${valid.replace('2024-01-24', '2024-02-30')}---\n\n正文。\n`,
       'date',
     ],
-  ])('fails on %s, naming the file and the field', async (_name, text, field) => {
-    const result = await contentlayerBuild({ 'articles/2024/broken.md': text });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('articles/2024/broken.md');
-    expect(result.output).toContain(field);
-  });
+  ])(
+    'fails on %s, naming the file and the field',
+    async (_name, text, field) => {
+      const result = await contentlayerBuild({ 'articles/2024/broken.md': text });
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('articles/2024/broken.md');
+      expect(result.output).toContain(field);
+    },
+    BUILD_TIMEOUT_MS,
+  );
 
-  it('fails on an unknown document', async () => {
-    const result = await contentlayerBuild({ 'notes/stray.md': `---\n${valid}---\n\n正文。\n` });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('notes/stray.md');
-  });
+  it(
+    'fails on an unknown document',
+    async () => {
+      const result = await contentlayerBuild({ 'notes/stray.md': `---\n${valid}---\n\n正文。\n` });
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('notes/stray.md');
+    },
+    BUILD_TIMEOUT_MS,
+  );
 });

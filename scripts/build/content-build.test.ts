@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { REPO, testProject } from '@/lib/pipeline/test-project';
+import { BUILD_TIMEOUT_MS, generateCorpus, REPO, testProject } from '@/lib/pipeline/test-project';
 import { rankPage } from '@/lib/search/postings';
 import { openSearchFile } from '@/lib/search/sqlite-source';
 
@@ -68,115 +68,104 @@ async function coldBuild(dir: string) {
 }
 
 describe('the incremental content build', () => {
-  it('parses only what changed, and gives what a cold build gives', async () => {
-    const dir = testProject('content-build-');
-    const content = path.join(dir, 'content');
-    await run(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(repo, 'scripts/bench/generate-articles.ts'),
-        '--count',
-        '40',
-        '--out',
-        content,
-      ],
-      { cwd: repo },
-    );
-    const articles = readdirSync(path.join(content, 'articles'), {
-      recursive: true,
-      encoding: 'utf8',
-    })
-      .filter((file) => file.endsWith('.md'))
-      .sort()
-      .map((file) => path.join(content, 'articles', file));
+  it(
+    'parses only what changed, and gives what a cold build gives',
+    async () => {
+      const dir = testProject('content-build-');
+      const content = path.join(dir, 'content');
+      await generateCorpus(content, 40);
+      const articles = readdirSync(path.join(content, 'articles'), {
+        recursive: true,
+        encoding: 'utf8',
+      })
+        .filter((file) => file.endsWith('.md'))
+        .sort()
+        .map((file) => path.join(content, 'articles', file));
 
-    const first = await contentBuild(dir);
-    // 40 articles, the categories and the 3 site documents (关于我们 …).
-    expect(first).toMatchObject({ parsed: 55, cached: 0 });
-    const again = await contentBuild(dir);
-    expect(again).toEqual({ parsed: 0, cached: 55, version: first.version });
+      const first = await contentBuild(dir);
+      // 40 articles, the categories and the 3 site documents (关于我们 …).
+      expect(first).toMatchObject({ parsed: 55, cached: 0 });
+      const again = await contentBuild(dir);
+      expect(again).toEqual({ parsed: 0, cached: 55, version: first.version });
 
-    // A correction: one file parsed.
-    const corrected = articles[5] as string;
-    writeFileSync(
-      corrected,
-      readFileSync(corrected, 'utf8').replace(/\ntitle: "/, '\ntitle: "更正：'),
-    );
-    const afterCorrection = await contentBuild(dir);
-    expect(afterCorrection).toMatchObject({ parsed: 1, cached: 54 });
-    expect(afterCorrection.version).not.toBe(first.version);
-    const warm = output(dir);
-    expect(warm.index).toContain('更正：');
-    expect(await coldBuild(dir)).toEqual(warm);
+      // A correction: one file parsed.
+      const corrected = articles[5] as string;
+      writeFileSync(
+        corrected,
+        readFileSync(corrected, 'utf8').replace(/\ntitle: "/, '\ntitle: "更正：'),
+      );
+      const afterCorrection = await contentBuild(dir);
+      expect(afterCorrection).toMatchObject({ parsed: 1, cached: 54 });
+      expect(afterCorrection.version).not.toBe(first.version);
+      const warm = output(dir);
+      expect(warm.index).toContain('更正：');
+      expect(await coldBuild(dir)).toEqual(warm);
 
-    // A deleted file and a renamed one (a new slug): the renamed one is parsed, nothing else.
-    const deleted = articles[7] as string;
-    const renamed = articles[9] as string;
-    const deletedSlug = path.basename(deleted, '.md');
-    const oldSlug = path.basename(renamed, '.md');
-    rmSync(deleted);
-    renameSync(renamed, path.join(path.dirname(renamed), 'renamed-article.md'));
-    expect(await contentBuild(dir)).toMatchObject({ parsed: 1, cached: 53 });
-    const moved = output(dir);
-    for (const slug of [deletedSlug, oldSlug]) {
-      expect(moved.index).not.toContain(`"${slug}"`);
-      expect(moved.docs.map((doc) => (doc as { slug: string }).slug)).not.toContain(slug);
-    }
-    expect(moved.index).toContain('"renamed-article"');
-    expect(await coldBuild(dir)).toEqual(moved);
+      // A deleted file and a renamed one (a new slug): the renamed one is parsed, nothing else.
+      const deleted = articles[7] as string;
+      const renamed = articles[9] as string;
+      const deletedSlug = path.basename(deleted, '.md');
+      const oldSlug = path.basename(renamed, '.md');
+      rmSync(deleted);
+      renameSync(renamed, path.join(path.dirname(renamed), 'renamed-article.md'));
+      expect(await contentBuild(dir)).toMatchObject({ parsed: 1, cached: 53 });
+      const moved = output(dir);
+      for (const slug of [deletedSlug, oldSlug]) {
+        expect(moved.index).not.toContain(`"${slug}"`);
+        expect(moved.docs.map((doc) => (doc as { slug: string }).slug)).not.toContain(slug);
+      }
+      expect(moved.index).toContain('"renamed-article"');
+      expect(await coldBuild(dir)).toEqual(moved);
 
-    // A new picture under public/: bodies hold their figures' sizes, so everything is compiled again.
-    mkdirSync(path.join(dir, 'public', 'images'), { recursive: true });
-    await sharp({ create: { width: 4, height: 3, channels: 3, background: '#fff' } })
-      .png()
-      .toFile(path.join(dir, 'public', 'images', 'new.png'));
-    expect(await contentBuild(dir)).toMatchObject({ parsed: 54, cached: 0 });
+      // A new picture under public/: bodies hold their figures' sizes, so everything is compiled again.
+      mkdirSync(path.join(dir, 'public', 'images'), { recursive: true });
+      await sharp({ create: { width: 4, height: 3, channels: 3, background: '#fff' } })
+        .png()
+        .toFile(path.join(dir, 'public', 'images', 'new.png'));
+      expect(await contentBuild(dir)).toMatchObject({ parsed: 54, cached: 0 });
 
-    // New build code (here the excerpt's module): nothing compiled by the old code is reused.
-    appendFileSync(path.join(dir, 'lib/pipeline/text.ts'), '\n// changed\n');
-    expect(await contentBuild(dir)).toMatchObject({ parsed: 54, cached: 0 });
-  }, 180_000);
+      // New build code (here the excerpt's module): nothing compiled by the old code is reused.
+      appendFileSync(path.join(dir, 'lib/pipeline/text.ts'), '\n// changed\n');
+      expect(await contentBuild(dir)).toMatchObject({ parsed: 54, cached: 0 });
+    },
+    // Nine content builds.
+    9 * BUILD_TIMEOUT_MS,
+  );
 });
 
 describe('the content build output', () => {
-  it('says what each phase did, with counts and times, and prints no debug lines', async () => {
-    const dir = testProject('content-build-output-');
-    await run(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(repo, 'scripts/bench/generate-articles.ts'),
-        '--count',
-        '5',
-        '--out',
-        path.join(dir, 'content'),
-      ],
-      { cwd: repo },
-    );
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ['--import', 'tsx', path.join(repo, 'scripts/build/content-build.ts')],
-      {
-        cwd: dir,
-        env: { ...process.env, PWD: dir, CONTENT_DIR: 'content', CONTENT_INDEX_DIR: '' },
-      },
-    );
-    const lines = (stdout + stderr).split('\n').filter(Boolean);
-    // Contentlayer printed `successCallback <path>` before each of its runs.
-    expect(lines.filter((line) => !line.startsWith('内容构建 content build: '))).toEqual([]);
-    expect(lines.join('\n')).toMatch(
-      new RegExp(
-        [
-          '20 source files in content: 20 new or changed, 0 from the build cache \\(\\d+\\.\\d s\\)',
-          'validating .* and compiling 20 files in 1 process',
-          'compiled 20 files \\(\\d+\\.\\d s\\)',
-          'writing the content version',
-          'done: 20 documents, 20 parsed, 0 from the cache; version \\w+ is live',
-        ].join('.*\n.*'),
-      ),
-    );
-  }, 120_000);
+  it(
+    'says what each phase did, with counts and times, and prints no debug lines',
+    async () => {
+      const dir = testProject('content-build-output-');
+      await generateCorpus(path.join(dir, 'content'), 5);
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ['--import', 'tsx', path.join(repo, 'scripts/build/content-build.ts')],
+        {
+          cwd: dir,
+          env: { ...process.env, PWD: dir, CONTENT_DIR: 'content', CONTENT_INDEX_DIR: '' },
+        },
+      );
+      const lines = (stdout + stderr).split('\n').filter(Boolean);
+      // Contentlayer printed `successCallback <path>` before each of its runs.
+      expect(lines.filter((line) => !line.startsWith('内容构建 content build: '))).toEqual([]);
+      // A progress line every 10 s while files compile: there are some on a busy machine.
+      const progress =
+        /^内容构建 content build: {3}\d+ of 20 compiled \(\d+%\), \d+ validated, \d+ s/;
+      const phases = lines.filter((line) => !progress.test(line));
+      expect(phases.join('\n')).toMatch(
+        new RegExp(
+          [
+            '20 source files in content: 20 new or changed, 0 from the build cache \\(\\d+\\.\\d s\\)',
+            'validating .* and compiling 20 files in 1 process',
+            'compiled 20 files \\(\\d+\\.\\d s\\)',
+            'writing the content version',
+            'done: 20 documents, 20 parsed, 0 from the cache; version \\w+ is live',
+          ].join('.*\n.*'),
+        ),
+      );
+    },
+    BUILD_TIMEOUT_MS,
+  );
 });
