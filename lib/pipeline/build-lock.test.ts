@@ -36,28 +36,33 @@ describe('the content build lock', () => {
   it.each([
     ['the pid of a build that is gone', '4194303'],
     ['an empty lock file', ''],
-  ])('lets five builds started against a stale lock (%s) run one at a time', async (_, stale) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'build-lock-'));
-    writeFileSync(path.join(dir, '.build.lock'), stale);
-    const script = path.join(dir, 'build.ts');
-    writeFileSync(script, BUILD);
-    const log = path.join(dir, 'runs.jsonl');
-    // Long enough for five processes to start on a busy machine.
-    const at = String(Date.now() + 8000);
-    const codes = await Promise.all(Array.from({ length: 5 }, () => run(script, dir, log, at)));
-    expect(codes).toEqual([0, 0, 0, 0, 0]);
-    const runs = readFileSync(log, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { pid: number; start: number; end: number })
-      .sort((a, b) => a.start - b.start);
-    expect(runs).toHaveLength(5);
-    for (let i = 1; i < runs.length; i += 1) {
-      const before = runs[i - 1] as (typeof runs)[0];
-      const run = runs[i] as (typeof runs)[0];
-      expect(run.start, `build ${run.pid} started while ${before.pid} ran`).toBeGreaterThanOrEqual(
-        before.end,
-      );
-    }
-  }, 90_000);
+  ])(
+    'lets five builds started against a stale lock (%s) run one at a time',
+    async (_, stale) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'build-lock-'));
+      writeFileSync(path.join(dir, '.build.lock'), stale);
+      const script = path.join(dir, 'build.ts');
+      writeFileSync(script, BUILD);
+      const log = path.join(dir, 'runs.jsonl');
+      // Long enough for five processes to start on a busy machine.
+      const at = String(Date.now() + 8000);
+      const codes = await Promise.all(Array.from({ length: 5 }, () => run(script, dir, log, at)));
+      expect(codes).toEqual([0, 0, 0, 0, 0]);
+      const runs = readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { pid: number; start: number; end: number })
+        .sort((a, b) => a.start - b.start);
+      expect(runs).toHaveLength(5);
+      for (let i = 1; i < runs.length; i += 1) {
+        const before = runs[i - 1] as (typeof runs)[0];
+        const run = runs[i] as (typeof runs)[0];
+        expect(
+          run.start,
+          `build ${run.pid} started while ${before.pid} ran`,
+        ).toBeGreaterThanOrEqual(before.end);
+      }
+    },
+    90_000,
+  );
 });

@@ -12,7 +12,10 @@ const WAIT_SECONDS = 15 * 60;
 /** Takes the build lock of `dir`, waiting for another build; resolves with its release. */
 export function lockContentBuild(
   dir: string,
-  { waitSeconds = WAIT_SECONDS, log = console.log }: { waitSeconds?: number; log?: (line: string) => void } = {},
+  {
+    waitSeconds = WAIT_SECONDS,
+    log = console.log,
+  }: { waitSeconds?: number; log?: (line: string) => void } = {},
 ): () => void {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, '.build.lock');
