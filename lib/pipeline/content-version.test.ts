@@ -56,7 +56,9 @@ describe('collectGarbage', () => {
     utimesSync(versionDir('v0'), old, old);
     const { collectGarbage } = await import('./content-version');
     collectGarbage('v5', 'v4');
-    const left = ['v0', 'v1', 'v2', 'v3', 'v4', 'v5'].filter((name) => existsSync(versionDir(name)));
+    const left = ['v0', 'v1', 'v2', 'v3', 'v4', 'v5'].filter((name) =>
+      existsSync(versionDir(name)),
+    );
     expect(left).toEqual(['v0', 'v4', 'v5']);
     expect(existsSync(bodyOf('v0'))).toBe(true);
     expect(existsSync(bodyOf('v1'))).toBe(false);
