@@ -40,7 +40,7 @@ describe('parseEnv', () => {
     expect(parseEnv({}).views).toEqual({
       store: 'sqlite',
       file: '.data/views.db',
-      trustProxy: false,
+      trustProxy: [],
     });
     expect(
       parseEnv({ VIEWS_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379', TRUST_PROXY: '1' })
@@ -48,7 +48,7 @@ describe('parseEnv', () => {
     ).toEqual({
       store: 'redis',
       url: 'redis://127.0.0.1:6379',
-      trustProxy: true,
+      trustProxy: ['127.0.0.0/8', '::1/128'],
     });
     expect(() => parseEnv({ VIEWS_STORE: 'redis' })).toThrow(/REDIS_URL/);
     expect(() => parseEnv({ VIEWS_STORE: 'redis', REDIS_URL: 'localhost' })).toThrow(/redis:\/\//);

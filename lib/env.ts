@@ -1,4 +1,5 @@
 // Pure: validates the environment once, with errors that say what to fix.
+import { isIP } from 'node:net';
 import { parseListenAddress } from './listen-address.mjs';
 
 export type Env = {
@@ -35,8 +36,8 @@ export type Env = {
    */
   redisUrl: string | undefined;
   views:
-    | { store: 'sqlite'; file: string; trustProxy: boolean }
-    | { store: 'redis'; url: string; trustProxy: boolean };
+    | { store: 'sqlite'; file: string; trustProxy: string[] }
+    | { store: 'redis'; url: string; trustProxy: string[] };
 };
 
 function redisUrl(source: Record<string, string | undefined>): string | undefined {
@@ -47,9 +48,44 @@ function redisUrl(source: Record<string, string | undefined>): string | undefine
   return url;
 }
 
+/** TRUST_PROXY=1: the proxy runs on this machine (nginx in front of `next start`). */
+const LOOPBACK = ['127.0.0.0/8', '::1/128'];
+
+/**
+ * The reverse proxies whose X-Forwarded-For is believed, as CIDR ranges: none by default; "1"
+ * (or true/yes/loopback) for a proxy on this machine; otherwise a list of addresses and CIDR
+ * ranges, e.g. "10.0.0.5, 10.0.1.0/24, fd00::10".
+ */
+export function parseTrustProxy(raw: string | undefined): string[] {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (['', '0', 'false', 'no', 'off'].includes(value)) return [];
+  if (['1', 'true', 'yes', 'loopback'].includes(value)) return [...LOOPBACK];
+  return value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const [address = '', prefix, extra] = entry.split('/');
+      const family = isIP(address);
+      const bits = family === 4 ? 32 : 128;
+      const length = prefix === undefined ? bits : Number(prefix);
+      if (
+        !family ||
+        extra !== undefined ||
+        !Number.isInteger(length) ||
+        length < 0 ||
+        length > bits
+      ) {
+        throw new Error(
+          `TRUST_PROXY must be 1 (a proxy on this machine) or a list of proxy addresses and CIDR ranges, e.g. "10.0.0.5, 10.0.1.0/24"; got "${entry}"`,
+        );
+      }
+      return `${address}/${length}`;
+    });
+}
+
 function views(source: Record<string, string | undefined>): Env['views'] {
   const store = source.VIEWS_STORE?.trim() || 'sqlite';
-  const trustProxy = ['1', 'true', 'yes'].includes(source.TRUST_PROXY?.trim().toLowerCase() ?? '');
+  const trustProxy = parseTrustProxy(source.TRUST_PROXY);
   if (store === 'sqlite')
     return { store, file: source.VIEWS_DB?.trim() || '.data/views.db', trustProxy };
   if (store !== 'redis') throw new Error(`VIEWS_STORE must be "sqlite" or "redis", got "${store}"`);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { clientAddress } from './client-address';
+import { clientAddress, trustedProxies } from './client-address';
 import { lateScriptsResponse, wantsLateScripts } from './late-scripts-response';
 import { checkRequest } from './request-guard';
 
@@ -40,8 +40,12 @@ function guard(server: Server) {
  * Installs the hook once per process. With `guardRequests`, refused requests (see
  * request-guard.ts) are answered before Next.js sees them.
  */
-export function installServerHook(options: { trustProxy: boolean; guardRequests: boolean }) {
+export function installServerHook(options: {
+  trustProxy: readonly string[];
+  guardRequests: boolean;
+}) {
   if (globals[STAMP]) return;
+  const trusted = trustedProxies(options.trustProxy);
   const token = randomBytes(16).toString('hex');
   globals[STAMP] = token;
   const guarded = new WeakSet<Server>();
@@ -50,7 +54,7 @@ export function installServerHook(options: { trustProxy: boolean; guardRequests:
     const address = clientAddress(
       socket.remoteAddress,
       request.headers['x-forwarded-for'],
-      options.trustProxy,
+      trusted,
     );
     request.headers[CLIENT_HEADER] = `${token} ${address}`;
     // The channel speaks before the server emits "request": wrapping Next's listener now
