@@ -41,6 +41,7 @@ describe('parseEnv', () => {
       store: 'sqlite',
       file: '.data/views.db',
       trustProxy: [],
+      addressLimit: 120,
     });
     expect(
       parseEnv({ VIEWS_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379', TRUST_PROXY: '1' })
@@ -49,6 +50,7 @@ describe('parseEnv', () => {
       store: 'redis',
       url: 'redis://127.0.0.1:6379',
       trustProxy: ['127.0.0.0/8', '::1/128'],
+      addressLimit: 120,
     });
     expect(() => parseEnv({ VIEWS_STORE: 'redis' })).toThrow(/REDIS_URL/);
     expect(() => parseEnv({ VIEWS_STORE: 'redis', REDIS_URL: 'localhost' })).toThrow(/redis:\/\//);

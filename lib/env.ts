@@ -36,8 +36,8 @@ export type Env = {
    */
   redisUrl: string | undefined;
   views:
-    | { store: 'sqlite'; file: string; trustProxy: string[] }
-    | { store: 'redis'; url: string; trustProxy: string[] };
+    | { store: 'sqlite'; file: string; trustProxy: string[]; addressLimit: number }
+    | { store: 'redis'; url: string; trustProxy: string[]; addressLimit: number };
 };
 
 function redisUrl(source: Record<string, string | undefined>): string | undefined {
@@ -86,12 +86,14 @@ export function parseTrustProxy(raw: string | undefined): string[] {
 function views(source: Record<string, string | undefined>): Env['views'] {
   const store = source.VIEWS_STORE?.trim() || 'sqlite';
   const trustProxy = parseTrustProxy(source.TRUST_PROXY);
+  // Views a minute from one address (an IPv6 /64), whatever User-Agents it sends.
+  const addressLimit = integer(source, 'VIEWS_ADDRESS_LIMIT', 120, 1_000_000);
   if (store === 'sqlite')
-    return { store, file: source.VIEWS_DB?.trim() || '.data/views.db', trustProxy };
+    return { store, file: source.VIEWS_DB?.trim() || '.data/views.db', trustProxy, addressLimit };
   if (store !== 'redis') throw new Error(`VIEWS_STORE must be "sqlite" or "redis", got "${store}"`);
   const url = redisUrl(source);
   if (!url) throw new Error('VIEWS_STORE=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
-  return { store, url, trustProxy };
+  return { store, url, trustProxy, addressLimit };
 }
 
 function integer(
