@@ -15,7 +15,7 @@ export default class CacheHandler {
 /** Expires tags as revalidateTag does, from outside a request. */
 export function expireTags(names: string[]): Promise<void>;
 /** The content version this process serves, and the one before with the tags the switch changed. */
-export function useContentVersion(
+export function setContentVersion(
   version: string,
   previous?: { version: string; changedTags: string[] },
 ): void;

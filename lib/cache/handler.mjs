@@ -57,7 +57,7 @@ const live = /** @type {Record<symbol, Live | undefined>} */ (/** @type {unknown
  * @param {string} version
  * @param {{ version: string; changedTags: string[] }} [previous]
  */
-export function useContentVersion(version, previous) {
+export function setContentVersion(version, previous) {
   live[LIVE] = {
     version,
     ...(previous && previous.version !== version

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import CacheHandler, { contentVersionTag, expireTags, useContentVersion } from './handler.mjs';
+import CacheHandler, { contentVersionTag, expireTags, setContentVersion } from './handler.mjs';
 import { entrySize, memoryStore } from './stores.mjs';
 
 const page = (html: string, tags = '_N_T_/x,article:a') => ({
@@ -63,13 +63,13 @@ describe('memoryStore', () => {
 describe('CacheHandler in memory', () => {
   beforeEach(() => {
     delete globals[STORES];
-    useContentVersion('v1');
+    setContentVersion('v1');
   });
 
   it('serves only pages of the content version this process serves', async () => {
     const handler = new CacheHandler({});
     await handler.set('a', rendered('v1', '<p>v1</p>', 'article:a'), ctx);
-    useContentVersion('v2', { version: 'v1', changedTags: ['article:a'] });
+    setContentVersion('v2', { version: 'v1', changedTags: ['article:a'] });
     expect(await handler.get('a')).toBeNull();
     // A render that began before the switch and ends after it is kept with the version it read.
     await handler.set('a', rendered('v1', '<p>late v1</p>', 'article:a'), ctx);
@@ -82,13 +82,13 @@ describe('CacheHandler in memory', () => {
     const handler = new CacheHandler({});
     await handler.set('a', rendered('v1', '<p>a</p>', 'article:a'), ctx);
     await handler.set('b', rendered('v1', '<p>b</p>', 'article:b'), ctx);
-    useContentVersion('v2', { version: 'v1', changedTags: ['article:a'] });
+    setContentVersion('v2', { version: 'v1', changedTags: ['article:a'] });
     expect(await handler.get('a')).toBeNull();
     expect((await handler.get('b'))?.value.html).toBe('<p>b</p>');
     // Only from the version just before: two switches on, it is rendered again.
-    useContentVersion('v3', { version: 'v2', changedTags: [] });
+    setContentVersion('v3', { version: 'v2', changedTags: [] });
     expect((await handler.get('b'))?.value.html).toBe('<p>b</p>');
-    useContentVersion('v4', { version: 'v3', changedTags: ['article:b'] });
+    setContentVersion('v4', { version: 'v3', changedTags: ['article:b'] });
     expect(await handler.get('b')).toBeNull();
   });
 
@@ -165,7 +165,7 @@ describe('CacheHandler with Redis', () => {
 
   it('shares pages and tag revalidations between instances, and falls back to memory when Redis is down', async () => {
     const url = await startRedis();
-    useContentVersion('v1');
+    setContentVersion('v1');
     const a = instance(url);
     const b = instance(url);
     await a.set('page', page('<script>x()</script>', 'article:a'), ctx);
@@ -198,14 +198,14 @@ describe('CacheHandler with Redis', () => {
     const behind = instance(url);
     // The machine ahead switched from v1 to v2, which removed an article from the lists; the
     // machine behind still serves v1 and renders the home page after the switch.
-    useContentVersion('v2', { version: 'v1', changedTags: ['lists'] });
+    setContentVersion('v2', { version: 'v1', changedTags: ['lists'] });
     await ahead.set('/', rendered('v2', '<p>without</p>', 'lists'), ctx);
     await sleep(5);
-    useContentVersion('v1');
+    setContentVersion('v1');
     expect(await behind.get('/')).toBeNull();
     await behind.set('/', rendered('v1', '<p>with the removed article</p>', 'lists'), ctx);
     expect((await behind.get('/'))?.value.html).toBe('<p>with the removed article</p>');
-    useContentVersion('v2', { version: 'v1', changedTags: ['lists'] });
+    setContentVersion('v2', { version: 'v1', changedTags: ['lists'] });
     expect((await ahead.get('/'))?.value.html).toBe('<p>without</p>');
     // The machine behind catches up: the same sources give the same version id.
     expect((await behind.get('/'))?.value.html).toBe('<p>without</p>');
@@ -213,7 +213,7 @@ describe('CacheHandler with Redis', () => {
 
   it('writes the tag revalidations made while Redis did not answer once it does', async () => {
     const url = await startRedis();
-    useContentVersion('v1');
+    setContentVersion('v1');
     const a = instance(url);
     const aStores = globals[STORES] as { failing?: boolean };
     const b = instance(url);

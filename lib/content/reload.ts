@@ -11,7 +11,7 @@ import 'server-only';
 // process tries again with a growing pause, at once when current.json changes again. The version
 // before stays live until then.
 import { statSync } from 'node:fs';
-import { useContentVersion } from '@/lib/cache/handler.mjs';
+import { setContentVersion } from '@/lib/cache/handler.mjs';
 import { lockFile, unlockFile } from '@/lib/file-lock';
 import { warmSearchIndex } from '@/lib/search/sqlite-engine';
 import { changedTags } from './changes';
@@ -76,7 +76,7 @@ function holdVersion(version: string): void {
 
 /** The live version becomes this process's: cache namespace, in-use mark, health. */
 function serve(version: string, previous?: { version: string; changedTags: string[] }): void {
-  useContentVersion(version, previous);
+  setContentVersion(version, previous);
   holdVersion(version);
   status().version = version;
 }
