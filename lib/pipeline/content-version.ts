@@ -162,6 +162,7 @@ export function publishContentVersion(input: {
 export function collectGarbage(live: string, previous?: string): void {
   if (!existsSync(VERSIONS_DIR)) return;
   const kept = new Set([live, ...(previous ? [previous] : [])]);
+  let deleted = 0;
   for (const name of readdirSync(VERSIONS_DIR)) {
     if (name.endsWith('.tmp') || kept.has(name)) continue;
     const files = versionFiles(name);
@@ -173,10 +174,14 @@ export function collectGarbage(live: string, previous?: string): void {
     }
     try {
       rmSync(files.dir, { recursive: true, force: true });
+      deleted += 1;
     } finally {
       unlockFile(fd);
     }
   }
+  // Bodies only go with a version: without one deleted, no body is left unnamed (and a publish
+  // at 100,000 articles does not stat every body file).
+  if (deleted === 0) return;
   const wanted = new Set<string>();
   for (const name of kept) {
     try {
