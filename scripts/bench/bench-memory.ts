@@ -4,7 +4,8 @@
 // started with `next start` (BEFORE_PORT, AFTER_PORT; their builds' SITE_URL as BEFORE_SITE_URL,
 // AFTER_SITE_URL), warmed with 200 searches, then loaded by autocannon with 10 connections over the
 // benchmark queries while its RSS is read every 5 s. Reported per checkout: RSS when the load
-// starts, its highest, at the end, the growth over the last minute, and req/s.
+// starts, its highest, at the end, the growth over the last minute, and req/s. ORDER=after,before
+// loads the second checkout first (the first one loaded has the machine more to itself).
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -88,8 +89,11 @@ try {
   }
   for (const target of targets) await waitFor(`http://127.0.0.1:${target.port}/api/health`);
   const rows = [];
-  for (const [index, target] of targets.entries()) {
-    rows.push(await measure(target, servers[index] as ChildProcess));
+  const order = (process.env.ORDER || 'before,after').split(',');
+  for (const name of order) {
+    const index = targets.findIndex((target) => target.name === name);
+    const target = targets[index];
+    if (target) rows.push(await measure(target, servers[index] as ChildProcess));
   }
   console.log(`/search under autocannon, 10 connections, ${SECONDS} s each, RSS in MB:`);
   console.log('| checkout | RSS at start | highest | at the end | last minute | req/s | non-2xx |');
