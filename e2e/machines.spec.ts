@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type TestInfo } from '@playwright/test';
 import { startCluster, type Cluster } from '../scripts/start/cluster-processes';
+import { git, newsroomRepository } from './newsroom-repository';
 
 // Several machines that never disagree (docs/adr/019-content-version-in-the-shared-cache.md):
 // two "machines", each its own content checkout, content directory and two `next start`
@@ -30,18 +31,6 @@ const PAGES = [
   `/articles/${REMOVED_IN_BLIP}`,
   '/feed.xml',
 ];
-
-const identity = {
-  GIT_AUTHOR_NAME: '编辑',
-  GIT_AUTHOR_EMAIL: 'editor@example.com',
-  GIT_COMMITTER_NAME: '编辑',
-  GIT_COMMITTER_EMAIL: 'editor@example.com',
-};
-const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', ['-C', dir, ...args], {
-    env: { ...process.env, ...identity },
-    stdio: 'pipe',
-  });
 
 type Machine = { name: string; content: string; index: string; cluster?: Cluster };
 
@@ -114,14 +103,7 @@ function removeArticle(newsroom: string, slug: string, message: string) {
 test('two machines sharing one Redis never serve content either has taken down', async ({}, testInfo: TestInfo) => {
   test.setTimeout(900_000);
   const work = mkdtempSync(path.join(tmpdir(), 'machines-'));
-  const central = path.join(work, 'central.git');
-  const newsroom = path.join(work, 'newsroom');
-  git(work, 'init', '-q', '--bare', central);
-  git(work, 'clone', '-q', central, newsroom);
-  cpSync(path.join(process.cwd(), 'content'), newsroom, { recursive: true });
-  git(newsroom, 'add', '-A');
-  git(newsroom, 'commit', '-qm', '初始内容');
-  git(newsroom, 'push', '-q', 'origin', 'HEAD');
+  const { central, newsroom } = newsroomRepository(work);
   const machines: [Machine, Machine] = [
     { name: 'a', content: path.join(work, 'a-content'), index: path.join(work, 'a-app') },
     { name: 'b', content: path.join(work, 'b-content'), index: path.join(work, 'b-app') },

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { BENCH_QUERIES } from './bench-queries';
-import { serverPid, startNext, stopGroup, waitFor } from './bench-server';
+import { serverPid, startCheckouts, stopGroup, waitFor } from './bench-server';
 
 const [beforeDir, afterDir] = process.argv.slice(2).map((dir) => path.resolve(dir));
 if (!beforeDir || !afterDir) {
@@ -79,14 +79,7 @@ async function measure(target: (typeof targets)[number], server: ChildProcess) {
 
 const servers: ChildProcess[] = [];
 try {
-  for (const target of targets) {
-    servers.push(
-      startNext(target.dir, target.port, {
-        ...(target.siteUrl ? { SITE_URL: target.siteUrl } : {}),
-        VIEWS_DB: `/tmp/bench-memory-${target.name}-${target.port}.db`,
-      }),
-    );
-  }
+  servers.push(...startCheckouts('bench-memory', targets));
   for (const target of targets) await waitFor(`http://127.0.0.1:${target.port}/api/health`);
   const rows = [];
   const order = (process.env.ORDER || 'before,after').split(',');
