@@ -229,7 +229,13 @@ export default class CacheHandler {
     if (!entry && current.previous) {
       const { version, changed } = current.previous;
       const before = await read(all, `${version}/${key}`);
-      if (before && !before.tags.some((tag) => changed.has(tag))) {
+      // Only a page known to be rendered from that version (its render's tag) and carrying
+      // none of the changed tags; anything else renders again.
+      if (
+        before &&
+        versionOf(before.tags) === version &&
+        !before.tags.some((tag) => changed.has(tag))
+      ) {
         entry = before;
         const ttl = before.expiresAt ? (before.expiresAt - Date.now()) / 1000 : undefined;
         if (ttl === undefined || ttl > 0) await write(all, `${current.version}/${key}`, entry, ttl);

@@ -85,6 +85,11 @@ describe('CacheHandler in memory', () => {
     setContentVersion('v2', { version: 'v1', changedTags: ['article:a'] });
     expect(await handler.get('a')).toBeNull();
     expect((await handler.get('b'))?.value.html).toBe('<p>b</p>');
+    // A page that does not say which version it was rendered from is rendered again.
+    setContentVersion('v1');
+    await handler.set('c', page('<p>c</p>', 'article:c'), ctx);
+    setContentVersion('v2', { version: 'v1', changedTags: ['article:a'] });
+    expect(await handler.get('c')).toBeNull();
     // Only from the version just before: two switches on, it is rendered again.
     setContentVersion('v3', { version: 'v2', changedTags: [] });
     expect((await handler.get('b'))?.value.html).toBe('<p>b</p>');
