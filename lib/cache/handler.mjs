@@ -236,7 +236,13 @@ export default class CacheHandler {
         versionOf(before.tags) === version &&
         !before.tags.some((tag) => changed.has(tag))
       ) {
-        entry = before;
+        // Now known to be what this version renders: it is taken over as this version's.
+        entry = {
+          ...before,
+          tags: before.tags.map((tag) =>
+            tag.startsWith(VERSION_TAG) ? contentVersionTag(current.version) : tag,
+          ),
+        };
         const ttl = before.expiresAt ? (before.expiresAt - Date.now()) / 1000 : undefined;
         if (ttl === undefined || ttl > 0) await write(all, `${current.version}/${key}`, entry, ttl);
       }

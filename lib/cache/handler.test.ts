@@ -155,7 +155,23 @@ describe('CacheHandler with Redis', () => {
     redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Until it answers (not a fixed pause: a busy machine starts it slowly).
+    const { Redis } = await import('ioredis');
+    const probe = new Redis(`redis://127.0.0.1:${port}`, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+    });
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      try {
+        await probe.connect();
+        await probe.ping();
+        break;
+      } catch {
+        probe.disconnect();
+        await sleep(50);
+      }
+    }
+    probe.disconnect();
     return `redis://127.0.0.1:${port}`;
   }
 
