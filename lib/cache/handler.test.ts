@@ -146,8 +146,10 @@ describe('CacheHandler with Redis', () => {
   mkdirSync(path.join(dist, 'server'));
   writeFileSync(path.join(dist, 'BUILD_ID'), 'build-1');
 
+  const started: ChildProcess[] = [];
   afterAll(() => {
-    redis?.kill();
+    for (const server of started) server.kill('SIGCONT');
+    for (const server of started) server.kill();
   });
 
   async function startRedis() {
@@ -155,6 +157,7 @@ describe('CacheHandler with Redis', () => {
     redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
+    started.push(redis);
     // Until it answers (not a fixed pause: a busy machine starts it slowly).
     const { Redis } = await import('ioredis');
     const probe = new Redis(`redis://127.0.0.1:${port}`, {
