@@ -1,8 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { git, newsroomRepository } from './newsroom-repository';
 import { startOwnServer } from './own-server';
 import { OWN_PORTS } from './ports';
 
@@ -17,32 +18,13 @@ const TITLE = '突发：蓝鲸搁浅江滩 各方紧急救援';
 const WORD = '蓝鲸';
 const CORRECTED = 'jingle-xiandai-nongye';
 
-const identity = {
-  GIT_AUTHOR_NAME: '编辑',
-  GIT_AUTHOR_EMAIL: 'editor@example.com',
-  GIT_COMMITTER_NAME: '编辑',
-  GIT_COMMITTER_EMAIL: 'editor@example.com',
-};
-const git = (dir: string, ...args: string[]) =>
-  execFileSync('git', ['-C', dir, ...args], {
-    env: { ...process.env, ...identity },
-    stdio: 'pipe',
-  });
-
 test('a commit is served, listed, in the feed and searchable on every instance within 60 s', async ({
   request,
 }) => {
   test.setTimeout(300_000);
   const work = mkdtempSync(path.join(tmpdir(), 'publish-'));
-  const central = path.join(work, 'central.git');
-  const newsroom = path.join(work, 'newsroom');
   const served = path.join(work, 'served');
-  git(work, 'init', '-q', '--bare', central);
-  git(work, 'clone', '-q', central, newsroom);
-  cpSync(path.join(process.cwd(), 'content'), newsroom, { recursive: true });
-  git(newsroom, 'add', '-A');
-  git(newsroom, 'commit', '-qm', '初始内容');
-  git(newsroom, 'push', '-q', 'origin', 'HEAD');
+  const { central, newsroom } = newsroomRepository(work);
   git(work, 'clone', '-q', central, served);
 
   const env = { CONTENT_DIR: served, CONTENT_INDEX_DIR: path.join(work, 'app') };

@@ -1,4 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { startOwnServer } from './own-server';
+
+const PORT = Number(process.env.E2E_PORT || 3210);
 
 // Playwright's own Chromium says HeadlessChrome and is rightly treated as a bot; readers here
 // get real browser user agents, one per simulated visitor.
@@ -51,4 +54,39 @@ test('the beacon sends one view when a reader opens an article', async ({ browse
   await page.goto('/articles/jinchang-chengxiang-ronghe');
   expect((await beacon).status()).toBe(204);
   await context.close();
+});
+
+test('one address changing its User-Agent on every view is refused past the per-address limit', async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  // A server of its own: the limit is per address, and every test speaks from 127.0.0.1.
+  const { base, stop } = await startOwnServer(PORT + 4);
+  try {
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 500; batch += 25) {
+      statuses.push(
+        ...(await Promise.all(
+          Array.from({ length: 25 }, async (_, i) =>
+            (
+              await request.post(`${base}/api/views/zhejiang-linhai-baogong-xunjian`, {
+                headers: { 'user-agent': reader(`nat-${batch + i}`) },
+              })
+            ).status(),
+          ),
+        )),
+      );
+    }
+    const refused = statuses.filter((status) => status === 429).length;
+    const counted = statuses.filter((status) => status === 204).length;
+    console.log(
+      `500 views from one address with 500 User-Agents: ${counted} counted, ${refused} refused`,
+    );
+    // The default limit is 120 a minute (README, SECURITY.md); a minute boundary inside the run
+    // may let up to twice that through.
+    expect(counted + refused).toBe(500);
+    expect(refused).toBeGreaterThanOrEqual(260);
+  } finally {
+    stop();
+  }
 });

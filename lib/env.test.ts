@@ -49,7 +49,8 @@ describe('parseEnv', () => {
     expect(parseEnv({}).views).toEqual({
       store: 'sqlite',
       file: '.data/views.db',
-      trustProxy: false,
+      trustProxy: [],
+      addressLimit: 120,
     });
     expect(
       parseEnv({ VIEWS_STORE: 'redis', REDIS_URL: 'redis://127.0.0.1:6379', TRUST_PROXY: '1' })
@@ -57,7 +58,8 @@ describe('parseEnv', () => {
     ).toEqual({
       store: 'redis',
       url: 'redis://127.0.0.1:6379',
-      trustProxy: true,
+      trustProxy: ['127.0.0.0/8', '::1/128'],
+      addressLimit: 120,
     });
     expect(() => parseEnv({ VIEWS_STORE: 'redis' })).toThrow(/REDIS_URL/);
     expect(() => parseEnv({ VIEWS_STORE: 'redis', REDIS_URL: 'localhost' })).toThrow(/redis:\/\//);

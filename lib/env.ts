@@ -36,8 +36,8 @@ export type Env = {
    */
   redisUrl: string | undefined;
   views:
-    | { store: 'sqlite'; file: string; trustProxy: boolean }
-    | { store: 'redis'; url: string; trustProxy: boolean };
+    | { store: 'sqlite'; file: string; trustProxy: string[]; addressLimit: number }
+    | { store: 'redis'; url: string; trustProxy: string[]; addressLimit: number };
   /**
    * Where this process serves its Prometheus metrics: METRICS_HOST (127.0.0.1) and METRICS_PORT
    * (by default the site's port + 10000, so that every instance on a machine has its own);
@@ -61,15 +61,52 @@ function redisUrl(source: Record<string, string | undefined>): string | undefine
   return url;
 }
 
+/** TRUST_PROXY=1: the proxy runs on this machine (nginx in front of `next start`). */
+const LOOPBACK = ['127.0.0.0/8', '::1/128'];
+
+/**
+ * The reverse proxies whose X-Forwarded-For is believed, as CIDR ranges: none by default; "1"
+ * (or true/yes/loopback) for a proxy on this machine; otherwise a list of addresses and CIDR
+ * ranges, e.g. "10.0.0.5, 10.0.1.0/24, fd00::10".
+ */
+export function parseTrustProxy(raw: string | undefined): string[] {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (['', '0', 'false', 'no', 'off'].includes(value)) return [];
+  if (['1', 'true', 'yes', 'loopback'].includes(value)) return [...LOOPBACK];
+  return value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const [address = '', prefix, extra] = entry.split('/');
+      const family = isIP(address);
+      const bits = family === 4 ? 32 : 128;
+      const length = prefix === undefined ? bits : Number(prefix);
+      if (
+        !family ||
+        extra !== undefined ||
+        !Number.isInteger(length) ||
+        length < 0 ||
+        length > bits
+      ) {
+        throw new Error(
+          `TRUST_PROXY must be 1 (a proxy on this machine) or a list of proxy addresses and CIDR ranges, e.g. "10.0.0.5, 10.0.1.0/24"; got "${entry}"`,
+        );
+      }
+      return `${address}/${length}`;
+    });
+}
+
 function views(source: Record<string, string | undefined>): Env['views'] {
   const store = source.VIEWS_STORE?.trim() || 'sqlite';
-  const trustProxy = ['1', 'true', 'yes'].includes(source.TRUST_PROXY?.trim().toLowerCase() ?? '');
+  const trustProxy = parseTrustProxy(source.TRUST_PROXY);
+  // Views a minute from one address (an IPv6 /64), whatever User-Agents it sends.
+  const addressLimit = integer(source, 'VIEWS_ADDRESS_LIMIT', 120, 1_000_000);
   if (store === 'sqlite')
-    return { store, file: source.VIEWS_DB?.trim() || '.data/views.db', trustProxy };
+    return { store, file: source.VIEWS_DB?.trim() || '.data/views.db', trustProxy, addressLimit };
   if (store !== 'redis') throw new Error(`VIEWS_STORE must be "sqlite" or "redis", got "${store}"`);
   const url = redisUrl(source);
   if (!url) throw new Error('VIEWS_STORE=redis needs REDIS_URL, e.g. redis://127.0.0.1:6379');
-  return { store, url, trustProxy };
+  return { store, url, trustProxy, addressLimit };
 }
 
 function integer(

@@ -12,5 +12,12 @@ export default class CacheHandler {
   revalidateTag(tags: string | string[]): Promise<void>;
   resetRequestCache(): void;
 }
-/** Expires tags as revalidateTag does, from outside a request (a content reload). */
+/** Expires tags as revalidateTag does, from outside a request. */
 export function expireTags(names: string[]): Promise<void>;
+/** The content version this process serves, and the one before with the tags the switch changed. */
+export function setContentVersion(
+  version: string,
+  previous?: { version: string; changedTags: string[] },
+): void;
+/** The tag a page render carries: the content version it read. */
+export function contentVersionTag(version: string): string;

@@ -5,10 +5,16 @@
 // - One instance: a bounded LRU in this process. Nothing is written to disk, and however many
 //   distinct URLs are requested the cache never holds more than the memory profile.
 // - Several instances (REDIS_URL set): Redis, so a page rendered by one is served by all and a
-//   tag revalidated on one is expired on all. Every entry is also kept in the local LRU, which
-//   answers while Redis is down; Redis is used again as soon as it answers.
+//   tag revalidated on one is expired on all. The local LRU answers only while Redis is down;
+//   Redis is used again as soon as it answers.
+// - Every entry belongs to the content version it was rendered from: its key starts with the
+//   version, so an instance only ever reads pages of the version it serves, and a machine that
+//   lags behind (or whose switch failed) can neither serve nor overwrite another version's pages.
+//   Machines holding the same sources and code have the same version id and share again. After a
+//   switch, a page of the version before is taken over when none of its tags changed
+//   (docs/adr/019-content-version-in-the-shared-cache.md).
 // - Every cached page gets its Content-Security-Policy here, where its final HTML is known: the
-//   hashes of exactly the inline scripts it carries (docs/adr/008-cache-handler-and-csp.md).
+//   hashes of the inline scripts Next and our loader wrote (docs/adr/008-cache-handler-and-csp.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageCsp } from '../http/csp.mjs';
@@ -25,10 +31,17 @@ const RETRY_MS = 2000;
 const GRACE_SECONDS = 5;
 /** Data entries (unstable_cache) carry no expiry of their own. */
 const DATA_TTL_SECONDS = 24 * 3600;
+/** A revalidation only matters to entries stored before it, and none lives longer than this. */
+const KEEP_MARKS_SECONDS = DATA_TTL_SECONDS + GRACE_SECONDS;
+
+/** The tag every page render carries (lib/cache/page-cache.ts): the version it read. */
+const VERSION_TAG = 'content-version:';
 
 /**
  * @typedef {import('./stores.mjs').Store} Store
- * @typedef {{ local: Store; shared?: Store; failing?: boolean; retryAt?: number }} Stores
+ * @typedef {import('./stores.mjs').Entry} Entry
+ * @typedef {{ local: Store & { clear?: () => void }; shared?: Store; failing?: boolean; retryAt?: number; pendingMarks?: Map<string, number> }} Stores
+ * @typedef {{ version: string; previous?: { version: string; changed: Set<string> } }} Live
  */
 
 // On globalThis: Next builds a handler per request, and route bundles must share one cache.
@@ -36,6 +49,35 @@ const slot = /** @type {Record<symbol, Stores | undefined>} */ (
   /** @type {unknown} */ (globalThis)
 );
 const KEY = Symbol.for('news.cache-stores');
+const LIVE = Symbol.for('news.cache-content-version');
+const live = /** @type {Record<symbol, Live | undefined>} */ (/** @type {unknown} */ (globalThis));
+
+/**
+ * The content version this process serves, told by the content reload (lib/content/reload.ts) at
+ * start and at every switch, with the version before and the cache tags the switch changed: a
+ * page of that version carrying none of them shows exactly what a new render would.
+ * @param {string} version
+ * @param {{ version: string; changedTags: string[] }} [previous]
+ */
+export function setContentVersion(version, previous) {
+  live[LIVE] = {
+    version,
+    ...(previous && previous.version !== version
+      ? { previous: { version: previous.version, changed: new Set(previous.changedTags) } }
+      : {}),
+  };
+}
+
+/** @param {string} version */
+export function contentVersionTag(version) {
+  return `${VERSION_TAG}${version}`;
+}
+
+/** @param {string[]} tags */
+function versionOf(tags) {
+  const tag = tags.find((name) => name.startsWith(VERSION_TAG));
+  return tag?.slice(VERSION_TAG.length);
+}
 
 /** @param {string | undefined} serverDistDir */
 function stores(serverDistDir) {
@@ -65,9 +107,12 @@ function stores(serverDistDir) {
 async function withShared(all, operation) {
   if (!all.shared || (all.retryAt ?? 0) > Date.now()) return operation(all.local);
   try {
+    if (all.pendingMarks) await replayMarks(all, all.shared);
     const result = await operation(all.shared);
     if (all.failing) {
       all.failing = false;
+      // What was cached here meanwhile is never read while Redis answers.
+      all.local.clear?.();
       log.info('[cache] redis is back: the shared cache is in use again');
     }
     return result;
@@ -92,17 +137,34 @@ async function withShared(all, operation) {
  */
 async function markTags(all, names) {
   const at = Date.now();
-  // A revalidation only matters to entries stored before it, and none lives longer than a data
-  // entry (plus the grace).
-  const keep = DATA_TTL_SECONDS + GRACE_SECONDS;
-  await all.local.markTags(names, at, keep);
-  if (all.shared) await withShared(all, (store) => store.markTags(names, at, keep));
+  await all.local.markTags(names, at, KEEP_MARKS_SECONDS);
+  if (!all.shared) return;
+  await withShared(all, async (store) => {
+    // Redis did not answer: the marks are written when it does, before anything is read from it.
+    if (store === all.local) {
+      all.pendingMarks ??= new Map();
+      for (const name of names) all.pendingMarks.set(name, at);
+    } else await store.markTags(names, at, KEEP_MARKS_SECONDS);
+  });
 }
 
 /**
- * Expires tags as revalidateTag does, from outside a request: a content reload calls it on every
- * instance (lib/content/reload.ts). A process that has cached nothing yet has nothing to expire;
- * those that cached pages of the old content expire them, in Redis too, on their own reload.
+ * Writes the marks made while Redis was away (a blip must not bring back what they expired).
+ * @param {Stores} all
+ * @param {Store} shared
+ */
+async function replayMarks(all, shared) {
+  const marks = all.pendingMarks;
+  if (!marks) return;
+  const byTime = new Map();
+  for (const [name, at] of marks) byTime.set(at, [...(byTime.get(at) ?? []), name]);
+  for (const [at, names] of byTime) await shared.markTags(names, at, KEEP_MARKS_SECONDS);
+  if (all.pendingMarks === marks) delete all.pendingMarks;
+}
+
+/**
+ * Expires tags as revalidateTag does, from outside a request. A process that has cached nothing
+ * yet has nothing to expire.
  * @param {string[]} names
  */
 export async function expireTags(names) {
@@ -126,6 +188,39 @@ function tagsOf(data, ctx) {
   return typeof header === 'string' ? header.split(',').filter(Boolean) : [];
 }
 
+/**
+ * An entry unless a tag it carries was revalidated after it was stored.
+ * @param {Stores} all
+ * @param {string} key
+ * @returns {Promise<Entry | undefined>}
+ */
+async function read(all, key) {
+  /** @type {'memory' | 'redis'} */
+  let layer = 'memory';
+  const entry = await withShared(all, (store) => {
+    layer = store === all.shared ? 'redis' : 'memory';
+    return store.get(key);
+  });
+  if (!entry) return { layer, entry: undefined };
+  const tags = entry.tags.filter((tag) => !tag.startsWith(VERSION_TAG));
+  if (tags.length > 0) {
+    const times = await withShared(all, (store) => store.tagTimes(tags));
+    if (times.some((time) => time > entry.lastModified)) return { layer, entry: undefined };
+  }
+  return { layer, entry };
+}
+
+/**
+ * Into Redis when there is one (and into this process only while Redis is down), else here.
+ * @param {Stores} all
+ * @param {string} key
+ * @param {Entry} entry
+ * @param {number | undefined} ttl
+ */
+async function write(all, key, entry, ttl) {
+  await withShared(all, (store) => store.set(key, entry, ttl));
+}
+
 export default class CacheHandler {
   /** @param {{ serverDistDir?: string }} ctx */
   constructor(ctx) {
@@ -139,22 +234,35 @@ export default class CacheHandler {
    */
   async get(key) {
     const all = this.stores;
-    /** @type {'memory' | 'redis'} */
-    let layer = 'memory';
-    const entry = await withShared(all, (store) => {
-      layer = store === all.shared ? 'redis' : 'memory';
-      return store.get(key);
-    });
+    const current = live[LIVE];
+    // Before the process knows its version (the first moments of start-up), nothing is served.
+    if (!current) return null;
+    let { entry, layer } = await read(all, `${current.version}/${key}`);
+    if (!entry && current.previous) {
+      const { version, changed } = current.previous;
+      const { entry: before, layer: beforeLayer } = await read(all, `${version}/${key}`);
+      layer = beforeLayer;
+      // Only a page known to be rendered from that version (its render's tag) and carrying
+      // none of the changed tags; anything else renders again.
+      if (
+        before &&
+        versionOf(before.tags) === version &&
+        !before.tags.some((tag) => changed.has(tag))
+      ) {
+        // Now known to be what this version renders: it is taken over as this version's.
+        entry = {
+          ...before,
+          tags: before.tags.map((tag) =>
+            tag.startsWith(VERSION_TAG) ? contentVersionTag(current.version) : tag,
+          ),
+        };
+        const ttl = before.expiresAt ? (before.expiresAt - Date.now()) / 1000 : undefined;
+        if (ttl === undefined || ttl > 0) await write(all, `${current.version}/${key}`, entry, ttl);
+      }
+    }
     if (!entry) {
       recordCacheLookup(layer, 'miss');
       return null;
-    }
-    if (entry.tags.length > 0) {
-      const times = await withShared(all, (store) => store.tagTimes(entry.tags));
-      if (times.some((time) => time > entry.lastModified)) {
-        recordCacheLookup(layer, 'miss');
-        return null;
-      }
     }
     const revalidate = entry.cacheControl?.revalidate;
     const stale =
@@ -178,16 +286,22 @@ export default class CacheHandler {
         https: (process.env.SITE_URL ?? '').trim().startsWith('https:'),
       });
     }
+    const tags = tagsOf(data, ctx);
+    // The version the render read, not the one live now: a render that began before a switch
+    // and ended after it shows the version before.
+    const version = versionOf(tags) ?? live[LIVE]?.version;
+    if (!version) return;
+    const ttl = ttlSeconds(data, ctx);
+    const now = Date.now();
+    /** @type {Entry} */
     const entry = {
       value: data,
-      lastModified: Date.now(),
+      lastModified: now,
       ...(ctx?.cacheControl ? { cacheControl: ctx.cacheControl } : {}),
-      tags: tagsOf(data, ctx),
+      tags,
+      ...(ttl === undefined ? {} : { expiresAt: now + ttl * 1000 }),
     };
-    const ttl = ttlSeconds(data, ctx);
-    const all = this.stores;
-    await all.local.set(key, entry, ttl);
-    if (all.shared) await withShared(all, (store) => store.set(key, entry, ttl));
+    await write(this.stores, `${version}/${key}`, entry, ttl);
   }
 
   /** @param {string | string[]} tags */

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { metrics } from '../observability/metrics.mjs';
-import CacheHandler, { expireTags } from './handler.mjs';
-import { memoryStore } from './stores.mjs';
+import CacheHandler, { contentVersionTag, expireTags, setContentVersion } from './handler.mjs';
+import { entrySize, memoryStore } from './stores.mjs';
 
 const page = (html: string, tags = '_N_T_/x,article:a') => ({
   kind: 'APP_PAGE',
@@ -17,6 +17,10 @@ const page = (html: string, tags = '_N_T_/x,article:a') => ({
   status: 200,
 });
 const ctx = { cacheControl: { revalidate: 10, expire: 25 } };
+/** A page rendered from content version `version`, as lib/cache/page-cache.ts tags it. */
+const rendered = (version: string, html: string, tags: string) =>
+  page(html, `${tags},${contentVersionTag(version)}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const STORES = Symbol.for('news.cache-stores');
 const globals = globalThis as unknown as Record<symbol, unknown>;
 
@@ -79,13 +83,19 @@ describe('memoryStore', () => {
     expect(await store.get('k0')).toBeUndefined();
     expect(await store.get('k199')).toBeDefined();
   });
+  it('counts a Chinese page by the bytes it takes, not its UTF-16 length', () => {
+    const html = '中'.repeat(10_000);
+    expect(entrySize({ value: { html }, lastModified: 0, tags: [] })).toBeGreaterThanOrEqual(
+      20_000,
+    );
+  });
   it('forgets entries past their time', async () => {
-    let now = 0;
+    let now = 1_000_000;
     const store = memoryStore(10_000, () => now);
     await store.set('k', { value: {}, lastModified: 0, tags: [] }, 30);
-    now = 29_000;
+    now += 29_000;
     expect(await store.get('k')).toBeDefined();
-    now = 31_000;
+    now += 2_000;
     expect(await store.get('k')).toBeUndefined();
   });
 });
@@ -93,11 +103,52 @@ describe('memoryStore', () => {
 describe('CacheHandler in memory', () => {
   beforeEach(() => {
     delete globals[STORES];
+    setContentVersion('v1');
+  });
+
+  it('serves only pages of the content version this process serves', async () => {
+    const handler = new CacheHandler({});
+    await handler.set('a', rendered('v1', '<p>v1</p>', 'article:a'), ctx);
+    setContentVersion('v2', { version: 'v1', changedTags: ['article:a'] });
+    expect(await handler.get('a')).toBeNull();
+    // A render that began before the switch and ends after it is kept with the version it read.
+    await handler.set('a', rendered('v1', '<p>late v1</p>', 'article:a'), ctx);
+    expect(await handler.get('a')).toBeNull();
+    await handler.set('a', rendered('v2', '<p>v2</p>', 'article:a'), ctx);
+    expect((await handler.get('a'))?.value.html).toBe('<p>v2</p>');
+  });
+
+  it('takes over the pages of the version before that the switch did not change', async () => {
+    const handler = new CacheHandler({});
+    await handler.set('a', rendered('v1', '<p>a</p>', 'article:a'), ctx);
+    await handler.set('b', rendered('v1', '<p>b</p>', 'article:b'), ctx);
+    setContentVersion('v2', { version: 'v1', changedTags: ['article:a'] });
+    expect(await handler.get('a')).toBeNull();
+    expect((await handler.get('b'))?.value.html).toBe('<p>b</p>');
+    // A page that does not say which version it was rendered from is rendered again.
+    setContentVersion('v1');
+    await handler.set('c', page('<p>c</p>', 'article:c'), ctx);
+    setContentVersion('v2', { version: 'v1', changedTags: ['article:a'] });
+    expect(await handler.get('c')).toBeNull();
+    // Only from the version just before: two switches on, it is rendered again.
+    setContentVersion('v3', { version: 'v2', changedTags: [] });
+    expect((await handler.get('b'))?.value.html).toBe('<p>b</p>');
+    setContentVersion('v4', { version: 'v3', changedTags: ['article:b'] });
+    expect(await handler.get('b')).toBeNull();
+  });
+
+  it('serves nothing before the process knows its content version', async () => {
+    const handler = new CacheHandler({});
+    await handler.set('a', rendered('v1', '<p>a</p>', 'article:a'), ctx);
+    delete globals[Symbol.for('news.cache-content-version')];
+    expect(await handler.get('a')).toBeNull();
   });
 
   it('gives a cached page the CSP of its own inline scripts, on the object the response uses', async () => {
     const handler = new CacheHandler({});
-    const data = page('<html><script>one()</script><script>two()</script></html>');
+    const data = page(
+      '<html><script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"a"])</script><script>alert(1)</script></html>',
+    );
     await handler.set('/route-cache/APP_PAGE/h/$/a', data, ctx);
     const policy = data.headers['content-security-policy' as keyof typeof data.headers];
     expect(policy).toMatch(/script-src 'self' 'sha256-[^']+' 'sha256-[^']+';/);
@@ -153,8 +204,10 @@ describe('CacheHandler with Redis', () => {
   mkdirSync(path.join(dist, 'server'));
   writeFileSync(path.join(dist, 'BUILD_ID'), 'build-1');
 
+  const started: ChildProcess[] = [];
   afterAll(() => {
-    redis?.kill();
+    for (const server of started) server.kill('SIGCONT');
+    for (const server of started) server.kill();
   });
 
   async function startRedis() {
@@ -162,6 +215,8 @@ describe('CacheHandler with Redis', () => {
     redis = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
+    started.push(redis);
+    // Until it answers (not a fixed pause: a busy machine starts it slowly).
     await untilListening(port, true);
     return `redis://127.0.0.1:${port}`;
   }
@@ -177,13 +232,16 @@ describe('CacheHandler with Redis', () => {
 
   it('shares pages and tag revalidations between instances, and falls back to memory when Redis is down', async () => {
     const url = await startRedis();
+    setContentVersion('v1');
     const a = instance(url);
     const b = instance(url);
     await a.set('page', page('<script>x()</script>', 'article:a'), ctx);
     const seen = await b.get('page');
     expect(seen?.value.html).toBe('<script>x()</script>');
     expect(Buffer.isBuffer(seen?.value.rscData)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // What Redis holds is not kept a second time in the instance's memory.
+    expect((globals[STORES] as { local: { size(): number } }).local.size()).toBe(0);
+    await sleep(5);
     expect(await counted(() => b.get('page'))).toEqual({ 'redis:hit': 1 });
     await b.revalidateTag('article:a');
     expect(await a.get('page')).toBeNull();
@@ -195,16 +253,61 @@ describe('CacheHandler with Redis', () => {
     expect(ttl).toBeGreaterThan(24 * 3600);
     expect(ttl).toBeLessThanOrEqual(24 * 3600 + 5);
 
-    await a.set('kept', page('<p>kept</p>', ''), ctx);
     redis?.kill();
     await untilListening(Number(new URL(url).port), false);
-    // Served from the instance's own memory while Redis is gone, and the failure counted.
+    // Rendered and served from the instance's own memory while Redis is gone, and the failure
+    // counted.
+    expect(await counted(() => a.set('kept', page('<p>kept</p>', ''), ctx))).toEqual({ cache: 1 });
     const kept: { html?: string } = {};
     expect(
       await counted(async () => {
         kept.html = (await a.get('kept'))?.value.html;
       }),
-    ).toEqual({ 'memory:hit': 1, cache: 1 });
+    ).toEqual({ 'memory:hit': 1 });
     expect(kept.html).toBe('<p>kept</p>');
+  });
+
+  it("never serves a page of another machine's content version, and shares again once both hold the same", async () => {
+    const url = await startRedis();
+    const ahead = instance(url);
+    const behind = instance(url);
+    // The machine ahead switched from v1 to v2, which removed an article from the lists; the
+    // machine behind still serves v1 and renders the home page after the switch.
+    setContentVersion('v2', { version: 'v1', changedTags: ['lists'] });
+    await ahead.set('/', rendered('v2', '<p>without</p>', 'lists'), ctx);
+    await sleep(5);
+    setContentVersion('v1');
+    expect(await behind.get('/')).toBeNull();
+    await behind.set('/', rendered('v1', '<p>with the removed article</p>', 'lists'), ctx);
+    expect((await behind.get('/'))?.value.html).toBe('<p>with the removed article</p>');
+    setContentVersion('v2', { version: 'v1', changedTags: ['lists'] });
+    expect((await ahead.get('/'))?.value.html).toBe('<p>without</p>');
+    // The machine behind catches up: the same sources give the same version id.
+    expect((await behind.get('/'))?.value.html).toBe('<p>without</p>');
+  });
+
+  it('writes the tag revalidations made while Redis did not answer once it does', async () => {
+    const url = await startRedis();
+    setContentVersion('v1');
+    const a = instance(url);
+    const aStores = globals[STORES] as { failing?: boolean };
+    const b = instance(url);
+    await b.set('page', rendered('v1', '<p>old</p>', 'article:a'), ctx);
+    await sleep(5);
+    redis?.kill('SIGSTOP');
+    try {
+      await a.revalidateTag('article:a');
+      expect(aStores.failing).toBe(true);
+    } finally {
+      redis?.kill('SIGCONT');
+    }
+    // Until a uses Redis again (its first command after the pause), then b must see the mark.
+    const deadline = Date.now() + 20_000;
+    while (aStores.failing && Date.now() < deadline) {
+      await a.get('anything');
+      await sleep(100);
+    }
+    expect(aStores.failing).toBe(false);
+    expect(await b.get('page')).toBeNull();
   });
 });

@@ -5,14 +5,21 @@ import 'server-only';
 // entry holds nothing else. The page's expire, after which a request waits for a fresh render,
 // is next.config.mjs's expireTime, from the same profile.
 import { unstable_cache } from 'next/cache';
+import { getContentState } from '@/lib/content/repository';
+import { contentVersionTag } from './handler.mjs';
 import { cacheProfiles } from './profiles.mjs';
 
-/** Caches the page being rendered with the pages profile, under these tags. */
+/**
+ * Caches the page being rendered with the pages profile, under these tags and the content
+ * version it reads: the cache handler keeps it with that version's pages, even when the render
+ * ends after a switch (docs/adr/019-content-version-in-the-shared-cache.md).
+ */
 export async function cachePage(tags: string[]): Promise<void> {
+  const version = contentVersionTag(getContentState().version);
   // One shared entry: the tags reach the page from the call's options, whatever the key.
   await unstable_cache(async () => true, ['page-lifetime'], {
     revalidate: cacheProfiles.pages.revalidate,
-    tags: [...new Set(tags)],
+    tags: [...new Set(tags), version],
   })();
 }
 

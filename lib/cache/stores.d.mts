@@ -4,6 +4,8 @@ export type Entry = {
   lastModified: number;
   cacheControl?: { revalidate: number | false; expire?: number };
   tags: string[];
+  /** When the entry's time runs out (epoch ms); none for entries without one. */
+  expiresAt?: number;
 };
 export type Store = {
   get(key: string): Promise<Entry | undefined>;
@@ -15,7 +17,7 @@ export declare function entrySize(entry: Entry): number;
 export declare function memoryStore(
   maxBytes: number,
   clock?: () => number,
-): Store & { bytes(): number; size(): number };
+): Store & { bytes(): number; size(): number; clear(): void };
 export declare function redisStore(
   url: string,
   prefix: string,

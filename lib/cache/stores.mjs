@@ -3,76 +3,68 @@
 // several instances share one cache. Plain JavaScript: Next loads the handler without bundling.
 import { deserialize, serialize } from 'node:v8';
 import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 
 /**
- * @typedef {{ value: any; lastModified: number; cacheControl?: { revalidate: number | false; expire?: number }; tags: string[] }} Entry
+ * @typedef {{ value: any; lastModified: number; cacheControl?: { revalidate: number | false; expire?: number }; tags: string[]; expiresAt?: number }} Entry
  * @typedef {{ get(key: string): Promise<Entry | undefined>; set(key: string, entry: Entry, ttlSeconds: number | undefined): Promise<void>; tagTimes(tags: string[]): Promise<number[]>; markTags(tags: string[], at: number, keepSeconds: number): Promise<void> }} Store
  */
 
-/** An entry's weight in memory: its HTML, payload and segment bytes. */
+/**
+ * The bytes an entry holds in this process: its HTML, payload and segments. A string is counted
+ * at two bytes per UTF-16 unit, which is what V8 stores for any text with a character past
+ * Latin-1 (every Chinese page); a Buffer at its length.
+ * @param {Entry} entry
+ */
 export function entrySize(entry) {
   const value = entry.value ?? {};
   let size = 256;
-  for (const part of [value.html, value.rscData, value.body, value.data?.body]) {
-    if (part) size += part.length ?? 0;
-  }
-  if (value.segmentData instanceof Map)
-    for (const part of value.segmentData.values()) size += part.length;
+  const add = (part) => {
+    if (typeof part === 'string') size += part.length * 2;
+    else if (part && typeof part.byteLength === 'number') size += part.byteLength;
+  };
+  for (const part of [value.html, value.rscData, value.body, value.data?.body]) add(part);
+  if (value.segmentData instanceof Map) for (const part of value.segmentData.values()) add(part);
   return size;
 }
 
 /**
- * An LRU bounded by bytes, with per-entry expiry: however many distinct URLs are requested, it
- * never holds more than `maxBytes`.
+ * An LRU bounded by bytes (lru-cache with `sizeCalculation`), with per-entry expiry: however many
+ * distinct URLs are requested, it never holds more than `maxBytes`.
  * @param {number} maxBytes
  * @param {() => number} [clock]
- * @returns {Store & { bytes(): number; size(): number }}
+ * @returns {Store & { bytes(): number; size(): number; clear(): void }}
  */
 export function memoryStore(maxBytes, clock = Date.now) {
-  /** @type {Map<string, { entry: Entry; size: number; expiresAt: number }>} */
-  const entries = new Map();
+  /** @type {LRUCache<string, Entry>} */
+  const entries = new LRUCache({
+    maxSize: maxBytes,
+    sizeCalculation: (entry) => entrySize(entry),
+    perf: { now: clock },
+    // Exact expiry: no cached "now" between calls.
+    ttlResolution: 0,
+  });
+  // Tag names come from the content (articles, categories, tags), not from requests: a plain map.
   /** @type {Map<string, number>} */
   const tags = new Map();
-  let bytes = 0;
-  const drop = (key) => {
-    const slot = entries.get(key);
-    if (!slot) return;
-    entries.delete(key);
-    bytes -= slot.size;
-  };
   return {
     async get(key) {
-      const slot = entries.get(key);
-      if (!slot) return undefined;
-      if (slot.expiresAt <= clock()) {
-        drop(key);
-        return undefined;
-      }
-      // Most recently used last: eviction takes from the front.
-      entries.delete(key);
-      entries.set(key, slot);
-      return slot.entry;
+      return entries.get(key);
     },
     async set(key, entry, ttlSeconds) {
-      drop(key);
-      const size = entrySize(entry);
-      if (size > maxBytes) return;
-      const expiresAt = ttlSeconds === undefined ? Infinity : clock() + ttlSeconds * 1000;
-      entries.set(key, { entry, size, expiresAt });
-      bytes += size;
-      for (const oldest of entries.keys()) {
-        if (bytes <= maxBytes) break;
-        drop(oldest);
-      }
+      // An entry larger than the whole store is not kept (lru-cache refuses it too).
+      if (entrySize(entry) > maxBytes) entries.delete(key);
+      else entries.set(key, entry, ttlSeconds === undefined ? {} : { ttl: ttlSeconds * 1000 });
     },
     async tagTimes(names) {
       return names.map((name) => tags.get(name) ?? 0);
     },
     async markTags(names, at) {
-      for (const name of names) tags.set(name, at);
+      for (const name of names) tags.set(name, Math.max(at, tags.get(name) ?? 0));
     },
-    bytes: () => bytes,
+    bytes: () => entries.calculatedSize,
     size: () => entries.size,
+    clear: () => entries.clear(),
   };
 }
 

@@ -5,6 +5,7 @@
 // <CONTENT_INDEX_DIR>/current.json           which version is live (replaced by a rename)
 // <CONTENT_INDEX_DIR>/versions/<id>/index.json  the summaries of that version
 // <CONTENT_INDEX_DIR>/versions/<id>/search.db   its search index
+// <CONTENT_INDEX_DIR>/versions/<id>/in-use.lock  share-locked by every server serving it
 // <CONTENT_INDEX_DIR>/bodies/<hh>/<hash>.html   article bodies by content hash, shared by versions
 import path from 'node:path';
 import { env } from '../env';
@@ -26,7 +27,13 @@ export type CurrentVersion = {
 
 export function versionFiles(version: string) {
   const dir = path.join(VERSIONS_DIR, version);
-  return { dir, index: path.join(dir, 'index.json'), search: path.join(dir, 'search.db') };
+  return {
+    dir,
+    index: path.join(dir, 'index.json'),
+    search: path.join(dir, 'search.db'),
+    /** flock'ed shared by each server process serving the version: never deleted while held. */
+    inUse: path.join(dir, 'in-use.lock'),
+  };
 }
 
 /** A compiled body, named by the hash of its HTML. */

@@ -1,18 +1,21 @@
 // Pure: which address a request came from, and which X-Forwarded-For entries to believe.
 import { BlockList, isIP } from 'node:net';
 
-// "Trusted" means an address that can only be one of our own proxies: loopback, private and
-// link-local ranges. A reverse proxy in front of `next start` sits on one of these; a reader on
-// the internet never does.
-const TRUSTED = new BlockList();
-TRUSTED.addSubnet('127.0.0.0', 8, 'ipv4');
-TRUSTED.addSubnet('10.0.0.0', 8, 'ipv4');
-TRUSTED.addSubnet('172.16.0.0', 12, 'ipv4');
-TRUSTED.addSubnet('192.168.0.0', 16, 'ipv4');
-TRUSTED.addSubnet('169.254.0.0', 16, 'ipv4');
-TRUSTED.addAddress('::1', 'ipv6');
-TRUSTED.addSubnet('fc00::', 7, 'ipv6');
-TRUSTED.addSubnet('fe80::', 10, 'ipv6');
+/**
+ * The proxies whose X-Forwarded-For is believed, from TRUST_PROXY as lib/env.ts reads it: exact
+ * addresses and CIDR ranges ("10.0.0.5/32", "fd00::/8"). Only these: in a cloud network every
+ * neighbour has a private address, and one that is not our proxy could write any reader it likes.
+ */
+export function trustedProxies(cidrs: readonly string[]): BlockList | undefined {
+  if (cidrs.length === 0) return undefined;
+  const list = new BlockList();
+  for (const cidr of cidrs) {
+    const [address = '', prefix = ''] = cidr.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    list.addSubnet(address, Number(prefix), family);
+  }
+  return list;
+}
 
 /** An address as a proxy may write it ("[::1]:80", "1.2.3.4:5", "::ffff:10.0.0.1"), bare. */
 function bare(entry: string): string {
@@ -24,10 +27,10 @@ function bare(entry: string): string {
   return mapped ? (mapped[1] as string) : address;
 }
 
-export function isTrustedProxy(address: string): boolean {
+export function isTrustedProxy(address: string, trusted: BlockList): boolean {
   const ip = bare(address);
   const family = isIP(ip);
-  return family !== 0 && TRUSTED.check(ip, family === 4 ? 'ipv4' : 'ipv6');
+  return family !== 0 && trusted.check(ip, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /**
@@ -39,10 +42,10 @@ export function isTrustedProxy(address: string): boolean {
 export function clientAddress(
   socketAddress: string | undefined,
   forwardedFor: string | string[] | undefined,
-  trustProxy: boolean,
+  trusted: BlockList | undefined,
 ): string {
   const socket = socketAddress ? bare(socketAddress) : 'unknown';
-  if (!trustProxy) return socket;
+  if (!trusted) return socket;
   const hops = [forwardedFor ?? []]
     .flat()
     .flatMap((header) => header.split(','))
@@ -51,7 +54,7 @@ export function clientAddress(
   hops.push(socket);
   for (let i = hops.length - 1; i > 0; i -= 1) {
     const hop = hops[i] as string;
-    if (!isTrustedProxy(hop)) return hop;
+    if (!isTrustedProxy(hop, trusted)) return hop;
   }
   return hops[0] as string;
 }

@@ -2,6 +2,7 @@
 // Pure: the Content-Security-Policy of every response. Plain JavaScript, because next.config.mjs
 // and the cache handler (lib/cache/handler.mjs), which Next loads without bundling, use it too.
 import { createHash } from 'node:crypto';
+import { isScriptsLoader } from '../render/late-scripts.mjs';
 
 const BASE = [
   "default-src 'self'",
@@ -29,13 +30,50 @@ function typeOf(attributes) {
   return match ? (match[2] ?? match[3] ?? match[4] ?? '') : '';
 }
 
+// The inline scripts Next writes into a page, each a call with a JSON literal and nothing else:
+// the payload's first push, its pushes of [kind, data], and Turbopack's runtime bootstrap.
+const NEXT_PAYLOAD_START = '(self.__next_f=self.__next_f||[]).push([0])';
+const NEXT_PAYLOAD = /^self\.__next_f\.push\(([\s\S]*)\)$/;
+const TURBOPACK_BOOTSTRAP =
+  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(([\s\S]*)\);?$/;
+
+/** @param {string} text */
+function json(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether an inline script is one Next or our loader wrote. Anything else that reaches a page's
+ * HTML (a script smuggled into an island or a body) gets no hash, and so does not run.
+ * @param {string} text
+ */
+export function isOwnScript(text) {
+  if (text === NEXT_PAYLOAD_START) return true;
+  const payload = NEXT_PAYLOAD.exec(text);
+  if (payload) {
+    const value = json(payload[1] ?? '');
+    return Array.isArray(value) && typeof value[0] === 'number';
+  }
+  const bootstrap = TURBOPACK_BOOTSTRAP.exec(text);
+  if (bootstrap) {
+    const value = json(bootstrap[1] ?? '');
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
+  return isScriptsLoader(text);
+}
+
 function sha256(text) {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
 /**
- * The hashes of the inline scripts and styles a page carries, in order, without repeats. An
- * external script (`src`) needs none: 'self' allows it.
+ * The hashes of the inline scripts Next and our loader wrote (isOwnScript) and of the inline
+ * styles a page carries, in order, without repeats. An external script (`src`) needs none: 'self'
+ * allows it.
  * @param {string} html
  */
 export function inlineHashes(html) {
@@ -43,7 +81,11 @@ export function inlineHashes(html) {
   const styles = new Set();
   for (const [, element, attributes = '', text = ''] of html.matchAll(INLINE)) {
     if (element?.toLowerCase() === 'style') styles.add(sha256(text));
-    else if (!/\ssrc\s*=/i.test(attributes) && EXECUTABLE.test(typeOf(attributes))) {
+    else if (
+      !/\ssrc\s*=/i.test(attributes) &&
+      EXECUTABLE.test(typeOf(attributes)) &&
+      isOwnScript(text)
+    ) {
       scripts.add(sha256(text));
     }
   }
@@ -52,7 +94,7 @@ export function inlineHashes(html) {
 
 /**
  * A page's policy: only its own scripts and styles run, inline ones by their hash, so a script
- * injected into the page (or into a cached copy of it) does not.
+ * injected into the page (or into a cached copy of it) does not: it gets no hash.
  * @param {string} html
  * @param {{ https: boolean }} options
  */

@@ -52,7 +52,7 @@ describe('the server hook', () => {
   let internalPort = 0;
 
   beforeAll(async () => {
-    installServerHook({ trustProxy: true, guardRequests: true });
+    installServerHook({ trustProxy: ['127.0.0.1/32', '::1/128'], guardRequests: true });
     markInternalServer(internal);
     sitePort = await listen(site);
     internalPort = await listen(internal);

@@ -3,9 +3,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { BlockList } from 'node:net';
 import { logger } from '@/lib/observability/log.mjs';
 import { recordRequest } from '@/lib/observability/metrics.mjs';
-import { clientAddress, isTrustedProxy } from './client-address';
+import { clientAddress, isTrustedProxy, trustedProxies } from './client-address';
 import { lateScriptsResponse, wantsLateScripts } from './late-scripts-response';
 import { checkRequest } from './request-guard';
 import { routeKind } from './route-kind';
@@ -63,12 +64,16 @@ const LOGGED_PATH = 120;
  * The request's id in the log: the one our proxy sent (X-Request-Id, so that its log and ours
  * name the same request), when proxies are trusted and the request came from one; else new.
  */
-function requestId(request: IncomingMessage, socket: Socket, trustProxy: boolean): string {
+function requestId(
+  request: IncomingMessage,
+  socket: Socket,
+  trusted: BlockList | undefined,
+): string {
   const header = request.headers['x-request-id'];
-  return trustProxy &&
+  return trusted !== undefined &&
     typeof header === 'string' &&
     REQUEST_ID.test(header) &&
-    isTrustedProxy(socket.remoteAddress ?? '')
+    isTrustedProxy(socket.remoteAddress ?? '', trusted)
     ? header
     : randomUUID();
 }
@@ -111,19 +116,23 @@ function observe(request: IncomingMessage, response: ServerResponse, id: string)
  * Installs the hook once per process. With `guardRequests`, refused requests (see
  * request-guard.ts) are answered before Next.js sees them.
  */
-export function installServerHook(options: { trustProxy: boolean; guardRequests: boolean }) {
+export function installServerHook(options: {
+  trustProxy: readonly string[];
+  guardRequests: boolean;
+}) {
   if (globals[STAMP]) return;
+  const trusted = trustedProxies(options.trustProxy);
   const token = randomBytes(16).toString('hex');
   globals[STAMP] = token;
   const guarded = new WeakSet<Server>();
   subscribe('http.server.request.start', (message) => {
     const { request, response, socket, server } = message as RequestStart;
     if (INTERNAL in server) return;
-    observe(request, response, requestId(request, socket, options.trustProxy));
+    observe(request, response, requestId(request, socket, trusted));
     const address = clientAddress(
       socket.remoteAddress,
       request.headers['x-forwarded-for'],
-      options.trustProxy,
+      trusted,
     );
     request.headers[CLIENT_HEADER] = `${token} ${address}`;
     // The channel speaks before the server emits "request": wrapping Next's listener now

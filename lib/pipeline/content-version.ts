@@ -23,6 +23,7 @@ import {
   type CurrentVersion,
 } from '../content/paths';
 import type { ArticleSummary, CategoryInfo, ContentIndex, SitePage } from '../content/types';
+import { lockFile, unlockFile } from '../file-lock';
 import type { BuildCache, CacheMeta } from './build-cache';
 import { revisionsAfterFirst, type Revision } from './git-history';
 import { lastModified } from './last-modified';
@@ -30,10 +31,8 @@ import { writeSearchIndex, type SearchWriteResult } from './search-writer';
 
 export type Source = { path: string; key: string };
 
-/** Versions kept besides the live one, for instances still switching and for a quick revert. */
-const KEEP_VERSIONS = 2;
-/** A version made live less than this long ago is never deleted. */
-const KEEP_MS = 10 * 60_000;
+/** A body file younger than this is never deleted (a build may be writing its version). */
+const BODY_GRACE_MS = 10 * 60_000;
 
 function writeAtomically(file: string, data: string) {
   const temporary = `${file}.${process.pid}.tmp`;
@@ -150,34 +149,39 @@ export function publishContentVersion(input: {
     const current: CurrentVersion = { version, publishedAt: new Date().toISOString() };
     writeAtomically(CURRENT_FILE, `${JSON.stringify(current)}\n`);
   }
-  collectGarbage(version);
+  collectGarbage(version, live?.version);
   return { version, switched, ...(search ? { search } : {}) };
 }
 
 /**
- * Deletes old versions (keeping the live one, the newest KEEP_VERSIONS others and anything made
- * in the last KEEP_MS) and the bodies no kept version names.
+ * Deletes the versions nothing uses: every one but the live version, the one live before it (a
+ * server switches within seconds, and an operator may want it back) and those a running server
+ * holds (lib/content/reload.ts share-locks the version it serves; a version made live again by
+ * hand and still served is kept however old it is). Then the bodies no kept version names.
  */
-export function collectGarbage(live: string): void {
+export function collectGarbage(live: string, previous?: string): void {
   if (!existsSync(VERSIONS_DIR)) return;
-  const versions = readdirSync(VERSIONS_DIR)
-    .filter((name) => !name.endsWith('.tmp'))
-    .map((name) => ({ name, mtime: statSync(path.join(VERSIONS_DIR, name)).mtimeMs }))
-    .sort((a, b) => b.mtime - a.mtime);
-  const cutoff = Date.now() - KEEP_MS;
-  const kept = new Set([live]);
-  let others = 0;
-  const doomed: string[] = [];
-  for (const { name, mtime } of versions) {
-    if (name === live) continue;
-    if (others < KEEP_VERSIONS || mtime > cutoff) {
+  const kept = new Set([live, ...(previous ? [previous] : [])]);
+  let deleted = 0;
+  for (const name of readdirSync(VERSIONS_DIR)) {
+    if (name.endsWith('.tmp') || kept.has(name)) continue;
+    const files = versionFiles(name);
+    // Taken exclusively while deleting: a server cannot start to hold it meanwhile.
+    const fd = lockFile(files.inUse, 'exclusive');
+    if (fd === undefined) {
       kept.add(name);
-      others += 1;
-    } else doomed.push(name);
+      continue;
+    }
+    try {
+      rmSync(files.dir, { recursive: true, force: true });
+      deleted += 1;
+    } finally {
+      unlockFile(fd);
+    }
   }
-  if (doomed.length === 0) return;
-  for (const name of doomed)
-    rmSync(path.join(VERSIONS_DIR, name), { recursive: true, force: true });
+  // Bodies only go with a version: without one deleted, no body is left unnamed (and a publish
+  // at 100,000 articles does not stat every body file).
+  if (deleted === 0) return;
   const wanted = new Set<string>();
   for (const name of kept) {
     try {
@@ -191,11 +195,12 @@ export function collectGarbage(live: string): void {
     }
   }
   if (!existsSync(BODY_DIR)) return;
+  // A body written moments ago may belong to a version still being built (contentlayer2 dev).
+  const cutoff = Date.now() - BODY_GRACE_MS;
   for (const shard of readdirSync(BODY_DIR)) {
     const dir = path.join(BODY_DIR, shard);
     for (const file of readdirSync(dir)) {
       if (wanted.has(file.replace(/\.html$/, ''))) continue;
-      // A body written moments ago may belong to a version still being built.
       const body = path.join(dir, file);
       if (statSync(body).mtimeMs < cutoff) rmSync(body, { force: true });
     }

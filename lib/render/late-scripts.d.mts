@@ -1,1 +1,2 @@
 export function scriptsAfterFirstPaint(html: string): string;
+export function isScriptsLoader(text: string): boolean;

@@ -44,11 +44,46 @@ export function scriptsAfterFirstPaint(html) {
   // Short names: the loader is in every page's HTML.
   const prefix = sources.every((src) => src.startsWith(PREFIX)) ? PREFIX : '';
   const names = sources.map((src) => src.slice(prefix.length));
-  // A browser without paint timing loads them at once (observe() would ignore the type).
-  const loader =
-    `<script${nonce ? ` nonce="${nonce}"` : ''}>(()=>{const d=document,P=PerformanceObserver,g=()=>{for(const s of ${JSON.stringify(names)})` +
+  const loader = `<script${nonce ? ` nonce="${nonce}"` : ''}>${loaderScript(names, prefix)}</script>`;
+  return body.replace(CHUNK_PRELOAD, '') + loader + html.slice(end);
+}
+
+/**
+ * The loader's text for these chunk names under `prefix`. A browser without paint timing loads
+ * them at once (observe() would ignore the type).
+ * @param {string[]} names
+ * @param {string} prefix
+ */
+function loaderScript(names, prefix) {
+  return (
+    `(()=>{const d=document,P=PerformanceObserver,g=()=>{for(const s of ${JSON.stringify(names)})` +
     `d.head.append(Object.assign(d.createElement("script"),{src:${JSON.stringify(prefix)}+s}))};` +
     `P.supportedEntryTypes?.includes("paint")?new P((l,o)=>{o.disconnect();g()})` +
-    `.observe({type:"paint",buffered:!0}):g()})()</script>`;
-  return body.replace(CHUNK_PRELOAD, '') + loader + html.slice(end);
+    `.observe({type:"paint",buffered:!0}):g()})()`
+  );
+}
+
+const LOADER =
+  /^\(\(\)=>\{const d=document,P=PerformanceObserver,g=\(\)=>\{for\(const s of (\[[^\]]*\])\)d\.head\.append\(Object\.assign\(d\.createElement\("script"\),\{src:("[^"]*")\+s/;
+
+/**
+ * Whether an inline script is exactly a loader this module writes (for the page's CSP): its
+ * names and prefix are read back and the text written again, so nothing else passes.
+ * @param {string} text
+ */
+export function isScriptsLoader(text) {
+  const match = LOADER.exec(text);
+  if (!match) return false;
+  try {
+    const names = JSON.parse(match[1] ?? '');
+    const prefix = JSON.parse(match[2] ?? '');
+    return (
+      Array.isArray(names) &&
+      names.every((name) => typeof name === 'string' && /^[\w./-]+\.js$/.test(name)) &&
+      typeof prefix === 'string' &&
+      loaderScript(names, prefix) === text
+    );
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { renderStaticMarkup } from './static-markup';
+import { BLOCKED_URL, renderStaticMarkup } from './static-markup';
 
 function Item({ title, note }: { title: string; note?: string }) {
   return (
@@ -55,5 +56,24 @@ describe('renderStaticMarkup', () => {
       return <p>x</p>;
     }
     expect(() => renderStaticMarkup(<Later />)).toThrow(/synchronous/);
+  });
+
+  it('refuses javascript: URLs in href, src and action as React does', () => {
+    const urls = ['javascript:alert(1)', ' JavaScript:alert(1)', '\u0001java\tscript:alert(1)'];
+    for (const url of urls) {
+      const element = (
+        <form action={url}>
+          <a href={url}>链接</a>
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={url} alt="" />
+        </form>
+      );
+      const html = renderStaticMarkup(element);
+      expect(html).not.toContain('alert(1)');
+      expect(html.split(BLOCKED_URL).length - 1).toBe(3);
+      // The URL React itself writes in its place.
+      expect(renderToStaticMarkup(element)).toContain(BLOCKED_URL.replace(/'/g, '&#x27;'));
+    }
+    expect(renderStaticMarkup(<a href="/javascript:ok">ok</a>)).toContain('href="/javascript:ok"');
   });
 });

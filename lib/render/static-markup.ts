@@ -65,6 +65,15 @@ const BOOLEAN = new Set([
   'novalidate',
 ]);
 
+// The attributes whose value a browser follows as a URL, and React's test for a javascript: URL
+// (control characters and spaces before it, tabs and newlines inside the word, any case).
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formAction', 'xlinkHref']);
+const JAVASCRIPT_URL =
+  /^[\u0000-\u001F ]*j[\r\n\t]*a[\r\n\t]*v[\r\n\t]*a[\r\n\t]*s[\r\n\t]*c[\r\n\t]*r[\r\n\t]*i[\r\n\t]*p[\r\n\t]*t[\r\n\t]*:/i;
+/** What React writes instead of a javascript: URL: a link that does nothing but throw. */
+export const BLOCKED_URL =
+  "javascript:throw new Error('React has blocked a javascript: URL as a security precaution.')";
+
 const escapeText = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
@@ -93,7 +102,10 @@ function attributes(tag: string, props: Record<string, unknown>): string {
     if (typeof value === 'object' || typeof value === 'function') {
       throw new Error(`<${tag} ${name}>: not a string or number`);
     }
-    out += ` ${attribute}="${escapeAttribute(String(value))}"`;
+    // Refused as React refuses it: a link from content must never run script when clicked.
+    const text =
+      URL_ATTRIBUTES.has(name) && JAVASCRIPT_URL.test(String(value)) ? BLOCKED_URL : String(value);
+    out += ` ${attribute}="${escapeAttribute(text)}"`;
   }
   return out;
 }

@@ -1,21 +1,18 @@
 // Pure: the Google News sitemap (articles of the last 48 hours, at most 1,000).
 import type { ArticleSummary } from '@/lib/content/types';
 import { toShanghaiIso } from '@/lib/format/date';
+import { xmlText } from './xml-text';
 
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_MAX_ENTRIES = 1000;
 
 function escapeXml(text: string): string {
-  return (
-    text
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-      // Characters XML 1.0 forbids would make the whole file unreadable.
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-  );
+  return xmlText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** Articles published within the window (inclusive of exactly 48 hours), newest first. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { summary } from '@/lib/content/test-fixtures';
@@ -39,6 +40,27 @@ describe('buildRss', () => {
   it('puts the full body, with absolute links, in content:encoded', () => {
     expect(item['content:encoded']).toContain('href="https://news.example.com/articles/b"');
     expect(item['content:encoded']).toContain('src="https://news.example.com/images/x.png"');
+  });
+});
+
+describe('buildRss with hostile text', () => {
+  const body = '<p>a ]]> b ]]> c\u0001\uFFFF\uD800</p>';
+  const article = {
+    ...summary({ slug: 'a', title: '标题 ]]> 一 ]]> 二\u0008', excerpt: '摘要 ]]> ]]>\u000B' }),
+    html: body,
+  };
+  const xml = buildRss(channel, [article, { ...article, slug: 'b' }], {});
+
+  it('stays well-formed XML with several "]]>" and characters XML forbids (xmllint)', () => {
+    expect(() =>
+      execFileSync('xmllint', ['--noout', '-'], { input: xml, stdio: ['pipe', 'pipe', 'pipe'] }),
+    ).not.toThrow();
+  });
+  it('gives readers the text back exactly, less the forbidden characters', () => {
+    const items = new XMLParser().parse(xml).rss.channel.item as Record<string, string>[];
+    expect(items[0]?.title).toBe('标题 ]]> 一 ]]> 二');
+    expect(items[0]?.description).toBe('摘要 ]]> ]]>');
+    expect(items[1]?.['content:encoded']).toBe('<p>a ]]> b ]]> c</p>');
   });
 });
 

@@ -1,6 +1,20 @@
 // Pure: RSS 2.0 with the full, already sanitised body in content:encoded.
 import { Feed } from 'feed';
 import type { ArticleDetail } from '@/lib/content/types';
+import { xmlText } from './xml-text';
+
+// The feed library writes titles, summaries and bodies as CDATA sections but splits only the
+// first "]]>" in each, so a second one ends the section early and breaks the whole feed. Every
+// "]]>" is swapped for a private-use marker on the way in and becomes a proper split on the way
+// out: the reader gets the text back exactly.
+const CDATA_END = ']]>';
+const MARKER = '\uE000cdata-end\uE000';
+const SPLIT = ']]]]><![CDATA[>';
+
+/** Text for a CDATA field: no forbidden character, and no "]]>" until the feed is written. */
+function cdata(text: string): string {
+  return xmlText(text).replaceAll(MARKER, '').replaceAll(CDATA_END, MARKER);
+}
 
 export type FeedChannel = {
   title: string;
@@ -27,8 +41,8 @@ export function buildRss(
   categoryNames: Record<string, string>,
 ): string {
   const feed = new Feed({
-    title: channel.title,
-    description: channel.description,
+    title: cdata(channel.title),
+    description: cdata(channel.description),
     id: channel.link,
     link: channel.link,
     language: channel.language,
@@ -42,15 +56,15 @@ export function buildRss(
     const link = new URL(article.url, channel.siteUrl).toString();
     const names = article.authors.length > 0 ? article.authors : [article.source];
     feed.addItem({
-      title: article.title,
+      title: cdata(article.title),
       id: link,
       link,
       date: new Date(article.date),
-      description: article.excerpt,
-      content: absolutizeHtml(article.html, channel.siteUrl),
-      category: [{ name: categoryNames[article.category] ?? article.category }],
-      author: names.map((name) => ({ name })),
+      description: cdata(article.excerpt),
+      content: cdata(absolutizeHtml(article.html, channel.siteUrl)),
+      category: [{ name: xmlText(categoryNames[article.category] ?? article.category) }],
+      author: names.map((name) => ({ name: xmlText(name) })),
     });
   }
-  return feed.rss2();
+  return feed.rss2().replaceAll(MARKER, SPLIT);
 }

@@ -8,9 +8,10 @@ import type { HourlyRow, ViewStore } from './store';
 import { stampedClientAddress } from '@/lib/http/node-server';
 import { log } from '@/lib/observability/log.mjs';
 import { recordRedisError } from '@/lib/observability/metrics.mjs';
-import { isBot, isCrossSite, visitorId } from './visitor';
+import { addressId, isBot, isCrossSite, visitorId } from './visitor';
 
 export const DEDUPE_SECONDS = 30 * 60;
+/** Views a minute from one visitor (address and User-Agent). */
 export const RATE_LIMIT_PER_MINUTE = 60;
 
 let store: ViewStore | undefined;
@@ -53,18 +54,21 @@ export async function countView(slug: string, headers: Headers): Promise<CountRe
   const at = now();
   try {
     return await guarded(async (views) => {
-      const visitor = visitorId(
-        // Decided from the socket (lib/http/node-server.ts); without a stamp (a request that came
-        // during start-up) every such visitor shares one address and is told apart by UA alone.
-        stampedClientAddress(headers) ?? 'unknown',
-        userAgent ?? '',
-        // The secret never changes: read it once, not on every view.
-        await (secret ??= views.secret().catch((error: unknown) => {
-          secret = undefined;
-          throw error;
-        })),
-        at,
-      );
+      // Decided from the socket (lib/http/node-server.ts); without a stamp (a request that came
+      // during start-up) every such visitor shares one address and is told apart by UA alone.
+      const address = stampedClientAddress(headers) ?? 'unknown';
+      // The secret never changes: read it once, not on every view.
+      const key = await (secret ??= views.secret().catch((error: unknown) => {
+        secret = undefined;
+        throw error;
+      }));
+      // One address may not pose as many readers by changing its User-Agent: past
+      // VIEWS_ADDRESS_LIMIT a minute (an office or campus behind one NAT stays under it) its
+      // views are refused, whatever each claims to be.
+      if ((await views.hit(addressId(address, key, at), at)) > env.views.addressLimit) {
+        return 'limited';
+      }
+      const visitor = visitorId(address, userAgent ?? '', key, at);
       if ((await views.hit(visitor, at)) > RATE_LIMIT_PER_MINUTE) return 'limited';
       return (await views.recordView(slug, visitor, at, DEDUPE_SECONDS)) ? 'counted' : 'duplicate';
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBot, isCrossSite, visitorId } from './visitor';
+import { addressNetwork, isBot, isCrossSite, visitorId } from './visitor';
 
 describe('isBot', () => {
   it.each([
@@ -57,5 +57,15 @@ describe('visitorId', () => {
     expect(visitorId('203.0.113.7', 'UA', 's', new Date('2024-01-25T00:00:00Z'))).not.toBe(a);
     expect(visitorId('203.0.113.7', 'UA2', 's', at)).not.toBe(a);
     expect(a).not.toContain('203');
+  });
+});
+
+describe('addressNetwork', () => {
+  it('limits an IPv4 address by itself and an IPv6 address by its /64', () => {
+    expect(addressNetwork('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressNetwork('2001:db8:0:1::5')).toBe('2001:db8:0:1::/64');
+    expect(addressNetwork('2001:db8:0:1:ffff:1:2:3')).toBe('2001:db8:0:1::/64');
+    expect(addressNetwork('::1')).toBe('0:0:0:0::/64');
+    expect(addressNetwork('unknown')).toBe('unknown');
   });
 });

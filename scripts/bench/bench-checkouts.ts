@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { startNext, stopGroup, treeCpuSeconds, waitFor } from './bench-server';
+import { startCheckouts, stopGroup, treeCpuSeconds, waitFor } from './bench-server';
 
 const [beforeDir, afterDir] = process.argv.slice(2).map((dir) => path.resolve(dir));
 if (!beforeDir || !afterDir) {
@@ -26,14 +26,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 
 const servers: ChildProcess[] = [];
 try {
-  for (const target of targets) {
-    servers.push(
-      startNext(target.dir, target.port, {
-        ...(target.siteUrl ? { SITE_URL: target.siteUrl } : {}),
-        VIEWS_DB: `/tmp/bench-checkouts-${target.name}.db`,
-      }),
-    );
-  }
+  servers.push(...startCheckouts('bench-checkouts', targets));
   for (const target of targets) await waitFor(`http://127.0.0.1:${target.port}/`);
   for (const target of targets)
     for (const page of PAGES)

@@ -100,7 +100,8 @@ async function main() {
     instances: 2,
     port: 4450,
     redisPort: 4459,
-    env: { SITE_URL },
+    // Every simulated reader comes from this machine's one address.
+    env: { SITE_URL, VIEWS_ADDRESS_LIMIT: '1000000' },
     publicDir,
   });
   try {

@@ -39,6 +39,22 @@ export function startNext(
   );
 }
 
+/**
+ * Starts each checkout's build (startNext) with its build's SITE_URL and a fresh view database
+ * named after `bench`, for the benchmarks that compare checkouts side by side.
+ */
+export function startCheckouts(
+  bench: string,
+  targets: { name: string; dir: string; port: number; siteUrl?: string | undefined }[],
+): ChildProcess[] {
+  return targets.map((target) =>
+    startNext(target.dir, target.port, {
+      ...(target.siteUrl ? { SITE_URL: target.siteUrl } : {}),
+      VIEWS_DB: `/tmp/${bench}-${target.name}-${target.port}.db`,
+    }),
+  );
+}
+
 /** Stops a process started with `detached: true`, and everything it started. */
 export function stopGroup(child: ChildProcess): void {
   try {

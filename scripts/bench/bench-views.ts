@@ -146,10 +146,14 @@ async function main() {
             {},
           )
         : undefined;
-    const env: Record<string, string> =
-      store === 'redis'
+    // Every simulated reader comes from this machine's one address: the per-address limit
+    // (SECURITY.md) would refuse them, and the counting path is what is measured.
+    const env: Record<string, string> = {
+      VIEWS_ADDRESS_LIMIT: '1000000',
+      ...(store === 'redis'
         ? { VIEWS_STORE: 'redis', REDIS_URL: `redis://127.0.0.1:${redisPort}/0` }
-        : { VIEWS_STORE: 'sqlite', VIEWS_DB: path.join(dir, 'views.db') };
+        : { VIEWS_STORE: 'sqlite', VIEWS_DB: path.join(dir, 'views.db') }),
+    };
     const server = start(
       process.execPath,
       ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],

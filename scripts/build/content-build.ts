@@ -7,13 +7,14 @@
 // Contentlayer runs through @contentlayer2/core without the CLI's effect-ts tracing, which took a
 // 10,000-article build from over 6 minutes to about a minute (docs/adr/001).
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { env } from '../../lib/env';
 import { CONTENT_INDEX_DIR } from '../../lib/content/paths';
 import type { ImageInfo } from '../../lib/content/rules';
 import { cacheKey, openBuildCache, type CacheMeta } from '../../lib/pipeline/build-cache';
+import { lockContentBuild } from '../../lib/pipeline/build-lock';
 import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
 import { readGitHistoryState, type GitHistoryState } from '../../lib/pipeline/git-history';
 import { BUILD_CACHE_FILE, contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
@@ -38,33 +39,6 @@ const configPath = path.resolve(
 );
 const contentDir = path.resolve(env.contentDir);
 const stageBase = path.resolve('.contentlayer', 'stage');
-
-/** One build per output directory at a time: a second waits (a publish and a deploy may meet). */
-function lock(): () => void {
-  mkdirSync(CONTENT_INDEX_DIR, { recursive: true });
-  const file = path.join(CONTENT_INDEX_DIR, '.build.lock');
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(file, 'utf8'));
-      let alive = false;
-      try {
-        process.kill(holder, 0);
-        alive = holder > 0;
-      } catch {
-        // gone
-      }
-      if (!alive) rmSync(file, { force: true });
-      else if (Date.now() > deadline)
-        throw new Error(`another content build (pid ${holder}) holds ${file}`);
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
-    }
-  }
-}
 
 const say = (line: string) => console.log(`内容构建 content build: ${line}`);
 const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(1);
@@ -167,7 +141,7 @@ async function compileInWorkers(
 }
 
 async function main() {
-  const unlock = lock();
+  const unlock = lockContentBuild(CONTENT_INDEX_DIR);
   try {
     const { code, images } = await contentBuildCode(configPath);
     const cache = openBuildCache(BUILD_CACHE_FILE);

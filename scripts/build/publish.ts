@@ -7,9 +7,11 @@
 //   npm run content:publish -- --pull           git pull --ff-only in CONTENT_DIR first
 //   npm run content:publish -- --pull --watch 5 every 5 s: pull, and publish when HEAD moved
 //
-// An article that fails the check is not published: the site keeps the version before, and the
-// watcher tries again at the next commit. A change to the code (not the content) needs a full
-// build and a restart instead (README, Deploying).
+// An article that fails the check, or a build that fails (disk full, lock timeout, a killed
+// worker), is not published: the site keeps the version before. The watcher logs one line with
+// the reason and tries the same commit again, after 2, 4, 8 … intervals (at most 5 minutes),
+// or at once when a new commit arrives. A change to the code (not the content) needs a full build
+// and a restart instead (README, Deploying).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -53,26 +55,31 @@ function contentState(): string {
   return hash.digest('hex');
 }
 
-function step(script: string, ...args: string[]): boolean {
+/** Runs a step; its output goes on to ours, and a failure resolves with its last error line. */
+function step(script: string, ...args: string[]): string | undefined {
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', path.join(import.meta.dirname, script), ...args],
-    { stdio: 'inherit' },
+    { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
-  return result.status === 0;
+  process.stderr.write(result.stderr ?? '');
+  if (result.status === 0) return undefined;
+  const last = (result.stderr ?? '').trim().split('\n').at(-1)?.trim();
+  const how = result.signal ? `killed by ${result.signal}` : `exited with ${result.status}`;
+  return `${script} ${how}${last ? `: ${last.slice(0, 300)}` : ''}`;
 }
 
-function publish(state: string): boolean {
+/** Publishes the content as it is now; resolves with why it failed, or undefined. */
+function publish(state: string): string | undefined {
   const started = performance.now();
-  const ok = step('content-check.ts', '--quiet') && step('content-build.ts');
+  const failure = step('content-check.ts', '--quiet') ?? step('content-build.ts');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const what = isGit() ? `commit ${state.slice(0, 12)}` : 'the content';
-  if (ok) console.log(`发布 published ${what} in ${seconds} s`);
-  else
-    console.error(
-      `未发布 not published: ${what} failed the check or the build; the site keeps the version before`,
-    );
-  return ok;
+  if (!failure) console.log(`发布 published ${describe(state)} in ${seconds} s`);
+  return failure;
+}
+
+function describe(state: string): string {
+  return isGit() ? `commit ${state.slice(0, 12)}` : 'the content';
 }
 
 function pull() {
@@ -88,17 +95,38 @@ function pull() {
 
 if (interval === undefined) {
   pull();
-  process.exit(publish(contentState()) ? 0 : 1);
+  const state = contentState();
+  const failure = publish(state);
+  if (failure) {
+    console.error(
+      `未发布 not published: ${describe(state)}: ${failure}; the site keeps the version before`,
+    );
+  }
+  process.exit(failure ? 1 : 0);
 }
 
-let last: string | undefined;
+/** The longest pause before a failed commit is tried again. */
+const MAX_RETRY_MS = 5 * 60_000;
+let published: string | undefined;
+let failed: { state: string; attempts: number; retryAt: number } | undefined;
 for (;;) {
   pull();
   const state = contentState();
-  if (state !== last) {
-    publish(state);
-    // A failed state is not tried again until the content changes.
-    last = state;
+  const retry = failed?.state === state;
+  if (state !== published && (!retry || Date.now() >= (failed?.retryAt ?? 0))) {
+    const failure = publish(state);
+    if (failure) {
+      const attempts = retry ? (failed?.attempts ?? 0) + 1 : 1;
+      const wait = Math.min((interval as number) * 1000 * 2 ** attempts, MAX_RETRY_MS);
+      failed = { state, attempts, retryAt: Date.now() + wait };
+      console.error(
+        `未发布 not published: ${describe(state)} (attempt ${attempts}): ${failure}; ` +
+          `the site keeps the version before, trying again in ${Math.round(wait / 1000)} s`,
+      );
+    } else {
+      published = state;
+      failed = undefined;
+    }
   }
   await new Promise((resolve) => setTimeout(resolve, (interval as number) * 1000));
 }

@@ -11,8 +11,15 @@ describe('article Markdown', () => {
   });
   it('gives headings anchors, Chinese included', async () => {
     const html = await renderMarkdown('## 铸牢共同体意识');
-    expect(html).toContain('id="铸牢共同体意识"');
-    expect(html).toContain('href="#铸牢共同体意识"');
+    expect(html).toContain('id="h-铸牢共同体意识"');
+    expect(html).toContain('href="#h-铸牢共同体意识"');
+  });
+  it('prefixes heading ids, so that no heading repeats an id of the page or names a global', async () => {
+    const html = await renderMarkdown('## main\n\n## __next_f\n\n## site-search\n\n## main');
+    expect(html).not.toMatch(/id="(main|__next_f|site-search)"/);
+    expect(html).toContain('id="h-main"');
+    expect(html).toContain('id="h-main-1"');
+    expect(html).toContain('id="h-__next_f"');
   });
   it('turns an image with a title into a figure with a caption', async () => {
     const html = await renderMarkdown('![石榴树](/images/a.jpg "社区里的石榴树")');

@@ -31,6 +31,9 @@ function rehypeRawWhenNeeded() {
   return (tree: Root, file: VFile) => (hasRaw(tree) ? transform(tree, file) : tree);
 }
 
+/** Before every heading's id: `## 铸牢共同体意识` is `#h-铸牢共同体意识`. */
+export const HEADING_ID_PREFIX = 'h-';
+
 export function configureMarkdown(builder: Processor): void {
   builder
     .use(remarkFrontmatter)
@@ -39,8 +42,10 @@ export function configureMarkdown(builder: Processor): void {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRawWhenNeeded)
     .use(rehypeSanitize, schema)
-    // Heading ids and anchors are added after sanitising: they are ours, not the author's.
-    .use(rehypeSlug)
+    // Heading ids and anchors are added after sanitising: they are ours, not the author's. They
+    // are prefixed, like the author's own ids (clobberPrefix), so that a heading such as
+    // "## main" never repeats an id of the page (the skip link's #main) or names a global.
+    .use(rehypeSlug, { prefix: HEADING_ID_PREFIX })
     .use(rehypeAutolinkHeadings, {
       behavior: 'append',
       properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
