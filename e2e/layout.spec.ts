@@ -30,13 +30,17 @@ async function loadEverything(page: Page) {
     window.scrollTo(0, 0);
   });
   await expect
-    .poll(() =>
-      page.evaluate(() =>
-        Array.from(document.images)
-          .filter((image) => image.getClientRects().length > 0)
-          .filter((image) => !(image.complete && image.naturalWidth > 0))
-          .map((image) => image.currentSrc || image.src),
-      ),
+    .poll(
+      () =>
+        page.evaluate(() =>
+          Array.from(document.images)
+            .filter((image) => image.getClientRects().length > 0)
+            .filter((image) => !(image.complete && image.naturalWidth > 0))
+            .map((image) => image.currentSrc || image.src),
+        ),
+      // Until they have loaded, however long a busy machine takes to render one (the QR code
+      // is drawn per request): the test fails on a picture that never loads, not a slow one.
+      { timeout: 60_000 },
     )
     .toEqual([]);
 }
