@@ -34,7 +34,9 @@ async function loadEverything(page: Page) {
       () =>
         page.evaluate(() =>
           Array.from(document.images)
-            .filter((image) => image.getClientRects().length > 0)
+            // Shown pictures only: one in a closed <details> (the share panel's QR code) has a box
+            // but is never rendered, so a lazy one never loads.
+            .filter((image) => image.checkVisibility())
             .filter((image) => !(image.complete && image.naturalWidth > 0))
             .map((image) => image.currentSrc || image.src),
         ),
