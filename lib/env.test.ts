@@ -107,4 +107,13 @@ describe('parseEnv', () => {
     expect(parseEnv({ LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
     expect(() => parseEnv({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
   });
+  it('reads PREVIEW_SECRET: unset turns previews off, a short one stops the process unprinted', () => {
+    expect(parseEnv({}).previewSecret).toBeUndefined();
+    expect(parseEnv({ PREVIEW_SECRET: '  ' }).previewSecret).toBeUndefined();
+    const secret = 'k3Jv0b8sYtq2mWcX9rL4nPz7aE1dHf6uQ0gT5iBy';
+    expect(parseEnv({ PREVIEW_SECRET: ` ${secret}\n` }).previewSecret).toBe(secret);
+    const short = 'hunter2-hunter2-hunter2';
+    expect(() => parseEnv({ PREVIEW_SECRET: short })).toThrow(/PREVIEW_SECRET.*32/);
+    expect(() => parseEnv({ PREVIEW_SECRET: short })).not.toThrow(new RegExp(short));
+  });
 });

@@ -1,6 +1,7 @@
 // Pure: validates the environment once, with errors that say what to fix.
 import { isIP } from 'node:net';
 import { defaultSiteUrl, parseListenAddress } from './listen-address.mjs';
+import { MIN_SECRET_LENGTH } from './preview/token';
 
 export type Env = {
   siteUrl: string;
@@ -46,6 +47,12 @@ export type Env = {
   metrics: { host: string; port: number } | undefined;
   /** LOG_LEVEL: the least severe level written to the log (info: one line per request). */
   logLevel: (typeof LOG_LEVELS)[number];
+  /**
+   * PREVIEW_SECRET: the key that signs draft preview links (lib/preview), the same on every
+   * instance and on the machine that runs `npm run preview-link`; undefined when unset, and then
+   * every preview URL is a 404 (docs/adr/022-draft-preview-links.md).
+   */
+  previewSecret: string | undefined;
 };
 
 /** The levels LOG_LEVEL accepts, the most severe first (pino's names). */
@@ -158,6 +165,19 @@ function logLevel(source: Record<string, string | undefined>): Env['logLevel'] {
   return level;
 }
 
+function previewSecret(source: Record<string, string | undefined>): string | undefined {
+  const secret = source.PREVIEW_SECRET?.trim();
+  if (!secret) return undefined;
+  // The value is never printed: it would land in a log.
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new Error(
+      `PREVIEW_SECRET must be at least ${MIN_SECRET_LENGTH} characters (got ${secret.length}); ` +
+        'make one with: openssl rand -base64 32',
+    );
+  }
+  return secret;
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = source.SITE_URL?.trim() || defaultSiteUrl(source);
   let url: URL;
@@ -191,6 +211,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     views: views(source),
     metrics: metrics(source, listen.port),
     logLevel: logLevel(source),
+    previewSecret: previewSecret(source),
   };
 }
 
