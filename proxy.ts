@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { nonceCsp } from '@/lib/http/csp.mjs';
 import { isKnownPath } from '@/lib/http/known-path';
+import { PREVIEW_HEADERS } from '@/lib/preview/links';
 
 // Folders whose names start with _ are private in the App Router, so no route can answer this.
 const UNKNOWN = '/_unknown';
@@ -29,7 +30,17 @@ export function proxy(request: NextRequest) {
     return NextResponse.rewrite(new URL(UNKNOWN, request.url));
   }
   if (pathname === '/search') return withNonce(request);
+  if (pathname.startsWith('/preview/')) return preview(request);
   return NextResponse.next();
+}
+
+// A draft's preview, its token checked above: rendered per request like the search, and marked
+// so that no cache keeps it, no search engine indexes it and no Referer carries its token
+// (docs/adr/022-draft-preview-links.md).
+function preview(request: NextRequest) {
+  const response = withNonce(request);
+  for (const [name, value] of Object.entries(PREVIEW_HEADERS)) response.headers.set(name, value);
+  return response;
 }
 
 // Search results are rendered per request, so their policy can use a nonce: Next puts the nonce
@@ -54,6 +65,7 @@ export const config = {
     '/og/:path*',
     '/sitemaps/:path*',
     '/search',
+    '/preview/:path*',
     // Only URLs with a percent sign can hold a malformed escape.
     '/:path(.*%.*)',
   ],

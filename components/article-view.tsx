@@ -16,9 +16,18 @@ type Props = {
   views?: number;
   /** The canonical URL: shared, and printed under the meta line. */
   url: string;
+  /** False on a draft's preview: its public URL, QR code and share links do not exist yet. */
+  shareable?: boolean;
 };
 
-export function ArticleView({ article, categoryName, categoryHref, views, url }: Props) {
+export function ArticleView({
+  article,
+  categoryName,
+  categoryHref,
+  views,
+  url,
+  shareable = true,
+}: Props) {
   const cover = coverOf(article);
   return (
     <article className="bg-white px-4 py-6 sm:px-8 sm:py-8">
@@ -39,8 +48,12 @@ export function ArticleView({ article, categoryName, categoryHref, views, url }:
           {categoryName}
         </a>
       </p>
-      <SharePanel url={url} path={article.url} />
-      <p className="hidden text-sm print:block">本文链接：{url}</p>
+      {shareable && (
+        <>
+          <SharePanel url={url} path={article.url} />
+          <p className="hidden text-sm print:block">本文链接：{url}</p>
+        </>
+      )}
       {cover && (
         <figure className="mt-6">
           <Img

@@ -73,6 +73,11 @@ export function contentVersionTag(version) {
   return `${VERSION_TAG}${version}`;
 }
 
+/** @param {string} key */
+function isPreview(key) {
+  return key === '/preview' || key.startsWith('/preview/');
+}
+
 /** @param {string[]} tags */
 function versionOf(tags) {
   const tag = tags.find((name) => name.startsWith(VERSION_TAG));
@@ -277,7 +282,10 @@ export default class CacheHandler {
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
-    if (!data) return;
+    // A draft's preview is rendered per request and never cached (lib/pages/preview.ts); should
+    // a change in Next ever hand one here, it still reaches neither this process nor Redis
+    // (docs/adr/022-draft-preview-links.md).
+    if (!data || isPreview(key)) return;
     if (data.kind === 'APP_PAGE' && typeof data.html === 'string') {
       data.html = scriptsAfterFirstPaint(data.html);
       // The same object becomes this response's headers, so the first reader gets it too.

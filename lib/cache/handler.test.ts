@@ -137,6 +137,16 @@ describe('CacheHandler in memory', () => {
     expect(await handler.get('b')).toBeNull();
   });
 
+  it('never keeps a draft preview, whatever Next hands it', async () => {
+    const handler = new CacheHandler({});
+    for (const key of ['/preview/a/s7wj40.x', '/preview/%E6%98%A5/t', '/preview']) {
+      await handler.set(key, rendered('v1', '<p>draft</p>', 'article:a'), ctx);
+      expect(await handler.get(key), key).toBeNull();
+    }
+    await handler.set('/previews', rendered('v1', '<p>page</p>', 'x'), ctx);
+    expect((await handler.get('/previews'))?.value.html).toBe('<p>page</p>');
+  });
+
   it('serves nothing before the process knows its content version', async () => {
     const handler = new CacheHandler({});
     await handler.set('a', rendered('v1', '<p>a</p>', 'article:a'), ctx);

@@ -46,6 +46,8 @@ export type ContentState = {
   bySlug: Map<string, ArticleSummary>;
   categories: Map<string, CategoryInfo>;
   published?: Published;
+  /** Every article, drafts included, by slug: built on the first signed preview request. */
+  all?: Map<string, ArticleSummary>;
 };
 // On globalThis, not in a module variable: the proxy and every route bundle of the same process
 // share one parsed index instead of each holding its own copy.
@@ -202,6 +204,27 @@ export async function getArticle(slug: string): Promise<ArticleDetail | undefine
   if (!summary) return undefined;
   const html = await readFile(bodyFile(summary.body), 'utf8');
   return { ...summary, html };
+}
+
+/**
+ * Any article of the live version, draft and scheduled ones too, marked as such: for a signed
+ * preview link only (lib/preview/links.ts), never for a list. Every machine holds the same drafts:
+ * they are part of the content version (docs/adr/022-draft-preview-links.md).
+ */
+export function getPreviewSummary(slug: string): ArticleSummary | undefined {
+  const state = load();
+  state.all ??= new Map(state.index.articles.map((article) => [article.slug, article]));
+  const article = state.all.get(slug);
+  if (!article) return undefined;
+  if (article.draft) return { ...article, status: 'draft' };
+  if (Date.parse(article.date) > now().getTime()) return { ...article, status: 'scheduled' };
+  return article;
+}
+
+export async function getPreviewArticle(slug: string): Promise<ArticleDetail | undefined> {
+  const summary = getPreviewSummary(slug);
+  if (!summary) return undefined;
+  return { ...summary, html: await readFile(bodyFile(summary.body), 'utf8') };
 }
 
 export function getCategories(): CategoryInfo[] {

@@ -5,6 +5,7 @@ import 'server-only';
 import { sitemapChunkCount } from '@/lib/seo/sitemaps';
 import { findArticle, findCategoryPage, findTagPage } from '@/lib/content/pages';
 import { getCategory, getSitePages } from '@/lib/content/repository';
+import { findPreviewPath } from '@/lib/preview/links';
 import { decodeSegment } from '@/lib/url';
 
 /** Path segments after the prefix, decoded; undefined when one is malformed. */
@@ -43,6 +44,10 @@ export function isKnownPath(pathname: string): boolean {
     const parts = segments(path, '/og/');
     const file = parts?.length === 1 ? /^(.+)\.png$/.exec(parts[0] as string) : null;
     return Boolean(file && findArticle(file[1] as string));
+  }
+  if (path.startsWith('/preview/')) {
+    // A draft's preview: only with a valid, unexpired token for an article that exists.
+    return Boolean(findPreviewPath(path));
   }
   if (path.startsWith('/sitemaps/')) {
     const match = /^\/sitemaps\/(0|[1-9]\d{0,5})\.xml$/.exec(path);

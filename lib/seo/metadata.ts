@@ -100,3 +100,16 @@ export function articleMetadata(
     },
   };
 }
+
+/**
+ * A draft's preview (app/preview): its title, kept out of indexes and archives, and no referrer
+ * sent from it (its URL holds the token). No canonical, description or share card: none of them
+ * may point a crawler or a share sheet at an unpublished article.
+ */
+export function previewMetadata(title: string): Metadata {
+  return {
+    title,
+    robots: { index: false, follow: false, nocache: true },
+    referrer: 'no-referrer',
+  };
+}
