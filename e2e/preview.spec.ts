@@ -126,7 +126,8 @@ test('a tampered, expired, forged or unknown link is the same 404 as any other',
     'other secret': `/preview/${DRAFT}/${signPreview('x'.repeat(48), DRAFT, new Date(at + 3600_000))}`,
     'no such article': `/preview/no-such-draft/${signPreview(E2E_PREVIEW_SECRET, 'no-such-draft', new Date(at + 3600_000))}`,
     'no token': `/preview/${DRAFT}`,
-    garbage: `/preview/${DRAFT}/${'A'.repeat(500)}`,
+    garbage: `/preview/${DRAFT}/${'A'.repeat(150)}`,
+    'extra segment': `/preview/${DRAFT}/${token}/x`,
   };
   const reference = await request.get('/articles/no-such-article');
   expect(reference.status()).toBe(404);
