@@ -25,7 +25,8 @@ export function PreviewBanner({ status, expires, publishes, publicUrl }: Props) 
     >
       <p className="font-bold">
         <span className="mr-2 inline-block rounded bg-amber-600 px-2 py-0.5 text-white">预览</span>
-        预览稿件 · {STATE[status](publishes)} · 链接将于 {expires} 失效
+        预览稿件 · {STATE[status](publishes)} ·{' '}
+        <span className="whitespace-nowrap">链接将于 {expires} 失效</span>
       </p>
       <p className="mt-1 text-sm">
         本页仅供审稿，读者看不到；链接即凭证，请勿公开转发。

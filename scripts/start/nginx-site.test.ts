@@ -75,6 +75,12 @@ describe('deploy/nginx.conf', () => {
     expect(pages).toContain('proxy_ignore_headers Vary;');
   });
 
+  it('passes draft previews to the instances without any cache, and no file lookup first', () => {
+    const previews = location(template, '/preview/');
+    expect(previews).toContain('proxy_pass http://news_instances;');
+    expect(previews).not.toMatch(/proxy_cache|try_files|root /);
+  });
+
   it('is a valid configuration for Debian nginx', () => {
     const site = path.join(dir, 'news.conf');
     writeFileSync(
