@@ -9,7 +9,7 @@ import { recordRequest } from '@/lib/observability/metrics.mjs';
 import { clientAddress, isTrustedProxy, trustedProxies } from './client-address';
 import { lateScriptsResponse, wantsLateScripts } from './late-scripts-response';
 import { checkRequest } from './request-guard';
-import { routeKind } from './route-kind';
+import { loggedPath, routeKind } from './route-kind';
 
 // Route handlers and proxy.ts only see a Request built from the headers: neither has the socket,
 // and `next start` fills X-Forwarded-For in only when the client did not send one. Node's HTTP
@@ -95,7 +95,7 @@ function observe(request: IncomingMessage, response: ServerResponse, id: string)
     const cache = typeof header === 'string' ? header : undefined;
     recordRequest({ route, method, status, seconds, cache });
     const query = target.indexOf('?');
-    const path = query === -1 ? target : target.slice(0, query);
+    const path = loggedPath(query === -1 ? target : target.slice(0, query));
     logger().info(
       {
         reqId: id,

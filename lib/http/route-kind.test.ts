@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROUTE_KINDS, routeKind } from './route-kind';
+import { ROUTE_KINDS, loggedPath, routeKind } from './route-kind';
 
 describe('routeKind', () => {
   it('names every route of the site', () => {
@@ -17,6 +17,10 @@ describe('routeKind', () => {
       ['/hot', 'hot'],
       ['/search?q=%E6%B0%91', 'search'],
       ['/pages/about', 'page'],
+      [
+        '/preview/chunyun-shouri-jianwen/s7wj40.tGOL-Kjt4tzExQbEfvEvDUEsa7Z21ZzxZn2R2r5Tf_E',
+        'preview',
+      ],
       ['/feed.xml', 'feed'],
       ['/sitemap.xml', 'sitemap'],
       ['/sitemaps/0.xml', 'sitemap'],
@@ -41,5 +45,15 @@ describe('routeKind', () => {
       ),
     );
     for (const kind of seen) expect(ROUTE_KINDS).toContain(kind);
+  });
+  it('logs a preview link without its token, every other path as it is', () => {
+    expect(
+      loggedPath(
+        '/preview/chunyun-shouri-jianwen/s7wj40.tGOL-Kjt4tzExQbEfvEvDUEsa7Z21ZzxZn2R2r5Tf_E',
+      ),
+    ).toBe('/preview/chunyun-shouri-jianwen/…');
+    expect(loggedPath('/preview/a/b/c')).toBe('/preview/a/…');
+    expect(loggedPath('/preview/a')).toBe('/preview/a');
+    expect(loggedPath('/articles/a/qr.svg')).toBe('/articles/a/qr.svg');
   });
 });

@@ -11,6 +11,7 @@ export const ROUTE_KINDS = [
   'tags',
   'hot',
   'search',
+  'preview',
   'page',
   'feed',
   'sitemap',
@@ -39,6 +40,7 @@ export function routeKind(target: string): RouteKind {
   if (path.startsWith('/tags/')) return 'tag';
   if (path === '/hot') return 'hot';
   if (path === '/search') return 'search';
+  if (path.startsWith('/preview/')) return 'preview';
   if (path.startsWith('/pages/')) return 'page';
   if (path === '/feed.xml' || path.startsWith('/feeds/')) return 'feed';
   if (
@@ -56,4 +58,12 @@ export function routeKind(target: string): RouteKind {
   if (path.startsWith('/_next/')) return 'next';
   if (FILE.test(path)) return 'static';
   return 'other';
+}
+
+/**
+ * The path as the request log may keep it: a draft preview's token is a credential
+ * (docs/adr/022-draft-preview-links.md), so its link is logged without it.
+ */
+export function loggedPath(path: string): string {
+  return path.replace(/^(\/preview\/[^/]*\/)[^/].*$/, '$1…');
 }
