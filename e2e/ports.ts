@@ -5,6 +5,7 @@ export const E2E_PORT = Number(process.env.E2E_PORT || 3210);
 
 export const OWN_PORTS = {
   previewOff: E2E_PORT + 1,
+  previewOther: E2E_PORT + 4,
   freshnessViews: E2E_PORT + 2,
   freshnessScheduled: E2E_PORT + 3,
   publishA: E2E_PORT + 5,

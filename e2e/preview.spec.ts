@@ -178,16 +178,35 @@ test('a previewed draft stays out of sitemaps, feeds, search and lists', async (
   expect((await request.get(`/tags/${encodeURIComponent('春运')}`)).status()).toBe(404);
 });
 
-test('without PREVIEW_SECRET previews are off: a link signed for the suite is a 404', async ({
+test('another instance with the same secret opens the link; one without PREVIEW_SECRET does not', async ({
   baseURL,
 }) => {
+  // Two servers start from copies of the build: however long a busy machine takes.
+  test.setTimeout(120_000);
   const path = new URL(previewLink(baseURL as string, DRAFT)).pathname;
-  const server = await startOwnServer(OWN_PORTS.previewOff, { PREVIEW_SECRET: '' });
+  // Another machine: its own process and build copy, sharing nothing with the suite's server but
+  // the secret and the content version.
+  const started = await Promise.allSettled([
+    startOwnServer(OWN_PORTS.previewOther, { PREVIEW_SECRET: E2E_PREVIEW_SECRET }),
+    startOwnServer(OWN_PORTS.previewOff, { PREVIEW_SECRET: '' }),
+  ]);
+  const [other, off] = started.map((result) => {
+    if (result.status === 'fulfilled') return result.value;
+    // Neither outlives the test when the other failed to start.
+    for (const each of started) if (each.status === 'fulfilled') each.value.stop();
+    throw result.reason;
+  }) as [Awaited<ReturnType<typeof startOwnServer>>, Awaited<ReturnType<typeof startOwnServer>>];
   try {
-    const response = await fetch(`${server.base}${path}`);
-    expect(response.status).toBe(404);
-    expect(await response.text()).not.toContain('春运首日见闻');
+    const opened = await fetch(`${other.base}${path}`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('cache-control')).toBe('private, no-store');
+    expect(await opened.text()).toContain('data-testid="preview-banner"');
+
+    const refused = await fetch(`${off.base}${path}`);
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).not.toContain('春运首日见闻');
   } finally {
-    server.stop();
+    other.stop();
+    off.stop();
   }
 });

@@ -15,7 +15,7 @@ type Props = { params: Promise<{ slug: string; token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, token } = await params;
-  return previewMetadata((await previewTitle(slug, token)) ?? '页面未找到');
+  return previewMetadata((await previewTitle(slug, token)) ?? '页面不存在');
 }
 
 export default async function PreviewPage({ params }: Props) {
