@@ -54,8 +54,15 @@ describe('snapshotChanges', () => {
     const moved = publicSnapshot(index({ ...old, date: '2024-02-01T08:00:00+08:00' }), noon);
     expect(snapshotChanges(before, moved).map((change) => change.action)).toEqual(['removed']);
   });
-  it('sees a body-only correction', () => {
-    const after = publicSnapshot(index({ ...old, body: 'new-hash' }, draft, scheduled), noon);
+  it('sees a body-only correction by its commit, and not a release that renders bodies anew', () => {
+    const rendered = publicSnapshot(
+      index({ ...old, body: 'new-hash', excerpt: '新摘' }, draft),
+      noon,
+    );
+    expect(snapshotChanges(before, rendered)).toEqual([]);
+    const revisions = [{ date: '2024-01-25T11:00:00+08:00', subject: '更正：第三段人名' }];
+    const corrected = { ...old, body: 'new-hash', revisions, lastModified: revisions[0]!.date };
+    const after = publicSnapshot(index(corrected, draft, scheduled), noon);
     expect(snapshotChanges(before, after).map((change) => change.path)).toEqual(['/articles/old']);
   });
 });

@@ -5,7 +5,7 @@
 // or moved to a later date, and a scheduled article whose time has come (no commit at all).
 // Drafts and articles dated in the future are never public, so never in the snapshot or a push.
 import { createHash } from 'node:crypto';
-import type { ContentIndex } from '../content/types';
+import type { ArticleSummary, ContentIndex } from '../content/types';
 
 /** Site path → fingerprint of what it shows. */
 export type Snapshot = Record<string, string>;
@@ -24,17 +24,47 @@ function fingerprint(value: unknown): string {
 }
 
 /**
- * The version's public articles and site documents at `at` (ms), each with a fingerprint of its
- * summary (title, dates, corrections, the body's hash…). Lists (home, channels, tags) are left
- * out on purpose: they change with every publish and engines revisit them by themselves.
+ * What an editor changes in an article, and nothing the code derives from it: a correction is a
+ * commit (a new entry in `revisions`, a later `lastModified`) or a new title, date, summary,
+ * channel, tag or cover. The compiled body's hash and the derived excerpt are left out on purpose:
+ * a release that renders Markdown differently changes them for every article, and must not push
+ * the whole archive (docs/adr/023).
+ */
+function editorial(article: ArticleSummary) {
+  return {
+    title: article.title,
+    date: article.date,
+    updated: article.updated ?? null,
+    lastModified: article.lastModified,
+    revisions: article.revisions,
+    category: article.category,
+    tags: article.tags,
+    summary: article.hasSummary ? article.excerpt : null,
+    cover: article.cover ?? null,
+    authors: article.authors,
+    source: article.source,
+  };
+}
+
+/**
+ * The version's public articles and site documents at `at` (ms), each with a fingerprint of what
+ * the editors wrote. Lists (home, channels, tags) are left out on purpose: they change with every
+ * publish and engines revisit them by themselves.
  */
 export function publicSnapshot(index: ContentIndex, at: number): Snapshot {
   const snapshot: Snapshot = {};
   for (const article of index.articles) {
     if (article.draft || Date.parse(article.date) > at) continue;
-    snapshot[article.url] = fingerprint(article);
+    snapshot[article.url] = fingerprint(editorial(article));
   }
-  for (const page of index.pages) snapshot[page.url] = fingerprint(page);
+  // Site documents have no history: their text is what changes (a handful of pages).
+  for (const page of index.pages) {
+    snapshot[page.url] = fingerprint({
+      title: page.title,
+      description: page.description,
+      body: page.body,
+    });
+  }
   return snapshot;
 }
 
