@@ -51,6 +51,11 @@ const nextConfig = {
     return {
       // Before the filesystem, or the category catch-all page would claim feed.xml as a path.
       beforeFiles: [{ source: '/category/:path+/feed.xml', destination: '/feeds/category/:path+' }],
+      // IndexNow's key file, /<INDEXNOW_KEY>.txt: the key is read at run time, so every name of
+      // its shape goes to the route, which answers the configured one and 404s the rest.
+      afterFiles: [
+        { source: '/:key([A-Za-z0-9-]{8,128}).txt', destination: '/api/indexnow-key/:key' },
+      ],
     };
   },
 };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_PREVIEW_SECRET } from './e2e/preview-secret';
+import { E2E_INDEXNOW_KEY } from './e2e/ports';
 
 const PORT = Number(process.env.E2E_PORT || 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -55,12 +56,14 @@ export default defineConfig({
     // The log is JSON lines on stdout, one per request at info: warnings and errors only here.
     // Every test speaks from 127.0.0.1: the per-address view limit would make their view counts
     // depend on each other. It has a test of its own, on a server of its own (e2e/views.spec.ts).
+    // INDEXNOW_KEY: the server serves /<key>.txt (e2e/push.spec.ts); servers never push.
     env: {
       VIEWS_DB,
       LOG_LEVEL: 'warn',
       VIEWS_ADDRESS_LIMIT: '1000000',
       // Draft preview links work on the suite's server (e2e/preview.spec.ts).
       PREVIEW_SECRET: E2E_PREVIEW_SECRET,
+      INDEXNOW_KEY: E2E_INDEXNOW_KEY,
     },
     url: baseURL,
     reuseExistingServer: false,

@@ -6,6 +6,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT || 3210);
 export const OWN_PORTS = {
   previewOff: E2E_PORT + 1,
   previewOther: E2E_PORT + 4,
+  /** The stand-in for IndexNow and Baidu that e2e/push.spec.ts pushes to. */
+  pushReceiver: E2E_PORT + 11,
   freshnessViews: E2E_PORT + 2,
   freshnessScheduled: E2E_PORT + 3,
   publishA: E2E_PORT + 5,
@@ -15,3 +17,6 @@ export const OWN_PORTS = {
   startup: E2E_PORT + 9,
   observability: E2E_PORT + 10,
 } as const;
+
+/** The IndexNow key the suite's server is started with (playwright.config.ts); /<key>.txt serves it. */
+export const E2E_INDEXNOW_KEY = 'e2e-indexnow-key-0123456789';

@@ -116,4 +116,36 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PREVIEW_SECRET: short })).toThrow(/PREVIEW_SECRET.*32/);
     expect(() => parseEnv({ PREVIEW_SECRET: short })).not.toThrow(new RegExp(short));
   });
+
+  it('turns each search engine push on only with its key, and checks keys and endpoints', () => {
+    expect(parseEnv({}).push).toEqual({
+      enabled: true,
+      indexNow: undefined,
+      baidu: undefined,
+      stateFile: undefined,
+    });
+    const push = parseEnv({
+      INDEXNOW_KEY: 'a1b2c3d4-e5f6',
+      BAIDU_PUSH_TOKEN: 'AbCd1234EfGh5678',
+      PUSH_ENABLED: '0',
+    }).push;
+    expect(push.enabled).toBe(false);
+    expect(push.indexNow).toEqual({
+      key: 'a1b2c3d4-e5f6',
+      endpoint: 'https://api.indexnow.org/indexnow',
+    });
+    expect(push.baidu).toEqual({ token: 'AbCd1234EfGh5678', endpoint: 'http://data.zz.baidu.com' });
+    expect(
+      parseEnv({ INDEXNOW_KEY: 'abcdefgh', INDEXNOW_ENDPOINT: 'http://127.0.0.1:4304/indexnow' })
+        .push.indexNow?.endpoint,
+    ).toBe('http://127.0.0.1:4304/indexnow');
+    expect(() => parseEnv({ INDEXNOW_KEY: 'short' })).toThrow(/INDEXNOW_KEY/);
+    expect(() => parseEnv({ INDEXNOW_KEY: 'has/slash/../key' })).toThrow(/INDEXNOW_KEY/);
+    expect(() => parseEnv({ BAIDU_PUSH_TOKEN: 'to ken!' })).toThrow(/BAIDU_PUSH_TOKEN/);
+    expect(() => parseEnv({ INDEXNOW_ENDPOINT: 'ftp://x.example/indexnow' })).toThrow(
+      /INDEXNOW_ENDPOINT/,
+    );
+    expect(() => parseEnv({ BAIDU_PUSH_ENDPOINT: 'not a url' })).toThrow(/BAIDU_PUSH_ENDPOINT/);
+    expect(() => parseEnv({ PUSH_ENABLED: 'maybe' })).toThrow(/PUSH_ENABLED/);
+  });
 });

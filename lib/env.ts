@@ -53,6 +53,21 @@ export type Env = {
    * every preview URL is a 404 (docs/adr/022-draft-preview-links.md).
    */
   previewSecret: string | undefined;
+  /**
+   * Telling search engines of changed articles as the publisher makes them live
+   * (docs/adr/023-push-changed-urls-to-search-engines.md): IndexNow with INDEXNOW_KEY, Baidu's
+   * link submission (普通收录) with BAIDU_PUSH_TOKEN, each off while its variable is unset.
+   * PUSH_ENABLED=0 keeps this machine's publisher from pushing (docs/deploy.md, who pushes).
+   */
+  push: PushConfig;
+};
+
+export type PushConfig = {
+  enabled: boolean;
+  indexNow: { key: string; endpoint: string } | undefined;
+  baidu: { token: string; endpoint: string } | undefined;
+  /** What was pushed, and what is still to push (by default beside the content versions). */
+  stateFile: string | undefined;
 };
 
 /** The levels LOG_LEVEL accepts, the most severe first (pino's names). */
@@ -178,6 +193,56 @@ function previewSecret(source: Record<string, string | undefined>): string | und
   return secret;
 }
 
+/** IndexNow's key: 8 to 128 letters, digits and dashes (www.indexnow.org/documentation). */
+export const INDEXNOW_KEY_PATTERN = /^[A-Za-z0-9-]{8,128}$/;
+/** Baidu's push token, as its 搜索资源平台 shows it: letters and digits. */
+const BAIDU_TOKEN_PATTERN = /^[A-Za-z0-9]{8,64}$/;
+
+function httpUrl(source: Record<string, string | undefined>, name: string, fallback: string) {
+  const raw = source[name]?.trim() || fallback;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    throw new Error(`${name} must be an http(s) URL without query, e.g. ${fallback}; got "${raw}"`);
+  }
+  return url.toString().replace(/\/$/, '');
+}
+
+function push(source: Record<string, string | undefined>): PushConfig {
+  const flag = source.PUSH_ENABLED?.trim().toLowerCase() ?? '';
+  if (!['', '1', 'true', 'yes', 'on', '0', 'false', 'no', 'off'].includes(flag)) {
+    throw new Error(`PUSH_ENABLED must be 1 or 0 (on or off), got "${flag}"`);
+  }
+  const key = source.INDEXNOW_KEY?.trim();
+  if (key && !INDEXNOW_KEY_PATTERN.test(key)) {
+    throw new Error(
+      `INDEXNOW_KEY must be 8 to 128 letters, digits or dashes (e.g. the output of \`openssl rand -hex 16\`), got "${key}"`,
+    );
+  }
+  const token = source.BAIDU_PUSH_TOKEN?.trim();
+  if (token && !BAIDU_TOKEN_PATTERN.test(token)) {
+    throw new Error(
+      `BAIDU_PUSH_TOKEN must be the token of 百度搜索资源平台 → 普通收录 → API提交 (8 to 64 letters and digits), got "${token}"`,
+    );
+  }
+  const indexNowEndpoint = httpUrl(
+    source,
+    'INDEXNOW_ENDPOINT',
+    'https://api.indexnow.org/indexnow',
+  );
+  const baiduEndpoint = httpUrl(source, 'BAIDU_PUSH_ENDPOINT', 'http://data.zz.baidu.com');
+  return {
+    enabled: !['0', 'false', 'no', 'off'].includes(flag),
+    indexNow: key ? { key, endpoint: indexNowEndpoint } : undefined,
+    baidu: token ? { token, endpoint: baiduEndpoint } : undefined,
+    stateFile: source.PUSH_STATE_FILE?.trim() || undefined,
+  };
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const raw = source.SITE_URL?.trim() || defaultSiteUrl(source);
   let url: URL;
@@ -212,6 +277,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     metrics: metrics(source, listen.port),
     logLevel: logLevel(source),
     previewSecret: previewSecret(source),
+    push: push(source),
   };
 }
 

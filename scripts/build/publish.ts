@@ -12,13 +12,30 @@
 // the reason and tries the same commit again, after 2, 4, 8 … intervals (at most 5 minutes),
 // or at once when a new commit arrives. A change to the code (not the content) needs a full build
 // and a restart instead (README, Deploying).
-import { execFileSync, spawnSync } from 'node:child_process';
+//
+// After each publish, and on every tick of --watch (a scheduled article becomes public with no
+// commit), the changed public URLs are pushed to the search engines that are configured
+// (IndexNow, Baidu; docs/adr/023). The push never holds up a publish: the switch is done first,
+// the push runs beside the watcher's next polls, and a push that fails is queued on disk and sent
+// on a later tick or run. A single run waits for its push at most PUSH_BUDGET_MS, then exits.
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { now } from '../../lib/clock';
+import {
+  CONTENT_INDEX_DIR,
+  CURRENT_FILE,
+  versionFiles,
+  type CurrentVersion,
+} from '../../lib/content/paths';
+import type { ContentIndex } from '../../lib/content/types';
 import { env } from '../../lib/env';
+import { log } from '../../lib/observability/log.mjs';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
+import { redisClaim } from '../../lib/push/claim';
+import { createPusher, machineId } from '../../lib/push/pusher';
 
 const { values } = parseArgs({
   options: { pull: { type: 'boolean', default: false }, watch: { type: 'string' } },
@@ -55,24 +72,35 @@ function contentState(): string {
   return hash.digest('hex');
 }
 
-/** Runs a step; its output goes on to ours, and a failure resolves with its last error line. */
-function step(script: string, ...args: string[]): string | undefined {
-  const result = spawnSync(
+/**
+ * Runs a step; its output goes on to ours, and a failure resolves with its last error line. Not
+ * spawnSync: a push under way goes on while the step runs.
+ */
+async function step(script: string, ...args: string[]): Promise<string | undefined> {
+  const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(import.meta.dirname, script), ...args],
-    { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    { stdio: ['ignore', 'inherit', 'pipe'] },
   );
-  process.stderr.write(result.stderr ?? '');
-  if (result.status === 0) return undefined;
-  const last = (result.stderr ?? '').trim().split('\n').at(-1)?.trim();
-  const how = result.signal ? `killed by ${result.signal}` : `exited with ${result.status}`;
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    process.stderr.write(chunk);
+    stderr = (stderr + chunk).slice(-64 * 1024);
+  });
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.once('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal])),
+  );
+  if (code === 0) return undefined;
+  const last = stderr.trim().split('\n').at(-1)?.trim();
+  const how = signal ? `killed by ${signal}` : `exited with ${code}`;
   return `${script} ${how}${last ? `: ${last.slice(0, 300)}` : ''}`;
 }
 
 /** Publishes the content as it is now; resolves with why it failed, or undefined. */
-function publish(state: string): string | undefined {
+async function publish(state: string): Promise<string | undefined> {
   const started = performance.now();
-  const failure = step('content-check.ts', '--quiet') ?? step('content-build.ts');
+  const failure = (await step('content-check.ts', '--quiet')) ?? (await step('content-build.ts'));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!failure) console.log(`发布 published ${describe(state)} in ${seconds} s`);
   return failure;
@@ -93,16 +121,79 @@ function pull() {
   }
 }
 
+// The search engine push (docs/adr/023): undefined when no engine is configured or PUSH_ENABLED=0.
+const pushStateFile = path.resolve(
+  env.push.stateFile ?? path.join(CONTENT_INDEX_DIR, 'push-state.json'),
+);
+let parsed: { version: string; index: ContentIndex } | undefined;
+const pusher = createPusher({
+  config: env.push,
+  siteUrl: env.siteUrl,
+  stateFile: pushStateFile,
+  now: () => now().getTime(),
+  readLive() {
+    let live: CurrentVersion;
+    try {
+      live = JSON.parse(readFileSync(CURRENT_FILE, 'utf8')) as CurrentVersion;
+    } catch {
+      return undefined;
+    }
+    return {
+      version: live.version,
+      index() {
+        if (parsed?.version !== live.version) {
+          const text = readFileSync(versionFiles(live.version).index, 'utf8');
+          parsed = { version: live.version, index: JSON.parse(text) as ContentIndex };
+        }
+        return parsed.index;
+      },
+    };
+  },
+  ...(env.redisUrl ? { claim: redisClaim(env.redisUrl, machineId(pushStateFile)) } : {}),
+});
+
+/** How long a single run waits for its push before it exits (the rest stays queued). */
+const PUSH_BUDGET_MS = 60_000;
+
+async function push(deadline?: number): Promise<void> {
+  try {
+    await pusher?.run(deadline);
+  } catch (error) {
+    log.error(`[push] ${(error as Error).message}; the changes stay queued for the next run`);
+  }
+}
+
 if (interval === undefined) {
   pull();
   const state = contentState();
-  const failure = publish(state);
+  const failure = await publish(state);
   if (failure) {
     console.error(
       `未发布 not published: ${describe(state)}: ${failure}; the site keeps the version before`,
     );
   }
+  // After the switch, and whether or not this commit could be published: what is live now.
+  await push(Date.now() + PUSH_BUDGET_MS);
+  const pending = pusher?.pending() ?? 0;
+  if (pending > 0) log.warn(`[push] ${pending} URLs still queued: sent by the next run`);
   process.exit(failure ? 1 : 0);
+}
+
+// One push at a time, beside the polls; a tick during a push asks for one more after it.
+let pushing: Promise<void> | undefined;
+let pushAgain = false;
+function pushSoon(): void {
+  if (!pusher) return;
+  if (pushing) {
+    pushAgain = true;
+    return;
+  }
+  pushing = (async () => {
+    do {
+      pushAgain = false;
+      await push();
+    } while (pushAgain);
+  })().finally(() => (pushing = undefined));
 }
 
 /** The longest pause before a failed commit is tried again. */
@@ -114,7 +205,7 @@ for (;;) {
   const state = contentState();
   const retry = failed?.state === state;
   if (state !== published && (!retry || Date.now() >= (failed?.retryAt ?? 0))) {
-    const failure = publish(state);
+    const failure = await publish(state);
     if (failure) {
       const attempts = retry ? (failed?.attempts ?? 0) + 1 : 1;
       const wait = Math.min((interval as number) * 1000 * 2 ** attempts, MAX_RETRY_MS);
@@ -128,5 +219,7 @@ for (;;) {
       failed = undefined;
     }
   }
+  // Every tick: a new version, an article that fell due, or a queue to send again.
+  pushSoon();
   await new Promise((resolve) => setTimeout(resolve, (interval as number) * 1000));
 }
