@@ -10,7 +10,11 @@ type Props = {
 
 const STATE = {
   draft: () => '尚未发布',
-  scheduled: (publishes: string) => `定时发布：${publishes}`,
+  scheduled: (publishes: string) => (
+    <>
+      定时发布：<span className="whitespace-nowrap">{publishes}</span>
+    </>
+  ),
   published: () => '已发布',
 } as const;
 
