@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { E2E_INDEXNOW_KEY, OWN_PORTS } from './ports';
 // publisher, pointed at a real HTTP server standing in for IndexNow and Baidu, sends exactly the
 // URLs that became public, changed or went away with a commit, absolute with SITE_URL, never a
 // draft or an article dated later, and a scheduled article once its time has come. A receiver that
-// refuses twice gets the batch on the third attempt, once.
+// refuses twice gets the watching publisher's batch on the third attempt, once.
 const SITE_URL = process.env.SITE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT || 3210}`;
 const ARTICLES = path.join('articles', '2024', '01');
 const NEW = 'tufa-lanjing-shijian';
@@ -58,6 +58,7 @@ test('a publish pushes its new, corrected and removed URLs, never drafts or late
   const { central, newsroom } = newsroomRepository(work);
   git(work, 'clone', '-q', central, served);
   let receiver = await startReceiver({ port: OWN_PORTS.pushReceiver });
+  let watcher: ChildProcess | undefined;
   const env = {
     ...process.env,
     CONTENT_DIR: served,
@@ -152,16 +153,26 @@ test('a publish pushes its new, corrected and removed URLs, never drafts or late
     expect(indexNowUrls(receiver.received.slice(count))).toEqual([due]);
     expect(baidu(receiver.received.slice(count), 'urls')).toEqual([due]);
 
-    // An engine that answers 503 twice gets the next commit on the third attempt, once.
+    // The watching publisher (--watch), and an engine that answers 503 twice: the next commit
+    // reaches it on the third attempt, once.
     await receiver.close();
     receiver = await startReceiver({ port: OWN_PORTS.pushReceiver, failures: [503, 503] });
+    let output = '';
+    // (The clock stays a day later: back at the suite's, the scheduled articles would be gone.)
+    watcher = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/build/publish.ts', '--pull', '--watch', '1'],
+      { env: { ...env, ...tomorrow, BAIDU_PUSH_TOKEN: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    for (const stream of [watcher.stdout, watcher.stderr])
+      stream?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     writeFileSync(
       path.join(dir, 'jizhe-zhuizong-baodao.md'),
       article('jizhe-zhuizong-baodao', '记者追踪报道', '2024-01-25T11:00:00+08:00'),
     );
     commit('记者追踪报道');
-    // (The clock stays a day later: back at the suite's, the scheduled articles would be gone.)
-    const retried = await publish({ ...tomorrow, BAIDU_PUSH_TOKEN: '' });
+    await receiver.until(3);
+    await expect.poll(() => output, { timeout: 60_000 }).toMatch(/→ 200 after 3 attempts/);
     expect(receiver.received.map((request) => request.url)).toEqual([
       '/indexnow',
       '/indexnow',
@@ -169,13 +180,10 @@ test('a publish pushes its new, corrected and removed URLs, never drafts or late
     ]);
     expect(new Set(receiver.received.map((request) => request.body)).size).toBe(1);
     expect(indexNowUrls(receiver.received).at(-1)).toEqual([absolute('jizhe-zhuizong-baodao')]);
-    expect(retried.stdout).toMatch(
-      /indexnow: 1 URLs .*→ 503 unavailable; attempt 1 failed, again in 1 s/,
-    );
-    expect(retried.stdout).toMatch(/indexnow: 1 URLs .*→ 200 after 3 attempts/);
-    // Nothing is left queued for a later run to send again.
-    expect(retried.stdout).not.toContain('still queued');
+    expect(output).toMatch(/indexnow: 1 URLs .*→ 503 unavailable; attempt 1 failed, again in 1 s/);
+    expect(output).toMatch(/indexnow: 1 URLs .*→ 503 unavailable; attempt 2 failed, again in 2 s/);
   } finally {
+    watcher?.kill();
     await receiver.close();
     rmSync(work, { recursive: true, force: true });
   }
