@@ -95,6 +95,26 @@ describe('punctuation: half-width marks in Chinese are fixed', () => {
       'coverCaption: 示意图:春节灯笼(本站绘制)\n',
       'coverCaption: 示意图：春节灯笼（本站绘制）\n',
     ],
+    [
+      'a comment after the value',
+      'title: 标题,副题 # 注释,不改\n',
+      'title: 标题，副题 # 注释,不改\n',
+    ],
+    [
+      'a plain value over two lines',
+      'summary: 春节期间,本站\n  照常更新(每日)\n',
+      'summary: 春节期间，本站\n  照常更新（每日）\n',
+    ],
+    [
+      'escapes and doubled quotes',
+      'title: "他说\\"好\\",对"\ncoverAlt: \'It\'\'s 中文,说明\'\n',
+      'title: "他说\\"好\\"，对"\ncoverAlt: \'It\'\'s 中文，说明\'\n',
+    ],
+    [
+      'CRLF',
+      'title: 浙江临海:心系保供\r\nsource: 本站\r\n',
+      'title: 浙江临海：心系保供\r\nsource: 本站\r\n',
+    ],
   ])('front matter, %s', (_name, before, after) => {
     expect(fixFront(before)).toBe(`---\n${after}---\n\n正文。\n`);
   });

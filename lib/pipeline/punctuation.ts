@@ -122,6 +122,10 @@ class Scanner {
   han = 0;
   /** Where the next @ is: e-mail addresses are looked for only before one. */
   private nextAt = -2;
+  /** Where the next > is (tags), as nextAt. */
+  private nextGt = -2;
+  /** Backtick run lengths with no closer after the last search: none later either. */
+  private unclosed = new Map<number, number>();
   constructor(
     readonly text: string,
     readonly field: string,
@@ -184,7 +188,9 @@ class Scanner {
           continue;
         }
         if (mode.markdown && c === LT) {
-          const end = text.indexOf('>', i + 1);
+          // Cached: a line of a thousand < and no > must not be searched a thousand times.
+          if (this.nextGt !== -1 && this.nextGt <= i) this.nextGt = text.indexOf('>', i + 1);
+          const end = this.nextGt;
           const next = i + 1 < to ? this.code(i + 1) : -1;
           // A tag, comment or autolink: <span>, </p>, <!-- -->, <https://…>.
           if (
@@ -387,6 +393,7 @@ class Scanner {
     let run = i;
     while (run < to && this.code(run) === BACKTICK) run += 1;
     const length = run - i;
+    if ((this.unclosed.get(length) ?? -1) >= i) return run;
     let j = run;
     while (j < to) {
       if (this.code(j) !== BACKTICK) {
@@ -398,6 +405,7 @@ class Scanner {
       if (k - j === length) return k;
       j = k;
     }
+    this.unclosed.set(length, to);
     return run;
   }
 
@@ -442,7 +450,14 @@ class Scanner {
       return EMAIL_AT.test(text) ? Math.min(EMAIL_AT.lastIndex, to) : i;
     }
     end = Math.min(end, to);
-    // As GFM autolinks: marks at the end belong to the sentence, not the URL.
+    // As GFM autolinks: marks at the end belong to the sentence, not the URL, and so does a
+    // ) that closes nothing in it.
+    let balance = 0;
+    for (let k = i; k < end; k += 1) {
+      const d = this.code(k);
+      if (d === LPAREN) balance += 1;
+      else if (d === RPAREN) balance -= 1;
+    }
     while (end > i) {
       const c = this.code(end - 1);
       if (
@@ -455,16 +470,9 @@ class Scanner {
         c === QUOTE
       ) {
         end -= 1;
-      } else if (c === RPAREN) {
-        let open = 0;
-        let close = 0;
-        for (let k = i; k < end; k += 1) {
-          const d = this.code(k);
-          if (d === LPAREN) open += 1;
-          else if (d === RPAREN) close += 1;
-        }
-        if (close > open) end -= 1;
-        else break;
+      } else if (c === RPAREN && balance < 0) {
+        balance += 1;
+        end -= 1;
       } else break;
     }
     return end;
@@ -588,37 +596,107 @@ function splitRaw(text: string): { yaml: Region; body: Region } | null {
   return null;
 }
 
-function scanYaml(
-  text: string,
-  region: Region,
-  fieldsOf: (key: string) => boolean,
-  out: PunctuationFinding[],
-) {
+type Field = { key: string; start: number; end: number; type: Scalar.Type };
+const DQ_PROSE: Mode = { markdown: false, quotes: false, escapes: true };
+const PLAIN_PROSE: Mode = { markdown: false, quotes: true, escapes: false };
+
+function scanFields(text: string, fields: readonly Field[], out: PunctuationFinding[]) {
+  for (const { key, start, end, type } of fields) {
+    const scanner = new Scanner(text, key, out);
+    if (type === Scalar.QUOTE_DOUBLE) scanner.scan(start + 1, end - 1, DQ_PROSE);
+    else if (type === Scalar.QUOTE_SINGLE) scanner.scan(start + 1, end - 1, PLAIN_PROSE);
+    else scanner.scan(start, end, PLAIN_PROSE);
+  }
+}
+
+const keeps = (text: string, from: number) => {
+  const lineEnd = text.indexOf('\n', from);
+  return text.slice(from, lineEnd === -1 ? undefined : lineEnd).includes(KEEP_MARKER);
+};
+
+/** The prose fields by the YAML parser: slow (most of the time of this module), so a fallback. */
+function yamlFields(text: string, region: Region): Field[] {
   const source = text.slice(region.start, region.end);
   const doc = parseDocument(source, { keepSourceTokens: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return;
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
+  const fields: Field[] = [];
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || !isScalar(pair.value) || !pair.value.range) continue;
     const key = String(pair.key.value);
-    if (!fieldsOf(key) || typeof pair.value.value !== 'string') continue;
+    if (!PROSE_FIELDS.has(key) || typeof pair.value.value !== 'string') continue;
     const [valueStart, valueEnd] = pair.value.range;
-    const lineEnd = source.indexOf('\n', valueEnd);
-    if (source.slice(valueEnd, lineEnd === -1 ? undefined : lineEnd).includes(KEEP_MARKER))
-      continue;
-    const start = region.start + valueStart;
-    const end = region.start + valueEnd;
-    const scanner = new Scanner(text, key, out);
-    switch (pair.value.type) {
-      case Scalar.QUOTE_DOUBLE:
-        scanner.scan(start + 1, end - 1, { markdown: false, quotes: false, escapes: true });
-        break;
-      case Scalar.QUOTE_SINGLE:
-        scanner.scan(start + 1, end - 1, { markdown: false, quotes: true, escapes: false });
-        break;
-      default:
-        scanner.scan(start, end, { markdown: false, quotes: true, escapes: false });
-    }
+    if (keeps(source, valueEnd)) continue;
+    const type = pair.value.type ?? Scalar.PLAIN;
+    fields.push({ key, start: region.start + valueStart, end: region.start + valueEnd, type });
   }
+  return fields;
+}
+
+const KEY_AT = /([A-Za-z_][\w-]*):(?=[ \t\r\n]|$)/y;
+
+/**
+ * The prose fields of front matter written as editors write it: one `key: value` a line, the
+ * value plain, "…" or '…'. Null for anything else (block scalars, values over several lines):
+ * the YAML parser then reads it.
+ */
+function simpleFields(text: string, region: Region): Field[] | null {
+  const fields: Field[] = [];
+  let line = region.start;
+  while (line < region.end) {
+    let next = text.indexOf('\n', line);
+    if (next === -1 || next > region.end) next = region.end;
+    let lineEnd = next;
+    if (lineEnd > line && text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd -= 1;
+    KEY_AT.lastIndex = line;
+    const key = KEY_AT.exec(text);
+    if (key && KEY_AT.lastIndex <= lineEnd && PROSE_FIELDS.has(key[1]!)) {
+      let start = KEY_AT.lastIndex;
+      while (start < lineEnd && isSpace(text.charCodeAt(start))) start += 1;
+      const first = text[start];
+      let end = -1;
+      let type: Scalar.Type = Scalar.PLAIN;
+      if (first === '"') {
+        type = Scalar.QUOTE_DOUBLE;
+        for (let k = start + 1; k < lineEnd; k += 1) {
+          const c = text.charCodeAt(k);
+          if (c === BACKSLASH) k += 1;
+          else if (c === QUOTE) {
+            end = k + 1;
+            break;
+          }
+        }
+        if (end === -1) return null;
+      } else if (first === "'") {
+        type = Scalar.QUOTE_SINGLE;
+        for (let k = start + 1; k < lineEnd; k += 1) {
+          if (text[k] !== "'") continue;
+          if (text[k + 1] === "'") k += 1;
+          else {
+            end = k + 1;
+            break;
+          }
+        }
+        if (end === -1) return null;
+      } else if (first === undefined || start >= lineEnd || '|>[{&*!%@`#'.includes(first)) {
+        return null;
+      } else {
+        // A plain scalar ends at " #" (a comment) or the end of the line.
+        const comment = text.indexOf(' #', start);
+        end = comment !== -1 && comment < lineEnd ? comment : lineEnd;
+        while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
+      }
+      // An indented line after it continues the value.
+      if (next < region.end && isSpace(text.charCodeAt(next + 1))) return null;
+      if (!keeps(text, end)) fields.push({ key: key[1]!, start, end, type });
+    }
+    line = next + 1;
+  }
+  return fields;
+}
+
+function scanYaml(text: string, region: Region, out: PunctuationFinding[]) {
+  const fields = simpleFields(text, region) ?? yamlFields(text, region);
+  scanFields(text, fields, out);
 }
 
 /**
@@ -628,13 +706,12 @@ function scanYaml(
  */
 export function findPunctuation(path: string, text: string): PunctuationFinding[] {
   const out: PunctuationFinding[] = [];
-  const prose = (key: string) => PROSE_FIELDS.has(key);
   if (/\.ya?ml$/.test(path)) {
-    scanYaml(text, { start: 0, end: text.length }, prose, out);
+    scanYaml(text, { start: text.charCodeAt(0) === 0xfeff ? 1 : 0, end: text.length }, out);
   } else if (/\.md$/.test(path)) {
     const split = splitRaw(text);
     if (!split) return out;
-    scanYaml(text, split.yaml, prose, out);
+    scanYaml(text, split.yaml, out);
     scanMarkdown(new Scanner(text, 'body', out), text, split.body.start, split.body.end);
   }
   return out.sort((a, b) => a.index - b.index);
