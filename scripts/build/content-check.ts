@@ -46,7 +46,9 @@ if (fix) {
     marks += result.fixed.length;
     changed += 1;
   }
-  console.log(`标点修正 punctuation fix: ${marks} marks in ${changed} files`);
+  console.log(
+    `标点修正 punctuation fix: ${marks} marks in ${changed} file${changed === 1 ? '' : 's'}`,
+  );
 }
 const images = await readImageCatalog(publicDir);
 const problems = checkContent({
