@@ -9,6 +9,7 @@
 // 10:30), English phrases, and Markdown syntax (list markers, tables, link syntax, emphasis).
 // A backslash before a mark in the body (`\,`) keeps it half-width on purpose; in the front
 // matter a comment `# 保留半角` on the field's line does the same.
+// Why a scanner and not a Markdown parser: docs/adr/024-punctuation-check-single-pass.md.
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import type { Problem, SourceFile } from './check';
 
