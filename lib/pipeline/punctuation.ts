@@ -345,20 +345,24 @@ class Scanner {
       return;
     }
     // (…) in Chinese: Chinese inside, or Chinese right outside — 人工智能(AI)技术, 案例(2022).
-    if (
+    this.pair(open, i, from, to, '()', '（）');
+  }
+
+  /** A pair of ASCII marks at open.pos and close, made full-width when it stands in Chinese. */
+  private pair(open: Opener, close: number, from: number, to: number, ascii: string, full: string) {
+    const chinese =
       this.han > open.han ||
       isChinese(this.before(open.pos, from)) ||
-      isChinese(this.after(i + 1, to))
-    ) {
-      this.add(
-        [
-          { start: open.pos, end: open.pos + 1, replacement: '（' },
-          { start: i, end: i + 1, replacement: '）' },
-        ],
-        '(…)',
-        '（…）',
-      );
-    }
+      isChinese(this.after(close + 1, to));
+    if (!chinese) return;
+    this.add(
+      [
+        { start: open.pos, end: open.pos + 1, replacement: full[0]! },
+        { start: close, end: close + 1, replacement: full[1]! },
+      ],
+      `${ascii[0]}…${ascii[1]}`,
+      `${full[0]}…${full[1]}`,
+    );
   }
 
   private straightQuote(i: number, quotes: Opener[], from: number, to: number) {
@@ -373,20 +377,7 @@ class Scanner {
       this.add([{ start: i, end: i + 1, replacement: '”' }], '"', '”', false);
       return;
     }
-    if (
-      this.han > top.han ||
-      isChinese(this.before(top.pos, from)) ||
-      isChinese(this.after(i + 1, to))
-    ) {
-      this.add(
-        [
-          { start: top.pos, end: top.pos + 1, replacement: '“' },
-          { start: i, end: i + 1, replacement: '”' },
-        ],
-        '"…"',
-        '“…”',
-      );
-    }
+    this.pair(top, i, from, to, '""', '“”');
   }
 
   /** A code span `…` (same number of backticks to close, on this line); a lone run is literal. */
