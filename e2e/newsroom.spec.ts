@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
 const SEED = '/articles/chengdu-wuhou-minzu-tuanjie';
-const SEED_TITLE = '成都市武侯区:办好群众身边关键小事,建设中华民族共有精神家园';
+const SEED_TITLE = '成都市武侯区：办好群众身边关键小事，建设中华民族共有精神家园';
 
 test('the home page shows no article more than twice, and its sidebar repeats nothing of 要闻', async ({
   page,
@@ -59,7 +59,7 @@ test('an article page leaves itself out of the hot list and links 上一篇 and 
   const pager = page.getByRole('navigation', { name: '社会频道的上一篇和下一篇' });
   await expect(pager.getByRole('link')).toHaveText([
     '小手牵大手 民族团结润童心',
-    '浙江临海:心系保供巡检忙',
+    '浙江临海：心系保供巡检忙',
   ]);
   await expect(pager).toContainText('上一篇：小手牵大手');
   await expect(pager).toContainText('下一篇：浙江临海');

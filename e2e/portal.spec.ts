@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 const SEED = '/articles/chengdu-wuhou-minzu-tuanjie';
-const SEED_TITLE = '成都市武侯区:办好群众身边关键小事,建设中华民族共有精神家园';
+const SEED_TITLE = '成都市武侯区：办好群众身边关键小事，建设中华民族共有精神家园';
 
 test('home page: headline, latest, hot and category blocks', async ({ page }) => {
   await page.goto('/');
@@ -51,9 +51,9 @@ test('article page: breadcrumb, meta line, body, related and both lists', async 
   await expect(meta).toContainText(/阅读约 \d+ 分钟/);
   const body = page.locator('.article-body');
   await expect(body).toContainText(
-    '1月23日,第十一批全国民族团结进步示范区示范单位授牌活动在京举行。',
+    '1月23日，第十一批全国民族团结进步示范区示范单位授牌活动在京举行。',
   );
-  await expect(body).toContainText('(新华每日电讯记者张晓雨)');
+  await expect(body).toContainText('（新华每日电讯记者张晓雨）');
   await expect(page.getByTestId('byline')).toContainText('记者：张晓雨');
 
   const related = page.getByTestId('related').getByRole('listitem');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-const SEED_TITLE = '成都市武侯区:办好群众身边关键小事,建设中华民族共有精神家园';
+const SEED_TITLE = '成都市武侯区：办好群众身边关键小事，建设中华民族共有精神家园';
 
 async function searchFromHeader(page: Page, query: string) {
   await page.goto('/');

@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 
 const SEED = '/articles/chengdu-wuhou-minzu-tuanjie';
-const SEED_TITLE = '成都市武侯区:办好群众身边关键小事,建设中华民族共有精神家园';
+const SEED_TITLE = '成都市武侯区：办好群众身边关键小事，建设中华民族共有精神家园';
 // The generated social card is for articles without a cover (the seed article has one since
 // issue 14, and shares its cover): the sample article that has none.
 const NO_COVER = '/articles/jinchang-chengxiang-ronghe';

@@ -16,11 +16,14 @@ import {
   slugFromPath,
 } from '../content/rules';
 import { splitFrontMatter } from './front-matter';
+import { punctuationProblems } from './punctuation';
 
 export type Severity = 'error' | 'warning';
 export type Problem = {
   file: string;
   line: number;
+  /** 1-based, where the problem is a character in the line (punctuation). */
+  column?: number;
   field: string;
   message: string;
   severity: Severity;
@@ -394,10 +397,13 @@ export function checkContent({ files, publicFileExists, imageInfo }: CheckInput)
       if (problem) error('body', problem, line);
     }
   }
+  // GB/T 15834: half-width marks in Chinese prose are warnings (lib/pipeline/punctuation.ts).
+  problems.push(...punctuationProblems(files));
   return problems;
 }
 
 export function formatProblem(problem: Problem, root = 'content'): string {
   const tag = problem.severity === 'warning' ? '警告 warning' : '错误 error';
-  return `${root}/${problem.file}:${problem.line}: ${problem.field}: ${tag}: ${problem.message}`;
+  const at = problem.column === undefined ? '' : `:${problem.column}`;
+  return `${root}/${problem.file}:${problem.line}${at}: ${problem.field}: ${tag}: ${problem.message}`;
 }

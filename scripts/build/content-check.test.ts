@@ -1,6 +1,6 @@
 // `npm run content:check` and the build's `--quiet` check: a warning is never only a number.
 import { execFile } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -51,5 +51,76 @@ describe('the content check', () => {
     },
     // Two checks, each about a content build's cost.
     2 * BUILD_TIMEOUT_MS,
+  );
+
+  it(
+    '--fix rewrites half-width punctuation in place, says what it changed, and a second run changes nothing',
+    async () => {
+      const dir = testProject('content-fix-');
+      const content = path.join(dir, 'content');
+      mkdirSync(path.join(content, 'categories'), { recursive: true });
+      mkdirSync(path.join(content, 'articles'), { recursive: true });
+      writeFileSync(
+        path.join(content, 'categories/shehui.yml'),
+        'name: 社会\ndescription: 社会新闻\norder: 1\n',
+      );
+      const article = path.join(content, 'articles/linhai.md');
+      const before = `---
+title: "浙江临海:心系保供巡检忙"
+date: 2024-01-24T07:30:00+08:00
+category: shehui
+source: 本站综合
+summary: 寒潮中的加能站。
+---
+
+“天气寒冷,管线阀门易受冻凝结!”见\`a,b\`和https://example.com/a,b 共3,000人。
+
+1)手工处理
+`;
+      writeFileSync(article, before);
+      const check = async (...args: string[]) => {
+        const { stdout, stderr } = await run(
+          process.execPath,
+          ['--import', 'tsx', path.join(repo, 'scripts/build/content-check.ts'), ...args],
+          { cwd: dir, env: { ...process.env, CONTENT_DIR: content } },
+        );
+        return {
+          out: stdout.split('\n').filter(Boolean),
+          problems: stderr.split('\n').filter(Boolean),
+        };
+      };
+
+      const warned = await check();
+      expect(warned.problems).toEqual([
+        expect.stringMatching(
+          /^.+\/articles\/linhai\.md:2:13: title: 警告 warning: 标点：中文里的半角 ":" 应为全角 "："/,
+        ),
+        expect.stringMatching(/linhai\.md:9:6: body: .*"," 应为全角 "，"/),
+        expect.stringMatching(/linhai\.md:9:16: body: .*"!" 应为全角 "！"/),
+        expect.stringMatching(/linhai\.md:11:2: body: .*"\)" 可能应为全角 "）"，请人工判断/),
+      ]);
+      expect(warned.out.at(-1)).toMatch(/0 errors, 4 warnings/);
+
+      const fixed = await check('--fix');
+      expect(fixed.out).toEqual([
+        expect.stringMatching(/^已修正 fixed: .+\/articles\/linhai\.md:2:13: title: ":" → "："$/),
+        expect.stringMatching(/linhai\.md:9:6: body: "," → "，"$/),
+        expect.stringMatching(/linhai\.md:9:16: body: "!" → "！"$/),
+        '标点修正 punctuation fix: 3 marks in 1 file',
+        expect.stringMatching(/0 errors, 1 warnings/),
+      ]);
+      // Only the marks changed; the one that needs a person is still reported.
+      expect(readFileSync(article, 'utf8')).toBe(
+        before.replace('临海:', '临海：').replace('寒冷,', '寒冷，').replace('凝结!', '凝结！'),
+      );
+      expect(fixed.problems).toEqual([expect.stringMatching(/linhai\.md:11:2: body: /)]);
+
+      const again = await check('--fix');
+      expect(again.out[0]).toBe('标点修正 punctuation fix: 0 marks in 0 files');
+      expect(readFileSync(article, 'utf8')).toBe(
+        before.replace('临海:', '临海：').replace('寒冷,', '寒冷，').replace('凝结!', '凝结！'),
+      );
+    },
+    3 * BUILD_TIMEOUT_MS,
   );
 });

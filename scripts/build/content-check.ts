@@ -1,15 +1,18 @@
 // npm run content:check — validates content/ without a Next build. Exit 1 on any error.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// --fix first rewrites half-width punctuation in Chinese text (lib/pipeline/punctuation.ts) in place.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '../../lib/env';
 import { checkContent, formatProblem, type SourceFile } from '../../lib/pipeline/check';
 import { readImageCatalog } from '../../lib/pipeline/images';
+import { fixPunctuation } from '../../lib/pipeline/punctuation';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
 
 const contentDir = path.resolve(env.contentDir);
 const publicDir = path.resolve('public');
 // --quiet (the build): errors, and only the first few warnings with the command that lists them all.
 const quiet = process.argv.includes('--quiet');
+const fix = process.argv.includes('--fix');
 const QUIET_WARNINGS = 5;
 
 const started = performance.now();
@@ -26,6 +29,27 @@ const files: SourceFile[] = sources.map((file) => ({
   path: file,
   text: readFileSync(path.join(contentDir, file), 'utf8'),
 }));
+const root = path.relative(process.cwd(), contentDir) || '.';
+if (fix) {
+  let marks = 0;
+  let changed = 0;
+  for (const file of files) {
+    const result = fixPunctuation(file.path, file.text);
+    if (result.text === file.text) continue;
+    for (const { line, column, field, found, replacement } of result.fixed) {
+      console.log(
+        `已修正 fixed: ${root}/${file.path}:${line}:${column}: ${field}: "${found}" → "${replacement}"`,
+      );
+    }
+    writeFileSync(path.join(contentDir, file.path), result.text);
+    file.text = result.text;
+    marks += result.fixed.length;
+    changed += 1;
+  }
+  console.log(
+    `标点修正 punctuation fix: ${marks} marks in ${changed} file${changed === 1 ? '' : 's'}`,
+  );
+}
 const images = await readImageCatalog(publicDir);
 const problems = checkContent({
   files,
@@ -35,7 +59,6 @@ const problems = checkContent({
     return full.startsWith(publicDir + path.sep) && existsSync(full) && statSync(full).isFile();
   },
 });
-const root = path.relative(process.cwd(), contentDir) || '.';
 const errors = problems.filter((problem) => problem.severity === 'error');
 const warnings = problems.length - errors.length;
 let shown = 0;
