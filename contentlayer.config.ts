@@ -48,6 +48,9 @@ function articleFields(): FieldDefs {
       fields[name] = { type: 'list', of: { type: 'string' }, default: [] };
     } else if (rule.type === 'boolean') {
       fields[name] = { type: 'boolean', default: false };
+    } else if (rule.type === 'enum') {
+      // Any other value fails the build (onMissingOrIncompatibleData); the check names the line.
+      fields[name] = { type: 'enum', options: [...rule.values], default: rule.values[0] };
     } else {
       fields[name] = { type: rule.type, required };
     }

@@ -6,6 +6,7 @@ export const E2E_PORT = Number(process.env.E2E_PORT || 3210);
 export const OWN_PORTS = {
   freshnessViews: E2E_PORT + 2,
   freshnessScheduled: E2E_PORT + 3,
+  notices: E2E_PORT + 4,
   publishA: E2E_PORT + 5,
   publishB: E2E_PORT + 6,
   publishRedis: E2E_PORT + 7,
