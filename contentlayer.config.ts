@@ -108,6 +108,9 @@ export default makeSource({
   contentDirPath: env.contentDir,
   documentTypes: [Article, Category, Page],
   date: { timezone: siteConfig.timeZone },
+  // Contentlayer names each document's type in a field called `type` by default; articles use
+  // `type` themselves (type: notice), so the document type goes under a name no editor writes.
+  fieldOptions: { typeFieldName: 'documentType' },
   disableImportAliasWarning: true,
   // Bodies are compiled by our own content build (lib/markdown/compile-body), once, with the plain
   // text that the excerpt, the reading time and search need; Contentlayer's own pass is skipped.
