@@ -8,9 +8,10 @@ test('the home page lists 最新文章 newest first, without 头条 and 要闻',
   await expect(latest).toBeVisible();
   const items = latest.getByRole('listitem');
   await expect(items).not.toHaveCount(0);
-  // The newest story of the sample site at the suite's clock, in 时政 at 2024-01-24 10:00.
+  // The newest story of the sample site at the suite's clock, in 时政 > 法治 at 2024-01-24 10:00.
   await expect(items.first()).toContainText('多措并举助企发展 打造一流法治化营商环境');
-  await expect(items.first()).toContainText('[时政]');
+  await expect(items.first()).toContainText('[法治]');
+  await expect(items.first()).toContainText('1月24日 10:00');
 
   const titles = await items.getByRole('link').allTextContents();
   const above = [

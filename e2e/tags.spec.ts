@@ -39,7 +39,11 @@ async function hydrated(page: Page) {
 // By its address: an accessible name folds the ideographic space into a plain one.
 const linkTo = (tag: string) => `a[href="/tags/${encodeURIComponent(tag)}"]`;
 
-test('every tag linked from /tags answers with its page, by its encoded URL', async ({ page }) => {
+test('every tag linked from /tags answers with its page, by its encoded URL', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(120_000);
   await page.goto('/tags');
   const index = page.getByTestId('tag-index');
   const hrefs: string[] = [];
@@ -50,14 +54,17 @@ test('every tag linked from /tags answers with its page, by its encoded URL', as
   }
   for (const [n, href] of hrefs.entries()) {
     const tag = TAGS[n] as string;
-    const response = await page.goto(href);
+    // A tab each, as a reader opens them: no page's late scripts reach another's navigation.
+    const tab = await context.newPage();
+    const response = await tab.goto(href);
     expect(response?.status(), tag).toBe(200);
-    await expect(page.getByRole('heading', { level: 1 }), tag).toHaveText(heading(tag));
-    await hydrated(page);
+    await expect(tab.getByRole('heading', { level: 1 }), tag).toHaveText(heading(tag));
+    await tab.close();
   }
 });
 
 test('tag links on an article page reach their pages in the browser', async ({ page }) => {
+  test.setTimeout(180_000);
   for (const [article, tags] of [
     ['duocuo-bingju-fazhi-yingshang-huanjing', ['50%增长', 'R&D', '互联网+', '#两会#']],
     ['jinchang-chengxiang-ronghe', ['＃共同富裕＃', '增长１０％', '乡村　振兴', '城乡 一体化']],
@@ -74,6 +81,7 @@ test('tag links on an article page reach their pages in the browser', async ({ p
 });
 
 test('a tag typed or pasted unescaped reaches its page', async ({ page }) => {
+  test.setTimeout(120_000);
   // What Chromium sends for these: a bare % stays a bare %, / stays a path separator, the
   // space and the full-width symbols are escaped. (# and ? cannot be typed: they end the path.)
   for (const tag of TAGS.filter((tag) => !/[#?]/.test(tag))) {
