@@ -26,7 +26,15 @@ export function ContactDetails({ contact }: { contact: Details }) {
         {rows.map(({ label, value, href }) => (
           <div key={label} className="contents">
             <dt className="text-muted">{label}</dt>
-            <dd className="min-w-0 break-words">{href ? <a href={href}>{value}</a> : value}</dd>
+            <dd className="min-w-0 break-words">
+              {href ? (
+                <a href={href} className="text-brand hover:underline">
+                  {value}
+                </a>
+              ) : (
+                value
+              )}
+            </dd>
           </div>
         ))}
       </dl>
