@@ -48,6 +48,9 @@ function articleFields(): FieldDefs {
       fields[name] = { type: 'list', of: { type: 'string' }, default: [] };
     } else if (rule.type === 'boolean') {
       fields[name] = { type: 'boolean', default: false };
+    } else if (rule.type === 'enum') {
+      // Any other value fails the build (onMissingOrIncompatibleData); the check names the line.
+      fields[name] = { type: 'enum', options: [...rule.values], default: rule.values[0] };
     } else {
       fields[name] = { type: rule.type, required };
     }
@@ -105,6 +108,9 @@ export default makeSource({
   contentDirPath: env.contentDir,
   documentTypes: [Article, Category, Page],
   date: { timezone: siteConfig.timeZone },
+  // Contentlayer names each document's type in a field called `type` by default; articles use
+  // `type` themselves (type: notice), so the document type goes under a name no editor writes.
+  fieldOptions: { typeFieldName: 'documentType' },
   disableImportAliasWarning: true,
   // Bodies are compiled by our own content build (lib/markdown/compile-body), once, with the plain
   // text that the excerpt, the reading time and search need; Contentlayer's own pass is skipped.

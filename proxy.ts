@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { nonceCsp } from '@/lib/http/csp.mjs';
-import { isKnownPath } from '@/lib/http/known-path';
+import { canonicalTagPath, isKnownPath } from '@/lib/http/known-path';
 import { PREVIEW_HEADERS } from '@/lib/preview/links';
 
 // Folders whose names start with _ are private in the App Router, so no route can answer this.
@@ -27,6 +27,10 @@ export function proxy(request: NextRequest) {
   // 404 is real HTML (a page that calls notFound() gets an empty shell in production builds,
   // vercel/next.js#98295).
   if (!isKnownPath(pathname)) {
+    // A tag holding a / typed or pasted unescaped (/tags/电力/能源) goes to its page; only an
+    // unknown URL pays for this second lookup.
+    const tag = canonicalTagPath(pathname);
+    if (tag) return redirect(request, tag);
     return NextResponse.rewrite(new URL(UNKNOWN, request.url));
   }
   if (pathname === '/search') return withNonce(request);
@@ -41,6 +45,12 @@ function preview(request: NextRequest) {
   const response = withNonce(request);
   for (const [name, value] of Object.entries(PREVIEW_HEADERS)) response.headers.set(name, value);
   return response;
+}
+
+function redirect(request: NextRequest, path: string) {
+  const url = request.nextUrl.clone();
+  url.pathname = path;
+  return NextResponse.redirect(url, 308);
 }
 
 // Search results are rendered per request, so their policy can use a nonce: Next puts the nonce

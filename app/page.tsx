@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { ChannelBlock } from '@/components/channel-block';
 import { Headlines } from '@/components/headlines';
 import { JsonLd } from '@/components/json-ld';
+import { LatestNews } from '@/components/latest-news';
+import { NoticeBar } from '@/components/notice-bar';
 import { PageFrame } from '@/components/page-frame';
 import { SideLists } from '@/components/side-lists';
 import { siteConfig } from '@/config/site';
@@ -18,7 +20,7 @@ export const metadata: Metadata = pageMetadata(siteSeo, {
 });
 
 export default async function HomePage() {
-  const { lead, top, blocks, names, hot, tags, header } = await homePage();
+  const { lead, top, latest, blocks, notices, names, hot, tags, header } = await homePage();
   return (
     <PageFrame header={header}>
       <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
@@ -28,7 +30,9 @@ export default async function HomePage() {
           {siteConfig.name}：{siteConfig.slogan}
         </h1>
         <div className="min-w-0 space-y-4">
+          <NoticeBar notices={notices} />
           <Headlines lead={lead} top={top} categoryNames={names} />
+          <LatestNews articles={latest} categoryNames={names} />
           {/* An odd last block spans the row: no empty half row at any width. */}
           <div className="grid gap-4 md:grid-cols-2 md:[&>:last-child:nth-child(odd)]:col-span-2">
             {blocks.map((block) => (

@@ -21,11 +21,30 @@ export const siteConfig = {
   listSize: 10,
   // 相关阅读: four with their excerpts, as the portal page this site is modelled on shows them.
   relatedSize: 4,
+  /** 公告 on the home page: the newest site notices (type: notice) of the last `days` days. */
+  notices: { limit: 3, days: 30 },
   logo: '/logo.png',
   defaultImage: '/og-default.png',
   feedSize: 50,
   sitemapSize: env.sitemapSize,
   prerender: env.prerender,
+  /**
+   * 联系我们 (content/pages/contact.md shows these above its text). The values below are examples
+   * (example.com, 示例): `npm run content:check` warns until the operator puts the newsroom's own.
+   */
+  contact: {
+    newsroom: '服务粉丝新闻网编辑部',
+    address: '北京市东城区示例大街 1 号（示例地址）',
+    postcode: '100000',
+    phone: '010-12345678（示例）',
+    hours: '工作日 9:00—18:00（节假日值班见网站公告）',
+    emails: [
+      { label: '新闻线索', address: 'tips@example.com' },
+      { label: '投稿', address: 'tougao@example.com' },
+      { label: '更正与投诉', address: 'jiucuo@example.com' },
+      { label: '版权与合作', address: 'hezuo@example.com' },
+    ],
+  },
   /** Shown in the footer when set, linked to the official record sites (ICP_BEIAN, POLICE_BEIAN). */
   beian: {
     icp: env.beian.icp,

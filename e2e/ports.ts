@@ -10,6 +10,7 @@ export const OWN_PORTS = {
   pushReceiver: E2E_PORT + 11,
   freshnessViews: E2E_PORT + 2,
   freshnessScheduled: E2E_PORT + 3,
+  notices: E2E_PORT + 4,
   publishA: E2E_PORT + 5,
   publishB: E2E_PORT + 6,
   publishRedis: E2E_PORT + 7,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Breadcrumb } from '@/components/breadcrumb';
+import { HotPicks } from '@/components/hot-picks';
 import { HotRanking } from '@/components/hot-ranking';
 import { PageFrame } from '@/components/page-frame';
 import { hotPage } from '@/lib/pages/hot';
@@ -13,7 +14,7 @@ export const metadata: Metadata = pageMetadata(siteSeo, {
 });
 
 export default async function HotPage() {
-  const { day, week, names, header } = await hotPage();
+  const { day, week, state, picks, names, header } = await hotPage();
   return (
     <PageFrame header={header}>
       <div className="space-y-4">
@@ -26,10 +27,14 @@ export default async function HotPage() {
           />
         </div>
         <h1 className="px-4 text-2xl font-bold sm:px-0">热门排行</h1>
-        <div className="grid gap-6 md:grid-cols-2">
-          <HotRanking title="24 小时" id="hot-day" items={day} categoryNames={names} />
-          <HotRanking title="7 天" id="hot-week" items={week} categoryNames={names} />
-        </div>
+        {state === 'ranked' ? (
+          <div className="grid gap-6 md:grid-cols-2">
+            <HotRanking title="24 小时" id="hot-day" items={day} categoryNames={names} />
+            <HotRanking title="7 天" id="hot-week" items={week} categoryNames={names} />
+          </div>
+        ) : (
+          <HotPicks articles={picks} unavailable={state === 'unavailable'} categoryNames={names} />
+        )}
       </div>
     </PageFrame>
   );

@@ -3,7 +3,7 @@ import 'server-only';
 // unknown URL into an uncached 404 before it reaches a cached route) ask the same questions here.
 import { siteConfig } from '@/config/site';
 import { paginate, splitPagedSegments, type Page } from '@/lib/pagination';
-import { decodeSegment } from '@/lib/url';
+import { decodeSegment, segmentCandidates } from '@/lib/url';
 import { getArticleSummary, getCategory, getCategoryArticles, getTagArticles } from './repository';
 import type { ArticleSummary, CategoryInfo } from './types';
 
@@ -19,13 +19,27 @@ export function findCategoryPage(segments: string[]): CategoryPage | undefined {
   return page ? { category, page } : undefined;
 }
 
-/** /tags/<tag>[/page/N]: a tag that has published articles, and a page within its range. */
-export function findTagPage(rawTag: string, pageSegments: string[] = []): TagPage | undefined {
-  const tag = decodeSegment(rawTag);
+/**
+ * /tags/<tag>[/page/N]: a tag that has published articles, and a page within its range. `tag` is
+ * decoded once, by the caller: a tag may hold a `%` (50%增长), which a second decoding refuses.
+ */
+export function findTagPage(tag: string, pageSegments: string[] = []): TagPage | undefined {
   const split = splitPagedSegments(pageSegments);
-  if (!tag || !split || split.path.length > 0) return undefined;
-  const page = paginate(getTagArticles(tag), split.page, siteConfig.pageSize);
-  return page && page.total > 0 ? { tag, page } : undefined;
+  if (!split || split.path.length > 0) return undefined;
+  const page = paginate(getTagArticles(tag.normalize('NFC')), split.page, siteConfig.pageSize);
+  return page && page.total > 0 ? { tag: tag.normalize('NFC'), page } : undefined;
+}
+
+/**
+ * The tag page for the route's parameter, which Next hands over decoded (on demand) or still
+ * percent-encoded (prerendered): as it came first, then decoded.
+ */
+export function findTagPageByParam(param: string, pageSegments: string[] = []): TagPage | undefined {
+  for (const tag of segmentCandidates(param)) {
+    const found = findTagPage(tag, pageSegments);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** /articles/<slug>: a published article (in development, drafts and scheduled ones too). */

@@ -29,7 +29,9 @@ export function publishedNewestFirst(articles: ArticleSummary[], at: Date): Arti
 
 export function inCategory(articles: ArticleSummary[], path: string): ArticleSummary[] {
   const prefix = `${path}/`;
-  return articles.filter((a) => a.category === path || a.category.startsWith(prefix));
+  return articles.filter(
+    (a) => !a.notice && (a.category === path || a.category.startsWith(prefix)),
+  );
 }
 
 export function withTag(articles: ArticleSummary[], tag: string): ArticleSummary[] {
@@ -69,8 +71,9 @@ export function listIndex(newestFirst: ArticleSummary[]): ListIndex {
   const byCategory = new Map<string, ArticleSummary[]>();
   const byTag = new Map<string, ArticleSummary[]>();
   for (const article of newestFirst) {
-    // The category and each of its ancestors: qinggan/gushi is listed under qinggan too.
-    for (let cut = article.category.length; cut > 0; cut = article.category.lastIndexOf('/', cut - 1)) {
+    // The category and each of its ancestors: qinggan/gushi is listed under qinggan too. Site
+    // notices are in no channel list (their tags still list them).
+    for (let cut = article.notice ? 0 : article.category.length; cut > 0; cut = article.category.lastIndexOf('/', cut - 1)) {
       appendTo(byCategory, article.category.slice(0, cut), article);
     }
     for (const tag of new Set(article.tags)) appendTo(byTag, tag, article);
@@ -81,15 +84,16 @@ export function listIndex(newestFirst: ArticleSummary[]): ListIndex {
   return { byCategory, byTag, tags };
 }
 
-/** Featured articles newest first; the newest article when none is featured. */
+/** Featured articles newest first; the newest article when none is featured. Never a notice. */
 export function headlines(newestFirst: ArticleSummary[], limit: number): ArticleSummary[] {
   const featured: ArticleSummary[] = [];
   for (const article of newestFirst) {
     if (featured.length >= limit) break;
-    if (article.featured) featured.push(article);
+    if (article.featured && !article.notice) featured.push(article);
   }
   if (featured.length > 0) return featured;
-  return newestFirst.slice(0, 1);
+  const newest = newestFirst.find((article) => !article.notice);
+  return newest ? [newest] : [];
 }
 
 export function sortCategories(categories: CategoryInfo[]): CategoryInfo[] {
@@ -114,4 +118,19 @@ export function categoryTrail(categories: CategoryInfo[], path: string): Categor
     trail.unshift(current);
   }
   return trail;
+}
+
+/** Site notices (type: notice), newest first: at most `limit`, none older than `days` before `at`. */
+export function recentNotices(
+  newestFirst: ArticleSummary[],
+  at: Date,
+  { limit, days }: { limit: number; days: number },
+): ArticleSummary[] {
+  const since = at.getTime() - days * 24 * 3600 * 1000;
+  const notices: ArticleSummary[] = [];
+  for (const article of newestFirst) {
+    if (notices.length >= limit || Date.parse(article.date) < since) break;
+    if (article.notice) notices.push(article);
+  }
+  return notices;
 }

@@ -31,14 +31,16 @@ export function relatedArticles(
   index: RelatedIndex = relatedIndex(publishedNewestFirst),
 ): ArticleSummary[] {
   const picked = new Map<string, ArticleSummary>();
-  const add = (other: ArticleSummary | undefined) => {
-    if (other && other.slug !== article.slug && picked.size < limit && !picked.has(other.slug))
+  // Editors' picks may be anything; what is picked for them is never a site notice.
+  const add = (other: ArticleSummary | undefined, picks = false) => {
+    if (!other || (other.notice && !picks)) return;
+    if (other.slug !== article.slug && picked.size < limit && !picked.has(other.slug))
       picked.set(other.slug, other);
   };
   const at = (position: number | undefined) =>
     position === undefined ? undefined : publishedNewestFirst[position];
 
-  for (const slug of article.related) add(at(index.bySlug.get(slug)));
+  for (const slug of article.related) add(at(index.bySlug.get(slug)), true);
 
   const shared = new Map<number, number>();
   for (const tag of new Set(article.tags)) {

@@ -14,6 +14,7 @@ import {
   childCategories,
   headlines,
   listIndex,
+  recentNotices,
   sortCategories,
   topLevelCategories,
   type ListIndex,
@@ -275,9 +276,14 @@ export function getLatest(limit: number = siteConfig.listSize, excludeSlug?: str
   const latest: ArticleSummary[] = [];
   for (const article of getPublishedArticles()) {
     if (latest.length >= limit) break;
-    if (article.slug !== excludeSlug) latest.push(article);
+    if (article.slug !== excludeSlug && !article.notice) latest.push(article);
   }
   return latest;
+}
+
+/** 公告: the site notices of the last weeks, newest first (siteConfig.notices). */
+export function getNotices(): ArticleSummary[] {
+  return recentNotices(getPublishedArticles(), now(), siteConfig.notices);
 }
 
 export function getHeadlines(limit = 3): ArticleSummary[] {

@@ -23,7 +23,15 @@ export const CATEGORY_GLOB = 'categories/**/*.yml';
 /** The site's own documents: 关于我们, 联系我们, 版权声明 … (content/pages/<slug>.md). */
 export const PAGE_GLOB = 'pages/*.md';
 
-type FieldRule = { type: 'string' | 'date' | 'boolean' | 'string[]'; required?: boolean };
+type FieldRule = {
+  type: 'string' | 'date' | 'boolean' | 'string[]' | 'enum';
+  required?: boolean;
+  /** The values an enum field takes; the first is what an article without the field has. */
+  values?: readonly string[];
+};
+
+/** What an article is: a story (the default), or a site notice (公告, 编者按 about the site itself). */
+export const ARTICLE_TYPES = ['article', 'notice'] as const;
 
 export const ARTICLE_FIELDS = {
   title: { type: 'string', required: true },
@@ -41,6 +49,7 @@ export const ARTICLE_FIELDS = {
   featured: { type: 'boolean' },
   updated: { type: 'date' },
   related: { type: 'string[]' },
+  type: { type: 'enum', values: ARTICLE_TYPES },
 } as const satisfies Record<string, FieldRule>;
 
 export const CATEGORY_FIELDS = {

@@ -32,6 +32,8 @@ export type ArticleSummary = {
   coverHeight?: number;
   draft: boolean;
   featured: boolean;
+  /** A site notice (front matter `type: notice`): shown as 公告, left out of every list. */
+  notice?: true;
   related: string[];
   readingTime: number;
   /** Commits that changed the file after the one that added it, newest first (更新记录). */

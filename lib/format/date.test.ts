@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, toShanghaiIso } from './date';
+import { formatDate, formatDateTime, formatShortDateTime, toShanghaiIso } from './date';
 
 describe('Chinese dates in Asia/Shanghai', () => {
   it('formats a UTC instant in Shanghai time', () => {
@@ -14,5 +14,9 @@ describe('Chinese dates in Asia/Shanghai', () => {
   });
   it('rejects invalid input', () => {
     expect(() => formatDate('not a date')).toThrow(/Invalid date/);
+  });
+
+  it('gives a 滚动 list month, day and time', () => {
+    expect(formatShortDateTime('2024-01-23T16:30:00Z')).toBe('1月24日 00:30');
   });
 });

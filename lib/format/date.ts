@@ -42,6 +42,12 @@ export function formatDateTime(input: string | Date): string {
   return `${formatDate(input)} ${hour}:${minute}`;
 }
 
+/** 1月24日 08:00: a 滚动 list's time, the year being the current one. */
+export function formatShortDateTime(input: string | Date): string {
+  const { month, day, hour, minute } = shanghaiParts(input);
+  return `${month}月${day}日 ${hour}:${minute}`;
+}
+
 /** 2024-01-24T08:00:00+08:00, for <time dateTime> and structured data. */
 export function toShanghaiIso(input: string | Date): string {
   const { year, month, day, hour, minute, second } = shanghaiParts(input);

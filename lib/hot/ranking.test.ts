@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from '@/lib/content/test-fixtures';
-import { hotArticles } from './ranking';
+import { hotArticles, rankingState } from './ranking';
 
 const list = [
   summary({ slug: 'a', date: '2024-01-05T00:00:00Z' }),
@@ -72,5 +72,33 @@ describe('hotArticles', () => {
       'd',
       'c',
     ]);
+  });
+});
+
+describe('rankingState', () => {
+  const item = { article: list[0] as (typeof list)[number], views: 3 };
+  it('ranks when either window has read articles', () => {
+    expect(rankingState([[], [item]])).toBe('ranked');
+    expect(rankingState([undefined, [item]])).toBe('ranked');
+  });
+  it('says why there is no ranking: no views yet, or no view store', () => {
+    expect(rankingState([[], []])).toBe('no-views');
+    expect(rankingState([undefined, undefined])).toBe('unavailable');
+  });
+});
+
+describe('hotArticles and site notices', () => {
+  const notice = summary({ slug: 'n', date: '2024-01-06T00:00:00Z', featured: true, notice: true });
+  it('never ranks a notice, however read, nor fills with one', () => {
+    const published = [notice, ...list];
+    const scores = new Map([
+      ['n', { score: 100, views: 100 }],
+      ['c', { score: 1, views: 1 }],
+    ]);
+    const ranked = hotArticles(published, 3, scores);
+    expect(ranked.map((item) => item.article.slug)).toEqual(['c', 'b', 'd']);
+    const positions = new Map(published.map((article, index) => [article.slug, index]));
+    expect(hotArticles(published, 3, scores, undefined, positions)).toEqual(ranked);
+    expect(hotArticles(published, 5).map((item) => item.article.slug)).not.toContain('n');
   });
 });

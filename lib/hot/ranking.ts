@@ -1,5 +1,6 @@
 // Pure: 热门文章. Ranked by views when there are any; the rest is filled with featured, then
-// newest articles, which carry no count so that nothing false is shown.
+// newest articles, which carry no count so that nothing false is shown. Site notices are read
+// (and counted) but never ranked.
 import type { ArticleSummary } from '@/lib/content/types';
 import type { Score } from './score';
 
@@ -22,13 +23,13 @@ export function hotArticles(
       for (const [slug, score] of scores) {
         const order = positions.get(slug);
         const article = order === undefined ? undefined : publishedNewestFirst[order];
-        if (article && order !== undefined && score.views > 0)
+        if (article && !article.notice && order !== undefined && score.views > 0)
           ranked.push({ article, order, ...score });
       }
     } else {
       publishedNewestFirst.forEach((article, order) => {
         const score = scores.get(article.slug);
-        if (score && score.views > 0) ranked.push({ article, order, ...score });
+        if (score && score.views > 0 && !article.notice) ranked.push({ article, order, ...score });
       });
     }
     ranked.sort((a, b) => b.score - a.score || a.order - b.order);
@@ -40,7 +41,12 @@ export function hotArticles(
   const fill = (wanted: (article: ArticleSummary) => boolean) => {
     for (const article of publishedNewestFirst) {
       if (items.size >= limit) return;
-      if (wanted(article) && article.slug !== exclude && !items.has(article.slug)) {
+      if (
+        wanted(article) &&
+        !article.notice &&
+        article.slug !== exclude &&
+        !items.has(article.slug)
+      ) {
         items.set(article.slug, { article });
       }
     }
@@ -48,4 +54,15 @@ export function hotArticles(
   fill((article) => article.featured);
   fill(() => true);
   return [...items.values()];
+}
+
+/**
+ * What the 热门排行 page shows: the rankings when either window has read articles; else why not
+ * (a new site has no views yet, or the view store is down), with other articles instead.
+ */
+export function rankingState(
+  windows: (HotItem[] | undefined)[],
+): 'ranked' | 'no-views' | 'unavailable' {
+  if (windows.some((items) => items && items.length > 0)) return 'ranked';
+  return windows.some((items) => items === undefined) ? 'unavailable' : 'no-views';
 }

@@ -6,6 +6,7 @@ import { sitemapChunkCount } from '@/lib/seo/sitemaps';
 import { findArticle, findCategoryPage, findTagPage } from '@/lib/content/pages';
 import { getCategory, getSitePages } from '@/lib/content/repository';
 import { findPreviewPath } from '@/lib/preview/links';
+import { tagUrl } from '@/lib/content/rules';
 import { decodeSegment } from '@/lib/url';
 
 /** Path segments after the prefix, decoded; undefined when one is malformed. */
@@ -34,6 +35,7 @@ export function isKnownPath(pathname: string): boolean {
   }
   if (path.startsWith('/tags/')) {
     const parts = segments(path, '/tags/');
+    // The segments were decoded once here: findTagPage must not decode them again.
     return Boolean(parts?.length && findTagPage(parts[0] as string, parts.slice(1)));
   }
   if (path.startsWith('/pages/')) {
@@ -54,4 +56,16 @@ export function isKnownPath(pathname: string): boolean {
     return Boolean(match && Number(match[1]) < sitemapChunkCount());
   }
   return true;
+}
+
+/**
+ * Where a URL that names a tag holding a `/` typed or pasted unescaped (/tags/电力/能源) should
+ * go; undefined for everything else, which stays a 404. (A bare `%`, as in /tags/50%增长, is
+ * escaped by the request guard before Next sees the URL: lib/http/request-guard.ts.)
+ */
+export function canonicalTagPath(pathname: string): string | undefined {
+  if (!pathname.startsWith('/tags/')) return undefined;
+  const parts = segments(pathname.replace(/\/+$/, ''), '/tags/');
+  const found = parts && parts.length > 1 ? findTagPage(parts.join('/')) : undefined;
+  return found && tagUrl(found.tag);
 }

@@ -40,6 +40,8 @@ describe('checkRequest', () => {
 
   it('refuses paths the cache cannot store, quietly', () => {
     expect(checkRequest('GET', '/%FF%FE')?.status).toBe(400);
+    expect(checkRequest('GET', '/articles/50%%E5%A2%9E')?.status).toBe(400);
+    expect(checkRequest('GET', '/tags/%E0%A4%A')?.status).toBe(400);
     expect(checkRequest('GET', '/articles/a%00b')?.status).toBe(400);
     expect(checkRequest('GET', '/tags/%0A')?.status).toBe(400);
     expect(checkRequest('GET', `/articles/${'a'.repeat(5000)}`)?.status).toBe(404);
@@ -53,5 +55,14 @@ describe('checkRequest', () => {
 describe('allowHeader', () => {
   it('lists OPTIONS after the route methods', () => {
     expect(allowHeader('/')).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('sends a tag URL holding a bare % to the same URL with the % escaped', () => {
+    const refusal = checkRequest('GET', '/tags/50%%E5%A2%9E%E9%95%BF/page/2?x=1');
+    expect(refusal?.status).toBe(308);
+    expect(refusal?.headers.location).toBe('/tags/50%25%E5%A2%9E%E9%95%BF/page/2?x=1');
+    expect(checkRequest('GET', '/tags/%E5%8D%A0%E6%AF%9430%')?.headers.location).toBe(
+      '/tags/%E5%8D%A0%E6%AF%9430%25',
+    );
   });
 });

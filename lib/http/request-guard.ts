@@ -3,6 +3,7 @@
 // differently on every kind of route, and logs a stack trace for every path its cache cannot turn
 // into a file name (a NUL byte, a segment longer than a file name). These are the client's errors:
 // answer them at once, briefly, and log nothing.
+import { escapeBarePercents } from '../url';
 
 export type Refusal = { status: number; headers: Record<string, string>; body: string };
 
@@ -53,7 +54,16 @@ export function checkRequest(method: string, url: string): Refusal | undefined {
   const query = url.indexOf('?');
   const pathname = query === -1 ? url : url.slice(0, query);
   const decoded = decodePath(pathname);
-  if (decoded === undefined) return refuse(400, 'Bad Request: malformed URL encoding');
+  if (decoded === undefined) {
+    // A tag holding a bare % as a browser sends a typed or pasted URL (/tags/50%增长 goes out as
+    // /tags/50%%E5%A2%9E%E9%95%BF): to the same URL with the % escaped, whose page says whether
+    // there is such a tag.
+    const repaired = pathname.startsWith('/tags/') ? escapeBarePercents(pathname) : undefined;
+    if (repaired && ['GET', 'HEAD'].includes(method)) {
+      return refuse(308, 'Permanent Redirect', { location: repaired + url.slice(pathname.length) });
+    }
+    return refuse(400, 'Bad Request: malformed URL encoding');
+  }
   if (CONTROL.test(decoded)) return refuse(400, 'Bad Request');
   if (decoded.split('/').some((segment) => Buffer.byteLength(segment) > MAX_SEGMENT_BYTES)) {
     return refuse(404, 'Not Found');

@@ -9,6 +9,7 @@ import {
   getCategoryArticles,
   getCategoryNames,
   getHeadlines,
+  getNotices,
   getPublishedArticles,
   getTopCategories,
 } from '@/lib/content/repository';
@@ -25,10 +26,12 @@ export async function homePage() {
       articles: getCategoryArticles(category.path).slice(0, 20),
     })),
     topSize: 8,
+    latestSize: siteConfig.listSize,
     blockSize: 5,
   });
   return {
     ...plan,
+    notices: getNotices(),
     names: getCategoryNames(),
     hot: await getHot(),
     tags: getAllTags().slice(0, siteConfig.listSize * 2),

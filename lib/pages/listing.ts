@@ -3,7 +3,7 @@ import 'server-only';
 import { siteConfig } from '@/config/site';
 import { cachePage } from '@/lib/cache/page-cache';
 import { cacheTags } from '@/lib/cache/tags';
-import { findCategoryPage, findTagPage } from '@/lib/content/pages';
+import { findCategoryPage, findTagPageByParam } from '@/lib/content/pages';
 import {
   getAllTags,
   channelHref,
@@ -94,8 +94,8 @@ export async function categoryListing(segments: string[]) {
   };
 }
 
-export async function tagListing(rawTag: string, pageSegments?: string[]) {
-  const found = findTagPage(rawTag, pageSegments);
+export async function tagListing(param: string, pageSegments?: string[]) {
+  const found = findTagPageByParam(param, pageSegments);
   if (!found) return undefined;
   const { tag } = found;
   await cachePage([cacheTags.tag(tag), cacheTags.lists, cacheTags.hot]);

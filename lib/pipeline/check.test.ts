@@ -36,6 +36,11 @@ describe('content check', () => {
     expect(errors([article('articles/2024/01/ok.md', valid)])).toEqual([]);
   });
 
+  it('accepts a site notice (type: notice) and a plain article (type: article)', () => {
+    expect(errors([article('articles/2024/01/ok.md', `${valid}type: notice\n`)])).toEqual([]);
+    expect(errors([article('articles/2024/01/ok.md', `${valid}type: article\n`)])).toEqual([]);
+  });
+
   it.each([
     ['missing title', valid.replace('title: 标题\n', ''), 'title', 2],
     ['missing source', valid.replace('source: 新华每日电讯\n', ''), 'source', 2],
@@ -47,6 +52,8 @@ describe('content check', () => {
     ['unknown field', `${valid}author: 张三\n`, 'author', 8],
     ['mistyped tags', valid.replace('tags: [民族团结]', 'tags: 民族团结'), 'tags', 7],
     ['mistyped draft', `${valid}draft: yes\n`, 'draft', 8],
+    ['unknown article type', `${valid}type: notic\n`, 'type', 8],
+    ['article type that is not text', `${valid}type: [notice]\n`, 'type', 8],
     ['unknown category', valid.replace('qinggan/gushi', 'qinggan/nope'), 'category', 4],
     ['title too long', valid.replace('title: 标题', `title: ${'长'.repeat(101)}`), 'title', 2],
     ['unknown related slug', `${valid}related: [nope]\n`, 'related', 8],

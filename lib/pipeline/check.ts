@@ -83,8 +83,12 @@ function parseYaml(file: string, text: string, lineOffset: number, problems: Pro
   return { data, lineOf: (field: string) => lines.get(field) ?? 1 + lineOffset };
 }
 
-function checkType(value: unknown, type: string): string | null {
+function checkType(value: unknown, type: string, values?: readonly string[]): string | null {
   switch (type) {
+    case 'enum':
+      return typeof value === 'string' && values?.includes(value)
+        ? null
+        : msg(`应为以下之一：${values?.join('、')}`, `must be one of: ${values?.join(', ')}`);
     case 'string':
       return typeof value === 'string' && value.trim() !== ''
         ? null
@@ -117,7 +121,7 @@ function checkType(value: unknown, type: string): string | null {
 
 function checkFields(
   parsed: Pick<Parsed, 'file' | 'data' | 'lineOf'>,
-  rules: Record<string, { type: string; required?: boolean }>,
+  rules: Record<string, { type: string; required?: boolean; values?: readonly string[] }>,
   problems: Problem[],
 ) {
   const { file, data, lineOf } = parsed;
@@ -134,7 +138,7 @@ function checkFields(
       if (rule.required) error(field, msg('必填字段缺失', 'required field is missing'));
       continue;
     }
-    const problem = checkType(value, rule.type);
+    const problem = checkType(value, rule.type, rule.values);
     if (problem) error(field, problem);
   }
 }

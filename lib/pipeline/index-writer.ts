@@ -37,6 +37,7 @@ export type GeneratedArticle = {
   draft?: boolean;
   featured?: boolean;
   related?: string[];
+  type?: 'article' | 'notice';
   body: { raw: string };
   _raw: { sourceFilePath: string };
 };
@@ -105,6 +106,7 @@ export function toSummary(
     ...coverOf(doc, images),
     draft: doc.draft ?? false,
     featured: doc.featured ?? false,
+    ...(doc.type === 'notice' ? { notice: true as const } : {}),
     related: doc.related ?? [],
     readingTime: readingMinutes(body.text),
     revisions,

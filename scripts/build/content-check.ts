@@ -6,6 +6,8 @@ import { env } from '../../lib/env';
 import { checkContent, formatProblem, type SourceFile } from '../../lib/pipeline/check';
 import { readImageCatalog } from '../../lib/pipeline/images';
 import { fixPunctuation } from '../../lib/pipeline/punctuation';
+import { checkPlaceholders } from '../../lib/pipeline/placeholder-check';
+import { siteConfig } from '../../config/site';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
 
 const contentDir = path.resolve(env.contentDir);
@@ -59,6 +61,8 @@ const problems = checkContent({
     return full.startsWith(publicDir + path.sep) && existsSync(full) && statSync(full).isFile();
   },
 });
+// 联系我们 while it is still a placeholder (its text, or the example details in config/site.ts).
+problems.push(...checkPlaceholders(files, siteConfig.contact));
 const errors = problems.filter((problem) => problem.severity === 'error');
 const warnings = problems.length - errors.length;
 let shown = 0;

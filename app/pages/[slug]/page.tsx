@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/breadcrumb';
+import { ContactDetails } from '@/components/contact-details';
 import { PageFrame } from '@/components/page-frame';
 import { findSitePage, prerenderedSitePages, sitePage } from '@/lib/pages/site-page';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SitePage({ params }: Props) {
   const data = await sitePage((await params).slug);
   if (!data) notFound();
-  const { page, others, header } = data;
+  const { page, contact, others, header } = data;
   return (
     <PageFrame header={header}>
       <div className="grid gap-4 lg:grid-cols-[200px_1fr] lg:gap-6">
@@ -53,6 +54,7 @@ export default async function SitePage({ params }: Props) {
           </div>
           <article className="bg-white px-4 py-6 sm:px-8">
             <h1 className="border-b border-line pb-4 text-2xl font-bold">{page.title}</h1>
+            {contact && <ContactDetails contact={contact} />}
             <div
               className="article-body document"
               dangerouslySetInnerHTML={{ __html: page.html }}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Listing } from '@/components/listing';
 import { PageFrame } from '@/components/page-frame';
-import { findTagPage } from '@/lib/content/pages';
+import { findTagPageByParam } from '@/lib/content/pages';
 import { tagUrl } from '@/lib/content/rules';
 import { prerenderedTagPaths, tagListing } from '@/lib/pages/listing';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -14,7 +14,7 @@ export const generateStaticParams = prerenderedTagPaths;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tag: raw, page: segments } = await params;
-  const found = findTagPage(raw, segments);
+  const found = findTagPageByParam(raw, segments);
   if (!found) return {};
   const { tag, page } = found;
   return pageMetadata(siteSeo, {
