@@ -28,7 +28,7 @@ export function proxy(request: NextRequest) {
   if (!isKnownPath(pathname)) {
     return NextResponse.rewrite(new URL(UNKNOWN, request.url));
   }
-  if (pathname === '/search') return withNonce(request);
+  if (pathname === '/search' || pathname === '/zh-hant/search') return withNonce(request);
   return NextResponse.next();
 }
 
@@ -54,6 +54,9 @@ export const config = {
     '/og/:path*',
     '/sitemaps/:path*',
     '/search',
+    // The 繁體 edition: its unknown pages too must never reach a cached route.
+    '/zh-hant',
+    '/zh-hant/:path*',
     // Only URLs with a percent sign can hold a malformed escape.
     '/:path(.*%.*)',
   ],

@@ -1,5 +1,4 @@
 import type { NavItem } from '@/config/site';
-import { Island } from './island';
 
 type Props = {
   copyrightHolder: string;
@@ -34,11 +33,8 @@ function Beian({ beian }: Pick<Props, 'beian'>) {
 
 export function SiteFooter({ copyrightHolder, year, links, beian }: Props) {
   return (
-    // Static: the footer never changes in the browser (components/island.tsx).
-    <Island
-      as="footer"
-      className="mt-10 border-t-4 border-brand bg-white text-sm text-muted print:hidden"
-    >
+    // Inside the page's static island (components/page-frame.tsx).
+    <footer className="mt-10 border-t-4 border-brand bg-white text-sm text-muted print:hidden">
       <div className="mx-auto max-w-6xl px-4 py-6 text-center">
         <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1">
           {links.map((item) => (
@@ -52,6 +48,6 @@ export function SiteFooter({ copyrightHolder, year, links, beian }: Props) {
         </p>
         <Beian beian={beian} />
       </div>
-    </Island>
+    </footer>
   );
 }

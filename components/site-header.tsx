@@ -1,7 +1,15 @@
 import type { NavItem } from '@/config/site';
 import { SearchBox } from './search-box';
 
-type Props = { name: string; slogan: string; nav: NavItem[]; current?: string };
+/** The same page in the other edition: 繁體 on a 简体 page, 简体 on a 繁體 one. */
+type EditionLink = { href: string; label: string; hreflang: string };
+type Props = {
+  name: string;
+  slogan: string;
+  nav: NavItem[];
+  current?: string;
+  edition: EditionLink;
+};
 
 const mark = (href: string, current?: string) =>
   href === current ? ({ 'aria-current': 'page' } as const) : {};
@@ -11,7 +19,7 @@ const mark = (href: string, current?: string) =>
  * current one) stay in the bar and 栏目 opens all of them with their sub-channels: a <details>,
  * so it needs no JavaScript and nothing ever scrolls sideways.
  */
-export function SiteHeader({ name, slogan, nav, current }: Props) {
+export function SiteHeader({ name, slogan, nav, current, edition }: Props) {
   return (
     <header className="bg-white print:hidden">
       <div className="hidden border-b border-line text-xs text-muted sm:block">
@@ -31,6 +39,16 @@ export function SiteHeader({ name, slogan, nav, current }: Props) {
         <div className="ml-auto min-w-0 flex-1 sm:max-w-xs">
           <SearchBox id="site-search" name="站内搜索" label="搜索文章" />
         </div>
+        {/* lang: the label is in the other edition's script, and is never converted. */}
+        <a
+          href={edition.href}
+          hrefLang={edition.hreflang}
+          lang={edition.hreflang}
+          className="edition-switch"
+          data-testid="edition-switch"
+        >
+          {edition.label}
+        </a>
       </div>
       <nav aria-label="栏目导航" className="relative bg-brand text-[15px] font-medium text-white">
         <div className="mx-auto flex max-w-6xl px-1 sm:px-2">

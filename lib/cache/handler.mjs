@@ -20,6 +20,7 @@ import path from 'node:path';
 import { pageCsp } from '../http/csp.mjs';
 import { log } from '../observability/log.mjs';
 import { recordCacheLookup, recordRedisError } from '../observability/metrics.mjs';
+import { documentLanguage } from '../edition/document.mjs';
 import { scriptsAfterFirstPaint } from '../render/late-scripts.mjs';
 import { cacheProfiles } from './profiles.mjs';
 import { memoryStore, redisStore } from './stores.mjs';
@@ -279,7 +280,7 @@ export default class CacheHandler {
   async set(key, data, ctx) {
     if (!data) return;
     if (data.kind === 'APP_PAGE' && typeof data.html === 'string') {
-      data.html = scriptsAfterFirstPaint(data.html);
+      data.html = documentLanguage(scriptsAfterFirstPaint(data.html));
       // The same object becomes this response's headers, so the first reader gets it too.
       data.headers ??= {};
       data.headers['content-security-policy'] = pageCsp(data.html, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hansHref, hantHref, languageAlternates } from './edition';
-import { hantHtml, hantJsonLd, toHans, toHant } from './hant';
+import { hantFeed, hantHtml, hantJsonLd, toHans, toHant } from './hant';
 
 describe('toHant', () => {
   it('converts whole phrases with the Taiwan tables, not character by character', () => {
@@ -94,5 +94,21 @@ describe('edition URLs', () => {
       'zh-Hant': 'https://s.cn/zh-hant/tags/%E7%BB%8F%E6%B5%8E',
       'x-default': 'https://s.cn/tags/%E7%BB%8F%E6%B5%8E',
     });
+  });
+});
+
+describe('hantFeed', () => {
+  it('converts a feed’s text and bodies, moves its page links, keeps files and code', () => {
+    const xml =
+      '<rss><channel><title><![CDATA[服务粉丝]]></title><link>https://s.cn/</link>' +
+      '<language>zh-CN</language><item><link>https://s.cn/articles/%E8%BD%AF</link>' +
+      '<content:encoded><![CDATA[<p>软件<code>软件</code><img src="https://s.cn/images/a.jpg"></p>]]></content:encoded>' +
+      '</item></channel></rss>';
+    expect(hantFeed(xml, 'https://s.cn')).toBe(
+      '<rss><channel><title><![CDATA[服務粉絲]]></title><link>https://s.cn/zh-hant</link>' +
+        '<language>zh-Hant</language><item><link>https://s.cn/zh-hant/articles/%E8%BD%AF</link>' +
+        '<content:encoded><![CDATA[<p>軟體<code>软件</code><img src="https://s.cn/images/a.jpg"></p>]]></content:encoded>' +
+        '</item></channel></rss>',
+    );
   });
 });

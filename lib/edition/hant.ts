@@ -161,3 +161,23 @@ export function hantHtml(html: string, origin = ''): string {
   const rest = html.slice(last);
   return out + (protectedDepth > 0 ? rest : toHant(rest));
 }
+
+/** The site's own absolute URLs in `text` moved to the 繁體 edition (files and others kept). */
+export function hantOwnUrls(text: string, origin: string): string {
+  const escaped = origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(
+    new RegExp(`${escaped}(/[^\\s"'<>\\]]*)?`, 'g'),
+    (_, path: string | undefined) => `${origin}${hantHref(path ?? '/')}`,
+  );
+}
+
+/**
+ * An RSS feed in 繁體: text and the bodies in it converted as HTML (code and fixed names kept),
+ * its links to the site's pages moved to the 繁體 edition, its language zh-Hant.
+ */
+export function hantFeed(xml: string, origin: string): string {
+  return hantOwnUrls(hantHtml(xml, origin), origin).replace(
+    /<language>[^<]*<\/language>/,
+    `<language>${EDITION_LANG.hant}</language>`,
+  );
+}

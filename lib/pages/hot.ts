@@ -9,7 +9,7 @@ import { header } from './chrome';
 export async function hotPage() {
   await cachePage([cacheTags.lists, cacheTags.hot]);
   const [day, week] = await Promise.all([getTopViewed('day', 20), getTopViewed('week', 20)]);
-  return { day, week, names: getCategoryNames(), header: header('/hot') };
+  return { day, week, names: getCategoryNames(), header: header('/hot', '/hot') };
 }
 
 /** The one 404 page every unknown URL gets (proxy.ts): somewhere to go next. */

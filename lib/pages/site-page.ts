@@ -17,5 +17,5 @@ export async function sitePage(slug: string) {
   if (!findSitePage(slug)) return undefined;
   await cachePage([cacheTags.lists]);
   const page = await getSitePage(slug);
-  return page && { page, others: getSitePages(), header: header() };
+  return page && { page, others: getSitePages(), header: header(undefined, page.url) };
 }

@@ -15,9 +15,14 @@ import { rehypeFigure } from './rehype-figure';
 
 // GitHub's sanitiser schema: no script, iframe, style, event handlers or javascript: URLs.
 // Raw HTML is parsed first so that it is sanitised as elements, never passed through as text.
+// translate="no" marks a name the 繁體 edition keeps as written (docs/editors.md, ADR 021).
 const schema = {
   ...defaultSchema,
   clobberPrefix: 'fn-',
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), ['translate', 'no']],
+  },
 };
 
 function hasRaw(node: { type: string; children?: unknown[] }): boolean {
