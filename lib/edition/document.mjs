@@ -6,11 +6,13 @@
 //
 // Both editions share the root layout (app/layout.tsx), which cannot know the URL it renders
 // for without making every page dynamic. A 繁體 page says what it is in the first element of its
-// <body>: the page's static island carries lang="zh-Hant" (components/page-frame.tsx). That
+// <body> after Next's hidden one: the page's static island carries lang="zh-Hant" (components/page-frame.tsx). That
 // element is ours, before any content, so an article that uses lang="zh-Hant" inside its text
 // cannot turn a 简体 page into a 繁體 one.
 
-const FIRST_ISLAND = /<body[^>]*>\s*<div id="[^"]+" class="contents" lang="zh-Hant"/;
+// Next writes an empty hidden <div> (Suspense markers) first in <body>; then comes the island.
+const FIRST_ISLAND =
+  /<body[^>]*>(?:<div hidden="">(?:<!--[^>]*-->)*<\/div>)?<div id="[^"]+" class="contents" lang="zh-Hant"/;
 const HTML_LANG = /^(<!DOCTYPE html>\s*<html[^>]*?\slang=")[^"]*"/i;
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { documentLanguage } from './document.mjs';
 
 const page = (island: string, body = '') =>
-  `<!DOCTYPE html><html lang="zh-CN"><head><title>t</title></head><body><div id="iabc" class="contents"${island}>${body}</div></body></html>`;
+  `<!DOCTYPE html><html lang="zh-CN"><head><title>t</title></head><body><div hidden=""><!--$--><!--/$--></div><div id="iabc" class="contents"${island}>${body}</div></body></html>`;
 
 describe('documentLanguage', () => {
   it('marks a 繁體 page’s document zh-Hant', () => {

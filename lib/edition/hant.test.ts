@@ -72,6 +72,12 @@ describe('hantHtml', () => {
     expect(hantHtml(html, 'https://s.cn')).toContain('<p>軟體</p>');
   });
 
+  it('gives the share box the 繁體 address of the page', () => {
+    expect(hantHtml('<input readonly value="https://s.cn/articles/x">', 'https://s.cn')).toBe(
+      '<input readonly value="https://s.cn/zh-hant/articles/x">',
+    );
+  });
+
   it('keeps escaped attribute values escaped', () => {
     const html = '<a href="/search?q=%E8%BD%AF" title="a &quot;软件&quot; &lt;b&gt;">x</a>';
     expect(hantHtml(html)).toBe(

@@ -73,7 +73,7 @@ const escapeAttribute = (value: string) =>
   value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 /** Converts the attributes of one start tag; `fixed`: inside a protected element (text kept). */
-function convertTag(name: string, source: string, fixed: boolean): string {
+function convertTag(name: string, source: string, fixed: boolean, origin: string): string {
   // A link that names its language (the 简/繁 switch) already points where it should.
   const ownLanguage = /\shreflang\s*=/i.test(source);
   const attributes = source.replace(ATTRIBUTE, (whole, key: string, ...values: unknown[]) => {
@@ -84,6 +84,10 @@ function convertTag(name: string, source: string, fixed: boolean): string {
     let next = value;
     if (LINK_ATTRIBUTES.has(lower) && !ownLanguage) next = hantHref(value);
     else if (TEXT_ATTRIBUTES.has(lower) && !fixed) next = toHant(value);
+    // The share box's address of this very page.
+    else if (lower === 'value' && origin && value.startsWith(`${origin}/`)) {
+      next = hantOwnUrls(value, origin);
+    }
     return next === value ? whole : `${key}="${escapeAttribute(next)}"`;
   });
   return `<${name}${attributes}>`;
@@ -147,7 +151,7 @@ export function hantHtml(html: string, origin = ''): string {
       out += token;
     } else if (opening) {
       const name = opening.toLowerCase();
-      out += convertTag(opening, source, protectedDepth > 0);
+      out += convertTag(opening, source, protectedDepth > 0, origin);
       if (!VOID.has(name) && !source.trimEnd().endsWith('/')) {
         const protect = protects(name, source);
         open.push({ name, protect });
