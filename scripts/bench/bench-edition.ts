@@ -60,7 +60,7 @@ async function main() {
     const pid = serverPid(server.pid as number);
 
     // 1. The converter alone, in fresh processes (tsx resolves the @/ imports of lib/).
-    const samples = [];
+    const samples: Record<string, number>[] = [];
     for (let i = 0; i < ROUNDS; i += 1) {
       const out = execFileSync(
         'npx',
@@ -77,7 +77,7 @@ async function main() {
       );
       samples.push(JSON.parse(out.trim().split('\n').at(-1) as string));
     }
-    const pick = (key: string) => median(samples.map((sample) => sample[key] as number));
+    const pick = (key: string) => median(samples.map((sample) => sample[key] ?? 0));
 
     // 2. Server memory: 简体 pages only, then the same pages in 繁體 as well.
     const pages = ['/', SEED, '/category/shehui', '/hot', '/tags', '/pages/about'];
