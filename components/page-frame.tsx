@@ -16,8 +16,8 @@ type Props = {
 };
 
 /**
- * The header with this page's channel marked, the page's main landmark and the footer, as one
- * static island: nothing in them changes in the browser. On a 繁體 page (app/zh-hant) the
+ * The header with this page's channel marked and the page's main landmark, as one static island,
+ * then the footer, another: nothing in them changes in the browser. On a 繁體 page (app/zh-hant) the
  * island's HTML is converted, its links lead to the 繁體 edition, and the switch leads back.
  */
 export function PageFrame({ header, children, leaves }: Props) {
@@ -25,13 +25,12 @@ export function PageFrame({ header, children, leaves }: Props) {
   const other = hant
     ? { href: header.path, label: '简体', lang: 'hans' as const }
     : { href: hantHref(header.path), label: '繁體', lang: 'hant' as const };
+  const edition = hant
+    ? { convert: (html: string) => hantHtml(html, siteConfig.url), lang: EDITION_LANG.hant }
+    : {};
   return (
     <>
-      <Island
-        className="contents"
-        convert={hant ? (html) => hantHtml(html, siteConfig.url) : undefined}
-        {...(hant ? { lang: EDITION_LANG.hant } : {})}
-      >
+      <Island className="contents" {...edition}>
         <a href="#main" className="skip-link">
           跳到正文
         </a>
@@ -45,8 +44,8 @@ export function PageFrame({ header, children, leaves }: Props) {
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 pt-4 sm:px-4">
           {children}
         </main>
-        <SiteFooter {...header.footer} />
       </Island>
+      <SiteFooter {...header.footer} {...edition} />
       {leaves}
     </>
   );

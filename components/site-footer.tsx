@@ -1,4 +1,5 @@
 import type { NavItem } from '@/config/site';
+import { Island } from './island';
 
 type Props = {
   copyrightHolder: string;
@@ -6,6 +7,9 @@ type Props = {
   /** 关于我们, 联系我们, 版权声明 …, then 网站地图 and RSS. */
   links: NavItem[];
   beian: { icp: string; police: string; icpUrl: string; policeUrl: string };
+  /** The 繁體 edition's conversion of the footer's HTML (components/page-frame.tsx). */
+  convert?: (html: string) => string;
+  lang?: string;
 };
 
 /** The record numbers a site in mainland China shows, each linked to its official record site. */
@@ -31,10 +35,15 @@ function Beian({ beian }: Pick<Props, 'beian'>) {
   );
 }
 
-export function SiteFooter({ copyrightHolder, year, links, beian }: Props) {
+export function SiteFooter({ copyrightHolder, year, links, beian, convert, lang }: Props) {
   return (
-    // Inside the page's static island (components/page-frame.tsx).
-    <footer className="mt-10 border-t-4 border-brand bg-white text-sm text-muted print:hidden">
+    // Static: the footer never changes in the browser (components/island.tsx).
+    <Island
+      as="footer"
+      convert={convert}
+      lang={lang}
+      className="mt-10 border-t-4 border-brand bg-white text-sm text-muted print:hidden"
+    >
       <div className="mx-auto max-w-6xl px-4 py-6 text-center">
         <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1">
           {links.map((item) => (
@@ -48,6 +57,6 @@ export function SiteFooter({ copyrightHolder, year, links, beian }: Props) {
         </p>
         <Beian beian={beian} />
       </div>
-    </footer>
+    </Island>
   );
 }
