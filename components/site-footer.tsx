@@ -38,12 +38,7 @@ function Beian({ beian }: Pick<Props, 'beian'>) {
 export function SiteFooter({ copyrightHolder, year, links, beian, convert, lang }: Props) {
   return (
     // Static: the footer never changes in the browser (components/island.tsx).
-    <Island
-      as="footer"
-      convert={convert}
-      lang={lang}
-      className="mt-10 border-t-4 border-brand bg-white text-sm text-muted print:hidden"
-    >
+    <Island as="footer" convert={convert} lang={lang} className="site-footer">
       <div className="mx-auto max-w-6xl px-4 py-6 text-center">
         <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1">
           {links.map((item) => (

@@ -22,7 +22,7 @@ const mark = (href: string, current?: string) =>
 export function SiteHeader({ name, slogan, nav, current, edition }: Props) {
   return (
     <header className="bg-white print:hidden">
-      <div className="hidden border-b border-line text-xs text-muted sm:block">
+      <div className="top-bar">
         <div className="mx-auto flex max-w-6xl justify-between px-4 py-1.5">
           <span>{slogan}</span>
           <span className="flex gap-3">
@@ -31,8 +31,8 @@ export function SiteHeader({ name, slogan, nav, current, edition }: Props) {
           </span>
         </div>
       </div>
-      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3 sm:py-5">
-        <a href="/" className="shrink-0 text-2xl font-black tracking-wider text-brand sm:text-4xl">
+      <div className="header-row">
+        <a href="/" className="logo">
           {name}
         </a>
         <span className="hidden text-sm text-muted md:inline">{slogan}</span>
@@ -45,7 +45,6 @@ export function SiteHeader({ name, slogan, nav, current, edition }: Props) {
           hrefLang={edition.hreflang}
           lang={edition.hreflang}
           className="edition-switch"
-          data-testid="edition-switch"
         >
           {edition.label}
         </a>
