@@ -7,6 +7,9 @@ import { expect, test, type Page } from '@playwright/test';
 // The 繁體 edition (docs/adr/021-traditional-chinese-edition.md): every page again under
 // /zh-hant, converted on the server with OpenCC's Taiwan phrase tables.
 const SLUG = 'chengdu-wuhou-minzu-tuanjie';
+
+// A 繁體 page's first render builds OpenCC's dictionaries (seconds on a loaded machine).
+test.describe.configure({ timeout: 90_000 });
 const HANS = `/articles/${SLUG}`;
 const HANT = `/zh-hant/articles/${SLUG}`;
 
