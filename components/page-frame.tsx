@@ -41,7 +41,7 @@ export function PageFrame({ header, children, leaves }: Props) {
           current={header.current}
           edition={{ ...other, hreflang: HREFLANG[other.lang] }}
         />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 pt-4 sm:px-4">
+        <main id="main" className="site-main">
           {children}
         </main>
       </Island>

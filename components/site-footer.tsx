@@ -39,8 +39,8 @@ export function SiteFooter({ copyrightHolder, year, links, beian, convert, lang 
   return (
     // Static: the footer never changes in the browser (components/island.tsx).
     <Island as="footer" convert={convert} lang={lang} className="site-footer">
-      <div className="mx-auto max-w-6xl px-4 py-6 text-center">
-        <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1">
+      <div className="footer-row">
+        <ul className="footer-links">
           {links.map((item) => (
             <li key={item.href}>
               <a href={item.href}>{item.label}</a>

@@ -23,7 +23,7 @@ export function SiteHeader({ name, slogan, nav, current, edition }: Props) {
   return (
     <header className="bg-white print:hidden">
       <div className="top-bar">
-        <div className="mx-auto flex max-w-6xl justify-between px-4 py-1.5">
+        <div className="top-row">
           <span>{slogan}</span>
           <span className="flex gap-3">
             <a href="/feed.xml">RSS</a>
@@ -49,9 +49,9 @@ export function SiteHeader({ name, slogan, nav, current, edition }: Props) {
           {edition.label}
         </a>
       </div>
-      <nav aria-label="栏目导航" className="relative bg-brand text-[15px] font-medium text-white">
-        <div className="mx-auto flex max-w-6xl px-1 sm:px-2">
-          <ul className="flex min-w-0 flex-1">
+      <nav aria-label="栏目导航" className="channel-bar">
+        <div className="channel-row">
+          <ul className="channel-list">
             {nav.map((item, index) => (
               <li
                 key={item.href}
