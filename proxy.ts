@@ -33,7 +33,7 @@ export function proxy(request: NextRequest) {
     if (tag) return redirect(request, tag);
     return NextResponse.rewrite(new URL(UNKNOWN, request.url));
   }
-  if (pathname === '/search') return withNonce(request);
+  if (pathname === '/search' || pathname === '/zh-hant/search') return withNonce(request);
   if (pathname.startsWith('/preview/')) return preview(request);
   return NextResponse.next();
 }
@@ -76,6 +76,9 @@ export const config = {
     '/sitemaps/:path*',
     '/search',
     '/preview/:path*',
+    // The 繁體 edition: its unknown pages too must never reach a cached route.
+    '/zh-hant',
+    '/zh-hant/:path*',
     // Only URLs with a percent sign can hold a malformed escape.
     '/:path(.*%.*)',
   ],

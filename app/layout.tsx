@@ -1,9 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { SiteFooter } from '@/components/site-footer';
 import { siteConfig } from '@/config/site';
-import { getSitePages } from '@/lib/content/repository';
-import { now } from '@/lib/clock';
 import { rootMetadata } from '@/lib/seo/metadata';
 import { siteSeo } from '@/lib/seo/site';
 import './globals.css';
@@ -16,24 +13,12 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-// Each page renders the header itself (components/page-frame.tsx), with its own channel marked.
+// Each page renders the header and footer itself (components/page-frame.tsx), with its own
+// channel marked, in its own edition (a 繁體 page's <html lang> is set by lib/edition/document.mjs).
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={siteConfig.locale}>
-      <body>
-        {children}
-        <SiteFooter
-          copyrightHolder={siteConfig.copyrightHolder}
-          year={now().getFullYear()}
-          beian={siteConfig.beian}
-          links={[
-            ...getSitePages().map((page) => ({ label: page.title, href: page.url })),
-            { label: '全部标签', href: '/tags' },
-            { label: '网站地图', href: '/sitemap.xml' },
-            { label: 'RSS 订阅', href: '/feed.xml' },
-          ]}
-        />
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

@@ -12,12 +12,24 @@ export function Island({
   children,
   as,
   className,
+  lang,
+  convert,
 }: {
   children: ReactNode;
   as?: 'div' | 'footer';
   className?: string;
+  /** The island's language where it is not the document's (the 繁體 edition). */
+  lang?: string;
+  /** Applied to the island's HTML (the 繁體 edition's conversion). */
+  convert?: (html: string) => string;
 }) {
+  const html = renderStaticMarkup(children);
   return (
-    <StaticIsland id={keepIsland(renderStaticMarkup(children))} as={as} className={className} />
+    <StaticIsland
+      id={keepIsland(convert ? convert(html) : html)}
+      as={as}
+      className={className}
+      {...(lang ? { lang } : {})}
+    />
   );
 }

@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
 import { siteConfig } from '@/config/site';
+import { EDITION_LANG, HREFLANG, hantHref } from '@/lib/edition/edition';
+import { hantHtml } from '@/lib/edition/hant';
+import { requestEdition } from '@/lib/edition/request';
 import type { Header } from '@/lib/pages/chrome';
 import { Island } from './island';
+import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
 type Props = {
@@ -12,13 +16,21 @@ type Props = {
 };
 
 /**
- * The header with this page's channel marked, and the page's main landmark, as one static
- * island: nothing in them changes in the browser.
+ * The header with this page's channel marked and the page's main landmark, as one static island,
+ * then the footer, another: nothing in them changes in the browser. On a 繁體 page (app/zh-hant) the
+ * island's HTML is converted, its links lead to the 繁體 edition, and the switch leads back.
  */
 export function PageFrame({ header, children, leaves }: Props) {
+  const hant = requestEdition() === 'hant';
+  const other = hant
+    ? { href: header.path, label: '简体', lang: 'hans' as const }
+    : { href: hantHref(header.path), label: '繁體', lang: 'hant' as const };
+  const edition = hant
+    ? { convert: (html: string) => hantHtml(html, siteConfig.url), lang: EDITION_LANG.hant }
+    : {};
   return (
     <>
-      <Island className="contents">
+      <Island className="contents" {...edition}>
         <a href="#main" className="skip-link">
           跳到正文
         </a>
@@ -27,11 +39,13 @@ export function PageFrame({ header, children, leaves }: Props) {
           slogan={siteConfig.slogan}
           nav={header.nav}
           current={header.current}
+          edition={{ ...other, hreflang: HREFLANG[other.lang] }}
         />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 pt-4 sm:px-4">
+        <main id="main" className="site-main">
           {children}
         </main>
       </Island>
+      <SiteFooter {...header.footer} {...edition} />
       {leaves}
     </>
   );

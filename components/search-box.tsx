@@ -11,13 +11,7 @@ type Props = {
 /** A plain GET form: search works without JavaScript. */
 export function SearchBox({ id, name, label, defaultValue = '' }: Props) {
   return (
-    <form
-      action="/search"
-      method="get"
-      role="search"
-      aria-label={name}
-      className="flex w-full max-w-xs"
-    >
+    <form action="/search" method="get" role="search" aria-label={name} className="search-form">
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
@@ -28,12 +22,9 @@ export function SearchBox({ id, name, label, defaultValue = '' }: Props) {
         defaultValue={defaultValue}
         maxLength={100}
         placeholder="搜索新闻"
-        className="min-w-0 flex-1 rounded-l border border-line bg-white px-3 py-1.5 text-sm outline-none focus:border-brand"
+        className="search-input"
       />
-      <button
-        type="submit"
-        className="rounded-r bg-brand px-3 py-1.5 text-sm text-white hover:bg-brand-dark"
-      >
+      <button type="submit" className="search-button">
         搜索
       </button>
     </form>

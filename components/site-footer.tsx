@@ -7,6 +7,9 @@ type Props = {
   /** 关于我们, 联系我们, 版权声明 …, then 网站地图 and RSS. */
   links: NavItem[];
   beian: { icp: string; police: string; icpUrl: string; policeUrl: string };
+  /** The 繁體 edition's conversion of the footer's HTML (components/page-frame.tsx). */
+  convert?: (html: string) => string;
+  lang?: string;
 };
 
 /** The record numbers a site in mainland China shows, each linked to its official record site. */
@@ -32,15 +35,12 @@ function Beian({ beian }: Pick<Props, 'beian'>) {
   );
 }
 
-export function SiteFooter({ copyrightHolder, year, links, beian }: Props) {
+export function SiteFooter({ copyrightHolder, year, links, beian, convert, lang }: Props) {
   return (
     // Static: the footer never changes in the browser (components/island.tsx).
-    <Island
-      as="footer"
-      className="mt-10 border-t-4 border-brand bg-white text-sm text-muted print:hidden"
-    >
-      <div className="mx-auto max-w-6xl px-4 py-6 text-center">
-        <ul className="flex flex-wrap justify-center gap-x-4 gap-y-1">
+    <Island as="footer" convert={convert} lang={lang} className="site-footer">
+      <div className="footer-row">
+        <ul className="footer-links">
           {links.map((item) => (
             <li key={item.href}>
               <a href={item.href}>{item.label}</a>

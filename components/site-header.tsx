@@ -1,7 +1,15 @@
 import type { NavItem } from '@/config/site';
 import { SearchBox } from './search-box';
 
-type Props = { name: string; slogan: string; nav: NavItem[]; current?: string };
+/** The same page in the other edition: 繁體 on a 简体 page, 简体 on a 繁體 one. */
+type EditionLink = { href: string; label: string; hreflang: string };
+type Props = {
+  name: string;
+  slogan: string;
+  nav: NavItem[];
+  current?: string;
+  edition: EditionLink;
+};
 
 const mark = (href: string, current?: string) =>
   href === current ? ({ 'aria-current': 'page' } as const) : {};
@@ -11,11 +19,11 @@ const mark = (href: string, current?: string) =>
  * current one) stay in the bar and 栏目 opens all of them with their sub-channels: a <details>,
  * so it needs no JavaScript and nothing ever scrolls sideways.
  */
-export function SiteHeader({ name, slogan, nav, current }: Props) {
+export function SiteHeader({ name, slogan, nav, current, edition }: Props) {
   return (
     <header className="bg-white print:hidden">
-      <div className="hidden border-b border-line text-xs text-muted sm:block">
-        <div className="mx-auto flex max-w-6xl justify-between px-4 py-1.5">
+      <div className="top-bar">
+        <div className="top-row">
           <span>{slogan}</span>
           <span className="flex gap-3">
             <a href="/feed.xml">RSS</a>
@@ -23,18 +31,27 @@ export function SiteHeader({ name, slogan, nav, current }: Props) {
           </span>
         </div>
       </div>
-      <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3 sm:py-5">
-        <a href="/" className="shrink-0 text-2xl font-black tracking-wider text-brand sm:text-4xl">
+      <div className="header-row">
+        <a href="/" className="logo">
           {name}
         </a>
         <span className="hidden text-sm text-muted md:inline">{slogan}</span>
         <div className="ml-auto min-w-0 flex-1 sm:max-w-xs">
           <SearchBox id="site-search" name="站内搜索" label="搜索文章" />
         </div>
+        {/* lang: the label is in the other edition's script, and is never converted. */}
+        <a
+          href={edition.href}
+          hrefLang={edition.hreflang}
+          lang={edition.hreflang}
+          className="edition-switch"
+        >
+          {edition.label}
+        </a>
       </div>
-      <nav aria-label="栏目导航" className="relative bg-brand text-[15px] font-medium text-white">
-        <div className="mx-auto flex max-w-6xl px-1 sm:px-2">
-          <ul className="flex min-w-0 flex-1">
+      <nav aria-label="栏目导航" className="channel-bar">
+        <div className="channel-row">
+          <ul className="channel-list">
             {nav.map((item, index) => (
               <li
                 key={item.href}

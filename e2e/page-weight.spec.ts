@@ -36,7 +36,8 @@ test('the article page: HTML under 10 KB gzipped, inline payload under half of b
 });
 
 test('other page types stay light too', async ({ request }) => {
-  for (const url of ['/', '/category/shehui', '/hot']) {
+  // The 繁體 edition too (docs/adr/021): its hreflang links, switch and longer links included.
+  for (const url of ['/', '/category/shehui', '/hot', '/zh-hant', `/zh-hant${SEED}`]) {
     const html = await (await request.get(url)).text();
     expect(gzipSync(html).length, url).toBeLessThanOrEqual(HTML_GZIP_MAX);
     expect(inlinePayload(html).length, url).toBeLessThanOrEqual(PAYLOAD_MAX);

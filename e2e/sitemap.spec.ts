@@ -25,6 +25,8 @@ function locs(xml: string): string[] {
 test('sitemap index lists every published article, category and tag page, and no draft', async ({
   request,
 }) => {
+  // Every URL is requested, in both editions (docs/adr/021): many first renders on a busy machine.
+  test.setTimeout(120_000);
   const index = await request.get('/sitemap.xml');
   expect(index.status()).toBe(200);
   const indexXml = await index.text();

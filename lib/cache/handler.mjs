@@ -20,6 +20,7 @@ import path from 'node:path';
 import { pageCsp } from '../http/csp.mjs';
 import { log } from '../observability/log.mjs';
 import { recordCacheLookup, recordRedisError } from '../observability/metrics.mjs';
+import { documentLanguage } from '../edition/document.mjs';
 import { scriptsAfterFirstPaint } from '../render/late-scripts.mjs';
 import { cacheProfiles } from './profiles.mjs';
 import { memoryStore, redisStore } from './stores.mjs';
@@ -287,7 +288,7 @@ export default class CacheHandler {
     // (docs/adr/022-draft-preview-links.md).
     if (!data || isPreview(key)) return;
     if (data.kind === 'APP_PAGE' && typeof data.html === 'string') {
-      data.html = scriptsAfterFirstPaint(data.html);
+      data.html = documentLanguage(scriptsAfterFirstPaint(data.html));
       // The same object becomes this response's headers, so the first reader gets it too.
       data.headers ??= {};
       data.headers['content-security-policy'] = pageCsp(data.html, {

@@ -7,6 +7,7 @@ import { findArticle, findCategoryPage, findTagPage } from '@/lib/content/pages'
 import { getCategory, getSitePages } from '@/lib/content/repository';
 import { findPreviewPath } from '@/lib/preview/links';
 import { tagUrl } from '@/lib/content/rules';
+import { HANT_PREFIX, hasHantEdition } from '@/lib/edition/edition';
 import { decodeSegment } from '@/lib/url';
 
 /** Path segments after the prefix, decoded; undefined when one is malformed. */
@@ -19,6 +20,11 @@ function segments(pathname: string, prefix: string): string[] | undefined {
 /** False for a URL of a dynamic route that names nothing; true for every other URL. */
 export function isKnownPath(pathname: string): boolean {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  // The 繁體 edition (app/zh-hant) has the pages, not the files: known when its 简体 page is.
+  if (path === HANT_PREFIX || path.startsWith(`${HANT_PREFIX}/`)) {
+    const hans = path.slice(HANT_PREFIX.length) || '/';
+    return hasHantEdition(hans) && isKnownPath(hans);
+  }
   if (path.startsWith('/articles/')) {
     const parts = segments(path, '/articles/');
     // The article, its QR code or its Weibo share link (app/articles/[slug]/…).

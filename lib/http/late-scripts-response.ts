@@ -1,6 +1,7 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { documentLanguage } from '@/lib/edition/document.mjs';
 import { scriptsAfterFirstPaint } from '@/lib/render/late-scripts.mjs';
 
 // Cached pages get their script chunks moved behind the first paint in the cache handler
@@ -10,7 +11,7 @@ import { scriptsAfterFirstPaint } from '@/lib/render/late-scripts.mjs';
 // client accepts gzip.
 
 /** Pages rendered per request whose HTML gets the same treatment. */
-const PER_REQUEST_PAGES = new Set(['/search']);
+const PER_REQUEST_PAGES = new Set(['/search', '/zh-hant/search']);
 const GZIP_MIN_BYTES = 1024;
 
 type Chunk = string | Buffer | Uint8Array;
@@ -64,7 +65,7 @@ export function lateScriptsResponse(request: IncomingMessage, response: ServerRe
     const html = /^text\/html\b/i.test(String(response.getHeader('content-type') ?? ''));
     const status = typeof head?.[0] === 'number' ? head[0] : response.statusCode;
     if (!response.headersSent && status === 200 && html) {
-      body = Buffer.from(scriptsAfterFirstPaint(body.toString('utf8')));
+      body = Buffer.from(documentLanguage(scriptsAfterFirstPaint(body.toString('utf8'))));
       if (acceptsGzip && body.length >= GZIP_MIN_BYTES) {
         body = gzipSync(body);
         response.setHeader('content-encoding', 'gzip');

@@ -32,6 +32,11 @@ describe('routeKind', () => {
       ['/_next/static/chunks/main.js', 'static'],
       ['/_next/image?url=%2Fimages%2Fa.jpg&w=640&q=70', 'image'],
       ['/logo.png', 'static'],
+      ['/zh-hant', 'home'],
+      ['/zh-hant?x=1', 'home'],
+      ['/zh-hant/articles/chengdu-wuhou-minzu-tuanjie', 'article'],
+      ['/zh-hant/search?q=%E6%B0%91', 'search'],
+      ['/zh-hant/feed.xml', 'feed'],
       ['/images/2024/a.jpg', 'static'],
       ['/no-such-page', 'other'],
     ];

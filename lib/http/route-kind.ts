@@ -32,6 +32,8 @@ const FILE = /\/[^/]+\.[a-z0-9]{1,8}$/i;
 export function routeKind(target: string): RouteKind {
   const query = target.indexOf('?');
   const path = query === -1 ? target : target.slice(0, query);
+  // The 繁體 edition's pages are the same kinds as their 简体 pages.
+  if (path === '/zh-hant' || path.startsWith('/zh-hant/')) return routeKind(path.slice(8) || '/');
   if (path === '/') return 'home';
   if (path.startsWith('/articles/'))
     return /^\/articles\/[^/]+\/(qr\.svg|weibo)\/?$/.test(path) ? 'share' : 'article';

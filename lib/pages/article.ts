@@ -49,7 +49,7 @@ export async function articlePage(slug: string) {
     article: { ...article, html: responsiveBody(article.html) },
     url: absoluteUrl(article.url),
     neighbours: getNeighbours(article),
-    header: header(channelHref(article.category)),
+    header: header(channelHref(article.category), article.url),
     crumbs: getCategoryCrumbs(article.category),
     names: getCategoryNames(),
     related: getRelated(article),

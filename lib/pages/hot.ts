@@ -18,7 +18,7 @@ export async function hotPage() {
     // Without a ranking (a new site, or the view store down): featured, then newest articles.
     picks: state === 'ranked' ? [] : (await getHot()).map((item) => item.article),
     names: getCategoryNames(),
-    header: header('/hot'),
+    header: header('/hot', '/hot'),
   };
 }
 

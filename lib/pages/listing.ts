@@ -89,7 +89,7 @@ export async function categoryListing(segments: string[]) {
     crumbs: getCategoryCrumbs(category.path),
     hrefFor: (n: number) => categoryUrl(category.path, n),
     subcategories: subChannels(category.path),
-    header: header(channelHref(category.path)),
+    header: header(channelHref(category.path), categoryUrl(category.path, found.page.page)),
     ...(await sidebar(found.page.items)),
   };
 }
@@ -107,7 +107,7 @@ export async function tagListing(param: string, pageSegments?: string[]) {
       { label: tag, href: tagUrl(tag) },
     ],
     hrefFor: (n: number) => tagUrl(tag, n),
-    header: header(),
+    header: header(undefined, tagUrl(tag, found.page.page)),
     ...(await sidebar(found.page.items)),
   };
 }
@@ -115,5 +115,5 @@ export async function tagListing(param: string, pageSegments?: string[]) {
 /** /tags: every tag with its number of articles, most used first. */
 export async function tagIndex() {
   await cachePage([cacheTags.lists]);
-  return { tags: getAllTags(), header: header() };
+  return { tags: getAllTags(), header: header(undefined, '/tags') };
 }

@@ -24,7 +24,7 @@ export async function sitePage(slug: string) {
       // 联系我们 shows the newsroom's details from the one site config above its text.
       contact: slug === 'contact' ? siteConfig.contact : undefined,
       others: getSitePages(),
-      header: header(),
+      header: header(undefined, page.url),
     }
   );
 }

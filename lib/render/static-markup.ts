@@ -25,6 +25,7 @@ const VOID = new Set([
 const ATTRIBUTES: Record<string, string> = {
   className: 'class',
   htmlFor: 'for',
+  hrefLang: 'hreflang',
   dateTime: 'datetime',
   fetchPriority: 'fetchpriority',
   srcSet: 'srcset',

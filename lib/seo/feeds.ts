@@ -12,6 +12,7 @@ import {
 import { categoryUrl } from '@/lib/content/rules';
 import type { ArticleDetail, CategoryInfo } from '@/lib/content/types';
 import { perPublication } from '@/lib/cache/per-publication';
+import { hantFeed } from '@/lib/edition/hant';
 import { sharedCacheControl } from '@/lib/cache/page-cache';
 import { buildNewsSitemap } from './news-sitemap';
 import { buildRss } from './rss';
@@ -26,6 +27,13 @@ export function feedXml(categoryPath?: string): Promise<string | undefined> | un
   const category = categoryPath ? getCategory(categoryPath) : undefined;
   if (categoryPath && !category) return undefined;
   return perPublication(`feed:${category?.path ?? ''}`, () => buildFeed(category));
+}
+
+/** The site feed of the 繁體 edition (/zh-hant/feed.xml): the same items, converted. */
+export function hantFeedXml(): Promise<string> {
+  return perPublication('feed:zh-hant', async () =>
+    hantFeed((await feedXml()) ?? '', new URL(siteConfig.url).origin),
+  );
 }
 
 async function buildFeed(category: CategoryInfo | undefined): Promise<string> {

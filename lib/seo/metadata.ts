@@ -1,6 +1,7 @@
 // Pure: Next.js Metadata for every kind of page, from the one site config.
 import type { Metadata } from 'next';
 import type { ArticleSummary } from '@/lib/content/types';
+import { languageAlternates } from '@/lib/edition/edition';
 import { toShanghaiIso } from '@/lib/format/date';
 
 export type SiteSeo = { name: string; url: string; defaultImage: string; locale: string };
@@ -50,7 +51,12 @@ export function pageMetadata(site: SiteSeo, page: PageInput): Metadata {
   return {
     title: page.absoluteTitle ? { absolute: page.title } : page.title,
     description: page.description,
-    alternates: { canonical: url, types: feedLinks(site, page.feed) },
+    alternates: {
+      canonical: url,
+      // The page in 简体 and 繁體 (docs/adr/021); a page kept out of the index names neither.
+      ...(page.noindex ? {} : { languages: languageAlternates(page.path, site.url) }),
+      types: feedLinks(site, page.feed),
+    },
     openGraph: {
       type: 'website',
       locale: ogLocale(site),
@@ -79,7 +85,11 @@ export function articleMetadata(
     title: article.title,
     description: article.excerpt,
     keywords: article.tags,
-    alternates: { canonical: url, types: feedLinks(site) },
+    alternates: {
+      canonical: url,
+      languages: languageAlternates(article.url, site.url),
+      types: feedLinks(site),
+    },
     openGraph: {
       type: 'article',
       locale: ogLocale(site),

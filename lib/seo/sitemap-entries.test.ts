@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from '@/lib/content/test-fixtures';
-import { sitemapEntries, sitemapFilePaths } from './sitemap-entries';
+import { sitemapEntries, sitemapFilePaths, withEditions } from './sitemap-entries';
 
 describe('sitemapEntries', () => {
   const articles = [
@@ -47,6 +47,29 @@ describe('sitemapEntries', () => {
       '2024-01-20T08:00:00+08:00',
     );
     expect(entries[0]?.lastmod).toBe('2024-02-01T10:00:00+08:00');
+  });
+});
+
+describe('withEditions', () => {
+  it('lists each page in 简体 and 繁體, both naming both editions and x-default', () => {
+    const [hans, hant] = withEditions(
+      [{ loc: 'https://news.example.com/tags/A%26B', lastmod: '2024-01-20T08:00:00+08:00' }],
+      'https://news.example.com',
+    );
+    const alternateRefs = [
+      { hreflang: 'zh-Hans', href: 'https://news.example.com/tags/A%26B' },
+      { hreflang: 'zh-Hant', href: 'https://news.example.com/zh-hant/tags/A%26B' },
+      { hreflang: 'x-default', href: 'https://news.example.com/tags/A%26B' },
+    ];
+    expect(hans).toEqual({
+      loc: 'https://news.example.com/tags/A%26B',
+      lastmod: '2024-01-20T08:00:00+08:00',
+      alternateRefs,
+    });
+    expect(hant).toEqual({ ...hans, loc: 'https://news.example.com/zh-hant/tags/A%26B' });
+    expect(
+      withEditions([{ loc: 'https://news.example.com/' }], 'https://news.example.com')[1]?.loc,
+    ).toBe('https://news.example.com/zh-hant');
   });
 });
 

@@ -1,4 +1,5 @@
 // Pure: every URL search engines should find, with lastmod from the content, never the build.
+import { hantHref, languageAlternates } from '@/lib/edition/edition';
 import { articleUrl, categoryUrl, tagUrl } from '@/lib/content/rules';
 import { listIndex } from '@/lib/content/queries';
 import type { ArticleSummary, CategoryInfo } from '@/lib/content/types';
@@ -8,6 +9,8 @@ export type SitemapEntry = {
   lastmod?: string;
   changefreq?: string;
   priority?: number;
+  /** hreflang alternates, written as <xhtml:link> after the entry's own fields. */
+  alternateRefs?: { href: string; hreflang: string }[];
 };
 
 function newest(articles: ArticleSummary[]): string | undefined {
@@ -67,4 +70,23 @@ export function sitemapFilePaths(chunkCount: number, withNews: boolean): string[
     ...Array.from({ length: chunkCount }, (_, index) => `/sitemaps/${index}.xml`),
     ...(withNews ? ['/news-sitemap.xml'] : []),
   ];
+}
+
+/**
+ * Each page in both editions (docs/adr/021): the 简体 URL, then the 繁體 one, each naming both
+ * and x-default as hreflang alternates, as search engines ask every language version to.
+ */
+export function withEditions(entries: SitemapEntry[], siteUrl: string): SitemapEntry[] {
+  const origin = new URL(siteUrl).origin;
+  return entries.flatMap((entry) => {
+    const path = entry.loc.slice(origin.length) || '/';
+    const alternateRefs = Object.entries(languageAlternates(path, origin)).map(
+      ([hreflang, href]) => ({ href, hreflang }),
+    );
+    const hant = `${origin}${hantHref(path)}`;
+    return [
+      { ...entry, alternateRefs },
+      { ...entry, loc: hant, alternateRefs },
+    ];
+  });
 }

@@ -5,14 +5,13 @@ import { perPublication } from '@/lib/cache/per-publication';
 import { now } from '@/lib/clock';
 import { getCategories, getPublishedArticles } from '@/lib/content/repository';
 import { newsSitemapArticles } from './news-sitemap';
-import { sitemapEntries, sitemapFilePaths } from './sitemap-entries';
+import { sitemapEntries, sitemapFilePaths, withEditions } from './sitemap-entries';
 
 /** The general sitemap split into files of at most SITEMAP_SIZE URLs (50,000 by the protocol). */
 export function sitemapChunks(): ISitemapField[][] {
   return perPublication('sitemap-chunks', () => {
-    const entries = sitemapEntries(
-      getPublishedArticles(),
-      getCategories(),
+    const entries = withEditions(
+      sitemapEntries(getPublishedArticles(), getCategories(), siteConfig.url),
       siteConfig.url,
     ) as ISitemapField[];
     const chunks: ISitemapField[][] = [];

@@ -21,6 +21,13 @@ describe('article Markdown', () => {
     expect(html).toContain('id="h-main-1"');
     expect(html).toContain('id="h-__next_f"');
   });
+  it('keeps translate="no", the 繁體 edition’s mark for a fixed name, and no other value', async () => {
+    const html = await renderMarkdown(
+      '记者<span translate="no">于谦</span>报道，<span translate="yes">网络</span>',
+    );
+    expect(html).toContain('<span translate="no">于谦</span>');
+    expect(html).toContain('<span>网络</span>');
+  });
   it('turns an image with a title into a figure with a caption', async () => {
     const html = await renderMarkdown('![石榴树](/images/a.jpg "社区里的石榴树")');
     expect(html).toMatch(

@@ -1,7 +1,7 @@
 // Pure, build time: the one Markdown pipeline for article bodies (compile-body.ts runs it).
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -15,9 +15,14 @@ import { rehypeFigure } from './rehype-figure';
 
 // GitHub's sanitiser schema: no script, iframe, style, event handlers or javascript: URLs.
 // Raw HTML is parsed first so that it is sanitised as elements, never passed through as text.
-const schema = {
+// translate="no" marks a name the 繁體 edition keeps as written (docs/editors.md, ADR 021).
+const schema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: 'fn-',
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), ['translate', 'no']],
+  },
 };
 
 function hasRaw(node: { type: string; children?: unknown[] }): boolean {

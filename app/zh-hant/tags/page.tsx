@@ -1,0 +1,11 @@
+import type { Metadata } from 'next';
+import Page, { metadata as hansMetadata } from '@/app/tags/page';
+import { hantPageMetadata } from '@/lib/edition/pages';
+import { setRequestEdition } from '@/lib/edition/request';
+
+export const metadata: Metadata = hantPageMetadata(hansMetadata);
+
+export default function HantTagIndexPage() {
+  setRequestEdition('hant');
+  return <Page />;
+}

@@ -1,0 +1,1 @@
+export function documentLanguage(html: string): string;
