@@ -6,6 +6,7 @@ type Props = {
 /**
  * 分享: the link to copy, Weibo's share page and a WeChat QR code drawn on the server as SVG. A <details>
  * opens it: no JavaScript, and nothing from Weibo or WeChat loads until a reader follows a link.
+ * With script, a 复制链接 button copies the link and says so (components/page-controls.tsx).
  */
 export function SharePanel({ url, path }: Props) {
   return (
@@ -15,7 +16,14 @@ export function SharePanel({ url, path }: Props) {
         <div>
           <p>
             <label htmlFor="share-url">复制链接（长按或全选后复制）</label>
-            <input id="share-url" readOnly value={url} />
+            <span className="share-copy">
+              <input id="share-url" readOnly value={url} />
+              {/* Shown and wired by PageControls: without script the link above is copied by hand. */}
+              <button type="button" data-copy="share-url" data-status="share-status" hidden>
+                复制链接
+              </button>
+            </span>
+            <span id="share-status" role="status" aria-live="polite" className="share-status" />
           </p>
           <p>
             <a href={`${path}/weibo`} rel="nofollow noopener noreferrer">

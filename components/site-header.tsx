@@ -1,7 +1,14 @@
 import type { NavItem } from '@/config/site';
 import { SearchBox } from './search-box';
 
-type Props = { name: string; slogan: string; nav: NavItem[]; current?: string };
+type Props = {
+  name: string;
+  slogan: string;
+  nav: NavItem[];
+  current?: string;
+  /** The search box; false on the search page without a query, which is one itself. */
+  search?: boolean;
+};
 
 const mark = (href: string, current?: string) =>
   href === current ? ({ 'aria-current': 'page' } as const) : {};
@@ -11,13 +18,14 @@ const mark = (href: string, current?: string) =>
  * current one) stay in the bar and 栏目 opens all of them with their sub-channels: a <details>,
  * so it needs no JavaScript and nothing ever scrolls sideways.
  */
-export function SiteHeader({ name, slogan, nav, current }: Props) {
+export function SiteHeader({ name, slogan, nav, current, search = true }: Props) {
   return (
     <header className="bg-white print:hidden">
       <div className="hidden border-b border-line text-xs text-muted sm:block">
-        <div className="mx-auto flex max-w-6xl justify-between px-4 py-1.5">
-          <span>{slogan}</span>
-          <span className="flex gap-3">
+        <div className="mx-auto flex max-w-6xl px-4 py-1.5">
+          {/* Once on the page: here from 640 px, beside the name from 768 px (room for both). */}
+          <span className="md:hidden">{slogan}</span>
+          <span className="ml-auto flex gap-3">
             <a href="/feed.xml">RSS</a>
             <a href="/sitemap.xml">网站地图</a>
           </span>
@@ -28,9 +36,11 @@ export function SiteHeader({ name, slogan, nav, current }: Props) {
           {name}
         </a>
         <span className="hidden text-sm text-muted md:inline">{slogan}</span>
-        <div className="ml-auto min-w-0 flex-1 sm:max-w-xs">
-          <SearchBox id="site-search" name="站内搜索" label="搜索文章" />
-        </div>
+        {search && (
+          <div className="ml-auto min-w-0 flex-1 sm:max-w-xs">
+            <SearchBox id="site-search" name="站内搜索" label="搜索文章" />
+          </div>
+        )}
       </div>
       <nav aria-label="栏目导航" className="relative bg-brand text-[15px] font-medium text-white">
         <div className="mx-auto flex max-w-6xl px-1 sm:px-2">
