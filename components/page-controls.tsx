@@ -8,7 +8,7 @@ const CLOSABLE = 'details.nav-menu[open], details.share[open]';
 /**
  * The few things the static page does better with script (all of it also works without): Escape
  * closes the 栏目 menu or the share panel and gives focus back to its summary, and the share
- * panel's 复制链接 button, hidden in the HTML, appears and copies the link. One listener of each
+ * panel gets a 复制链接 button that copies the link. One listener of each
  * kind on the document, since the markup they act on is a static island React never touches
  * (docs/adr/026-page-controls.md).
  */
@@ -22,11 +22,11 @@ export function PageControls() {
       }
     };
     const onClick = async (event: MouseEvent) => {
-      const button = (event.target as Element).closest?.<HTMLElement>('[data-copy]');
-      const field = button && document.getElementById(button.dataset.copy ?? '');
-      if (!button || !(field instanceof HTMLInputElement)) return;
-      const status = document.getElementById(button.dataset.status ?? '');
-      if (status) status.textContent = '';
+      const button = (event.target as Element).closest?.('.share-copy > button');
+      const field = button?.parentElement?.querySelector('input');
+      const status = button?.nextElementSibling;
+      if (!field || !status) return;
+      status.textContent = '';
       let said = '已复制';
       try {
         await navigator.clipboard.writeText(field.value);
@@ -36,10 +36,20 @@ export function PageControls() {
         field.select();
         said = '已选中链接，请长按或按 Ctrl+C 复制';
       }
-      if (status) status.textContent = said;
+      status.textContent = said;
     };
-    for (const button of document.querySelectorAll<HTMLElement>('[data-copy]')) {
-      button.hidden = false;
+    // The button and its polite live region, made here: they are of use only with script.
+    for (const box of document.querySelectorAll('.share-copy')) {
+      if (box.querySelector('button')) continue;
+      const status = document.createElement('span');
+      status.setAttribute('aria-live', 'polite');
+      box.append(
+        Object.assign(document.createElement('button'), {
+          type: 'button',
+          textContent: '复制链接',
+        }),
+        status,
+      );
     }
     document.addEventListener('keydown', onKey);
     document.addEventListener('click', onClick);

@@ -1,4 +1,3 @@
-import { siteConfig } from '@/config/site';
 import type { ArticleSummary } from '@/lib/content/types';
 import { coverOf, imgAttributes, type Picture } from '@/lib/images/picture';
 
@@ -19,8 +18,8 @@ export function Img({ picture, className, decorative, ...options }: Props) {
 /**
  * A list item's thumbnail, linked to the article: hidden from screen readers and the tab order,
  * since the title beside it is the same link. For an article without a cover: nothing, or with
- * `placeholder` a plain box of the same size with the site's name, so that every row of a short
- * list (相关阅读) lines up.
+ * `placeholder` an empty box of the same size, so that every row of a short list (相关阅读) lines
+ * up.
  */
 export function Thumbnail({
   article,
@@ -33,11 +32,7 @@ export function Thumbnail({
 }) {
   const cover = coverOf(article);
   if (!cover) {
-    return placeholder ? (
-      <span aria-hidden="true" className="thumb thumb-none">
-        {siteConfig.name}
-      </span>
-    ) : null;
+    return placeholder ? <span className="thumb thumb-none" /> : null;
   }
   return (
     <a href={article.url} tabIndex={-1} aria-hidden="true" className="thumb">

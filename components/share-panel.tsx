@@ -14,16 +14,11 @@ export function SharePanel({ url, path }: Props) {
       <summary>分享</summary>
       <div>
         <div>
-          <p>
+          <p className="share-copy">
             <label htmlFor="share-url">复制链接（长按或全选后复制）</label>
-            <span className="share-copy">
-              <input id="share-url" readOnly value={url} />
-              {/* Shown and wired by PageControls: without script the link above is copied by hand. */}
-              <button type="button" data-copy="share-url" data-status="share-status" hidden>
-                复制链接
-              </button>
-            </span>
-            <span id="share-status" role="status" aria-live="polite" className="share-status" />
+            {/* PageControls adds a 复制链接 button and its live region: without script the link
+                is copied by hand, and the page carries no button that would do nothing. */}
+            <input id="share-url" readOnly value={url} />
           </p>
           <p>
             <a href={`${path}/weibo`} rel="nofollow noopener noreferrer">
