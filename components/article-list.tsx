@@ -8,10 +8,17 @@ type Props = {
   categoryNames: Record<string, string>;
   /** Heading level of each title, so that the page outline stays correct. */
   headingLevel?: 'h2' | 'h3';
+  /** A placeholder box where an article has no cover, so that every row lines up. */
+  evenRows?: boolean;
 };
 
 /** Title, excerpt and meta line; a thumbnail beside them when the article has a cover. */
-export function ArticleList({ articles, categoryNames, headingLevel = 'h3' }: Props) {
+export function ArticleList({
+  articles,
+  categoryNames,
+  headingLevel = 'h3',
+  evenRows = false,
+}: Props) {
   const Heading = headingLevel;
   return (
     <ul className="articles">
@@ -31,7 +38,7 @@ export function ArticleList({ articles, categoryNames, headingLevel = 'h3' }: Pr
                   <span className="max-sm:hidden">来源：{article.source}</span>
                 </p>
               </div>
-              <Thumbnail article={article} />
+              <Thumbnail article={article} placeholder={evenRows} />
             </article>
           </li>
         );

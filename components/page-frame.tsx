@@ -6,13 +6,16 @@ import { requestEdition } from '@/lib/edition/request';
 import type { Header } from '@/lib/pages/chrome';
 import { Island } from './island';
 import { SiteFooter } from './site-footer';
+import { PageControls } from './page-controls';
 import { SiteHeader } from './site-header';
 
 type Props = {
   header: Header;
   children: ReactNode;
-  /** Client components (the view beacon): outside the static island. */
+  /** Client components (the view beacon): outside the static island, beside PageControls. */
   leaves?: ReactNode;
+  /** The header's search box; left out where the page is a search box of its own. */
+  headerSearch?: boolean;
 };
 
 /**
@@ -20,7 +23,7 @@ type Props = {
  * then the footer, another: nothing in them changes in the browser. On a 繁體 page (app/zh-hant) the
  * island's HTML is converted, its links lead to the 繁體 edition, and the switch leads back.
  */
-export function PageFrame({ header, children, leaves }: Props) {
+export function PageFrame({ header, children, leaves, headerSearch = true }: Props) {
   const hant = requestEdition() === 'hant';
   const other = hant
     ? { href: header.path, label: '简体', lang: 'hans' as const }
@@ -40,12 +43,14 @@ export function PageFrame({ header, children, leaves }: Props) {
           nav={header.nav}
           current={header.current}
           edition={{ ...other, hreflang: HREFLANG[other.lang] }}
+          search={headerSearch}
         />
         <main id="main" className="site-main">
           {children}
         </main>
       </Island>
       <SiteFooter {...header.footer} {...edition} />
+      <PageControls />
       {leaves}
     </>
   );

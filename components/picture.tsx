@@ -17,11 +17,23 @@ export function Img({ picture, className, decorative, ...options }: Props) {
 
 /**
  * A list item's thumbnail, linked to the article: hidden from screen readers and the tab order,
- * since the title beside it is the same link. Nothing for an article without a cover.
+ * since the title beside it is the same link. For an article without a cover: nothing, or with
+ * `placeholder` an empty box of the same size, so that every row of a short list (相关阅读) lines
+ * up.
  */
-export function Thumbnail({ article, width = 176 }: { article: ArticleSummary; width?: number }) {
+export function Thumbnail({
+  article,
+  width = 176,
+  placeholder,
+}: {
+  article: ArticleSummary;
+  width?: number;
+  placeholder?: boolean;
+}) {
   const cover = coverOf(article);
-  if (!cover) return null;
+  if (!cover) {
+    return placeholder ? <span className="thumb thumb-none" /> : null;
+  }
   return (
     <a href={article.url} tabIndex={-1} aria-hidden="true" className="thumb">
       <Img picture={cover} width={width} decorative />

@@ -10,7 +10,7 @@ export function SearchResults({ results, categoryNames }: Props) {
       {results.map(({ article, excerpt }) => {
         return (
           <li key={article.slug} className="py-4">
-            <article className="flex gap-3 sm:gap-4">
+            <article className="result">
               <div className="min-w-0 flex-1">
                 <h2 className="text-[17px] leading-snug font-bold">
                   <a href={article.url}>{article.title}</a>

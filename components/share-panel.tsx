@@ -6,6 +6,7 @@ type Props = {
 /**
  * 分享: the link to copy, Weibo's share page and a WeChat QR code drawn on the server as SVG. A <details>
  * opens it: no JavaScript, and nothing from Weibo or WeChat loads until a reader follows a link.
+ * With script, a 复制链接 button copies the link and says so (components/page-controls.tsx).
  */
 export function SharePanel({ url, path }: Props) {
   return (
@@ -13,8 +14,10 @@ export function SharePanel({ url, path }: Props) {
       <summary>分享</summary>
       <div>
         <div>
-          <p>
+          <p className="share-copy">
             <label htmlFor="share-url">复制链接（长按或全选后复制）</label>
+            {/* PageControls adds a 复制链接 button and its live region: without script the link
+                is copied by hand, and the page carries no button that would do nothing. */}
             <input id="share-url" readOnly value={url} />
           </p>
           <p>

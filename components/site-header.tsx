@@ -9,6 +9,8 @@ type Props = {
   nav: NavItem[];
   current?: string;
   edition: EditionLink;
+  /** The search box; false on the search page without a query, which is one itself. */
+  search?: boolean;
 };
 
 const mark = (href: string, current?: string) =>
@@ -19,13 +21,14 @@ const mark = (href: string, current?: string) =>
  * current one) stay in the bar and 栏目 opens all of them with their sub-channels: a <details>,
  * so it needs no JavaScript and nothing ever scrolls sideways.
  */
-export function SiteHeader({ name, slogan, nav, current, edition }: Props) {
+export function SiteHeader({ name, slogan, nav, current, edition, search = true }: Props) {
   return (
     <header className="bg-white print:hidden">
       <div className="top-bar">
         <div className="top-row">
-          <span>{slogan}</span>
-          <span className="flex gap-3">
+          {/* Once on the page: here from 640 px, beside the name from 768 px (room for both). */}
+          <span className="md:hidden">{slogan}</span>
+          <span className="ml-auto flex gap-3">
             <a href="/feed.xml">RSS</a>
             <a href="/sitemap.xml">网站地图</a>
           </span>
@@ -36,15 +39,17 @@ export function SiteHeader({ name, slogan, nav, current, edition }: Props) {
           {name}
         </a>
         <span className="hidden text-sm text-muted md:inline">{slogan}</span>
-        <div className="ml-auto min-w-0 flex-1 sm:max-w-xs">
-          <SearchBox id="site-search" name="站内搜索" label="搜索文章" />
-        </div>
+        {search && (
+          <div className="ml-auto min-w-0 flex-1 sm:max-w-xs">
+            <SearchBox id="site-search" name="站内搜索" label="搜索文章" />
+          </div>
+        )}
         {/* lang: the label is in the other edition's script, and is never converted. */}
         <a
           href={edition.href}
           hrefLang={edition.hreflang}
           lang={edition.hreflang}
-          className="edition-switch"
+          className={search ? 'edition-switch' : 'edition-switch ml-auto'}
         >
           {edition.label}
         </a>

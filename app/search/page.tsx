@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PageFrame } from '@/components/page-frame';
 import { Pagination } from '@/components/pagination';
 import { SearchBox } from '@/components/search-box';
+import { SearchPrompt } from '@/components/search-prompt';
 import { SearchResults } from '@/components/search-results';
 import { SideLists } from '@/components/side-lists';
 import { searchPage } from '@/lib/pages/search';
@@ -16,7 +17,8 @@ export default async function SearchPage({ searchParams }: Props) {
     await searchParams,
   );
   return (
-    <PageFrame header={header}>
+    // Without a query the page's own box is the only one: two stacked boxes said the same thing.
+    <PageFrame header={header} headerSearch={Boolean(query)}>
       <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
         <section className="min-w-0 bg-white p-4 sm:p-6">
           <h1 className="text-2xl font-bold">{query ? `搜索：${query}` : '搜索'}</h1>
@@ -40,11 +42,13 @@ export default async function SearchPage({ searchParams }: Props) {
               <SearchResults results={found.results} categoryNames={names} />
               <Pagination page={found.page} totalPages={found.totalPages} hrefFor={hrefFor} />
             </>
-          ) : (
+          ) : query ? (
             <div className="py-8 text-center text-muted" data-testid="search-empty">
-              <p>{query ? `没有找到与“${query}”相关的文章。` : '请输入要搜索的关键词。'}</p>
-              <p className="mt-1 text-sm">试试更短的关键词，或看看下面的热门文章。</p>
+              <p>没有找到与“{query}”相关的文章。</p>
+              <p className="mt-1 text-sm">试试更短的关键词，或看看热门文章。</p>
             </div>
+          ) : (
+            <SearchPrompt nav={header.nav} />
           )}
         </section>
         <SideLists hot={hot} latest={latest} />

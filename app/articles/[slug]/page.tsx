@@ -53,7 +53,7 @@ export default async function ArticlePage({ params }: Props) {
               data-testid="related"
             >
               <SectionHeading id="related-heading" title="相关阅读" />
-              <ArticleList articles={related} categoryNames={names} />
+              <ArticleList articles={related} categoryNames={names} evenRows />
             </section>
           )}
         </div>

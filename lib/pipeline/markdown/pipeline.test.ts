@@ -14,6 +14,11 @@ describe('article Markdown', () => {
     expect(html).toContain('id="h-铸牢共同体意识"');
     expect(html).toContain('href="#h-铸牢共同体意识"');
   });
+  it('names each heading anchor after its heading and keeps it in the tab order', async () => {
+    const html = await renderMarkdown('## 铸牢**共同体**意识');
+    expect(html).toMatch(/<a [^>]*aria-label="本节链接：铸牢共同体意识"[^>]*>#<\/a>/);
+    expect(html).not.toMatch(/<a [^>]*(tabindex|aria-hidden)/);
+  });
   it('prefixes heading ids, so that no heading repeats an id of the page or names a global', async () => {
     const html = await renderMarkdown('## main\n\n## __next_f\n\n## site-search\n\n## main');
     expect(html).not.toMatch(/id="(main|__next_f|site-search)"/);

@@ -8,7 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import type { Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { rehypeFigure } from './rehype-figure';
@@ -36,6 +36,12 @@ function rehypeRawWhenNeeded() {
   return (tree: Root, file: VFile) => (hasRaw(tree) ? transform(tree, file) : tree);
 }
 
+/** A hast node's text, as a screen reader would read it. */
+function textOf(node: ElementContent | Element): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
+}
+
 /** Before every heading's id: `## 铸牢共同体意识` is `#h-铸牢共同体意识`. */
 export const HEADING_ID_PREFIX = 'h-';
 
@@ -53,7 +59,12 @@ export function configureMarkdown(builder: Processor): void {
     .use(rehypeSlug, { prefix: HEADING_ID_PREFIX })
     .use(rehypeAutolinkHeadings, {
       behavior: 'append',
-      properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+      // A link of its own for keyboards and screen readers, named after its heading (the "#"
+      // alone says nothing); app/globals.css shows it on hover and focus only.
+      properties: (heading) => ({
+        className: ['heading-anchor'],
+        ariaLabel: `本节链接：${textOf(heading)}`,
+      }),
       content: { type: 'text', value: '#' },
     })
     .use(rehypeFigure)
