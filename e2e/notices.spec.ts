@@ -56,7 +56,7 @@ test('热门排行 on a site without views says so and shows featured and newest
   expect(html).not.toContain('data-testid="hot-day"');
   const picks = part(html, 'hot-picks');
   const titles = [...picks.matchAll(/<h3[^>]*><a[^>]*>([^<]+)<\/a>/g)].map((match) => match[1]);
-  expect(titles[0]).toBe('成都市武侯区:办好群众身边关键小事,建设中华民族共有精神家园');
+  expect(titles[0]).toBe('成都市武侯区：办好群众身边关键小事，建设中华民族共有精神家园');
   expect(titles).toContain(STORY.title);
   expect(titles).not.toContain(NOTICE.title);
   expect(titles.length).toBeGreaterThanOrEqual(8);

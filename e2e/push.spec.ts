@@ -20,8 +20,10 @@ const CORRECTED = 'jingle-xiandai-nongye';
 const REMOVED = 'duocuo-bingju-fazhi-yingshang-huanjing';
 const DRAFT = 'caogao-wei-shenhe';
 const LATER = 'mingri-fabu-yugao';
-/** Already in the sample content: dated 2024-01-26 08:00, after the suite's clock. */
+/** Already in the sample content: dated 2024-01-26 08:00, after the suite's clock (a notice). */
 const SCHEDULED = 'chunjie-gengxin-anpai';
+/** The sample story scheduled at the same time (e2e/freshness.spec.ts). */
+const SCHEDULED_STORY = 'chunyun-keyunzhan-yanchang-fuwu';
 const TOKEN = 'E2eBaiduToken123';
 
 const run = promisify(execFile);
@@ -116,7 +118,7 @@ test('a publish pushes its new, corrected and removed URLs, never drafts or late
     expect(baidu(receiver.received, 'urls')).toEqual([updated.sort()]);
     expect(baidu(receiver.received, 'del')).toEqual([[absolute(REMOVED)]]);
     const everything = receiver.received.map((request) => request.body).join('\n');
-    for (const hidden of [DRAFT, LATER, SCHEDULED]) expect(everything).not.toContain(hidden);
+    for (const hidden of [DRAFT, LATER, SCHEDULED, SCHEDULED_STORY]) expect(everything).not.toContain(hidden);
     const indexNow = JSON.parse(receiver.received[0]?.body ?? '{}') as Record<string, unknown>;
     expect(indexNow).toMatchObject({
       host: new URL(SITE_URL).host,
@@ -146,10 +148,10 @@ test('a publish pushes its new, corrected and removed URLs, never drafts or late
     ]);
 
     const count = receiver.received.length;
-    // A day later (no commit), the two scheduled articles are public: they are pushed then.
+    // A day later (no commit), the three scheduled articles are public: they are pushed then.
     const tomorrow = { NEWS_TEST_NOW: '2024-01-27T00:00:00+08:00' };
     await publish(tomorrow);
-    const due = [absolute(SCHEDULED), absolute(LATER)].sort();
+    const due = [absolute(SCHEDULED), absolute(SCHEDULED_STORY), absolute(LATER)].sort();
     expect(indexNowUrls(receiver.received.slice(count))).toEqual([due]);
     expect(baidu(receiver.received.slice(count), 'urls')).toEqual([due]);
 

@@ -59,9 +59,15 @@ test('sitemap index lists every published article, category and tag page, and no
 
 test('lastmod comes from the article dates, in +08:00', async ({ request }) => {
   const xml = await (await request.get('/sitemaps/0.xml')).text();
-  expect(xml).toMatch(
-    // An article never edited since it was added (the seed article got its pictures in issue 14).
-    /<loc>[^<]*\/articles\/jinchang-chengxiang-ronghe<\/loc><lastmod>2024-01-22T09:00:00\+08:00<\/lastmod>/,
+  // Every published sample article has been corrected since it was added (issue 23 set their
+  // punctuation right), so its lastmod is its last commit, in Beijing time.
+  const file = 'content/articles/2024/01/jinchang-chengxiang-ronghe.md';
+  const committed = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], {
+    encoding: 'utf8',
+  }).trim();
+  const beijing = new Date(Date.parse(committed) + 8 * 3600_000).toISOString().slice(0, 19);
+  expect(xml).toContain(
+    `/articles/jinchang-chengxiang-ronghe</loc><lastmod>${beijing}+08:00</lastmod>`,
   );
 });
 
