@@ -118,7 +118,8 @@ test('a publish pushes its new, corrected and removed URLs, never drafts or late
     expect(baidu(receiver.received, 'urls')).toEqual([updated.sort()]);
     expect(baidu(receiver.received, 'del')).toEqual([[absolute(REMOVED)]]);
     const everything = receiver.received.map((request) => request.body).join('\n');
-    for (const hidden of [DRAFT, LATER, SCHEDULED, SCHEDULED_STORY]) expect(everything).not.toContain(hidden);
+    for (const hidden of [DRAFT, LATER, SCHEDULED, SCHEDULED_STORY])
+      expect(everything).not.toContain(hidden);
     const indexNow = JSON.parse(receiver.received[0]?.body ?? '{}') as Record<string, unknown>;
     expect(indexNow).toMatchObject({
       host: new URL(SITE_URL).host,
