@@ -23,7 +23,7 @@ export default async function HomePage() {
   const { lead, top, latest, blocks, notices, names, hot, tags, header } = await homePage();
   return (
     <PageFrame header={header}>
-      <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
+      <div className="page-grid">
         <JsonLd data={websiteJsonLd(siteSeo)} />
         <JsonLd data={organizationJsonLd(siteSeo)} />
         <h1 className="sr-only">

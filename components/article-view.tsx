@@ -30,10 +30,10 @@ export function ArticleView({
 }: Props) {
   const cover = coverOf(article);
   return (
-    <article className="bg-white px-4 py-6 sm:px-8 sm:py-8">
+    <article className="story">
       <StatusBadge status={article.status} />
-      <h1 className="text-2xl leading-snug font-bold text-ink sm:text-[28px]">{article.title}</h1>
-      <p className="mt-4 flex flex-wrap gap-x-4 gap-y-1 border-b border-line pb-4 text-sm text-muted">
+      <h1 className="story-title">{article.title}</h1>
+      <p className="story-meta">
         <span>
           日期：<time dateTime={article.date}>{formatDateTime(article.date)}</time>
         </span>
@@ -51,7 +51,7 @@ export function ArticleView({
       {shareable && (
         <>
           <SharePanel url={url} path={article.url} />
-          <p className="hidden text-sm print:block">本文链接：{url}</p>
+          <p className="print-url">本文链接：{url}</p>
         </>
       )}
       {cover && (
@@ -63,21 +63,21 @@ export function ArticleView({
             className="w-full"
           />
           {/* The caption, or the alt text as before coverCaption existed. */}
-          <figcaption className="mt-2 text-center text-sm text-muted">
+          <figcaption className="story-caption">
             {article.coverCaption ?? article.coverAlt}
           </figcaption>
         </figure>
       )}
       <div className="article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
       {(article.authors.length > 0 || article.editor) && (
-        <p className="mt-6 text-right text-sm text-muted" data-testid="byline">
+        <p className="story-byline" data-testid="byline">
           {article.authors.length > 0 && <span>记者：{article.authors.join('、')}　</span>}
           {article.editor && <span>【责任编辑：{article.editor}】</span>}
         </p>
       )}
       <RevisionHistory article={article} />
       {article.tags.length > 0 && (
-        <div className="mt-6 flex flex-wrap items-center gap-2 border-t border-line pt-4 text-sm">
+        <div className="story-tags">
           <span className="text-muted">标签：</span>
           {article.tags.map((tag) => (
             <a key={tag} href={tagUrl(tag)} className="tag">

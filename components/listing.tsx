@@ -25,7 +25,7 @@ type Props = {
 export function Listing(props: Props) {
   const { title, description, crumbs, articles, total, page, totalPages, hrefFor } = props;
   return (
-    <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
+    <div className="page-grid">
       <div className="min-w-0 space-y-4">
         <div className="px-4 sm:px-0 print:hidden">
           <Breadcrumb items={crumbs} />

@@ -9,7 +9,7 @@ export function RevisionHistory({ article }: Props) {
   const updated = Date.parse(lastModified) > Date.parse(article.date);
   return (
     <div
-      className="mt-6 rounded border border-line bg-paper px-4 py-3 text-sm text-muted"
+      className="revisions"
       data-testid="revisions"
     >
       <p className="flex flex-wrap gap-x-4">

@@ -38,9 +38,9 @@ export function SiteHeader({ name, slogan, nav, current, edition, search = true 
         <a href="/" className="logo">
           {name}
         </a>
-        <span className="hidden text-sm text-muted md:inline">{slogan}</span>
+        <span className="slogan">{slogan}</span>
         {search && (
-          <div className="ml-auto min-w-0 flex-1 sm:max-w-xs">
+          <div className="header-search">
             <SearchBox id="site-search" name="站内搜索" label="搜索文章" />
           </div>
         )}

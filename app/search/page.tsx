@@ -19,7 +19,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     // Without a query the page's own box is the only one: two stacked boxes said the same thing.
     <PageFrame header={header} headerSearch={Boolean(query)}>
-      <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
+      <div className="page-grid">
         <section className="min-w-0 bg-white p-4 sm:p-6">
           <h1 className="text-2xl font-bold">{query ? `搜索：${query}` : '搜索'}</h1>
           <div className="mt-3">

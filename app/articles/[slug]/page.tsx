@@ -31,7 +31,7 @@ export default async function ArticlePage({ params }: Props) {
   const { article, crumbs, names, related, views, hot, latest, seo, url, neighbours } = data;
   return (
     <PageFrame header={data.header} leaves={<ViewBeacon slug={article.slug} />}>
-      <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
+      <div className="page-grid">
         <div className="min-w-0 space-y-4">
           <JsonLd data={newsArticleJsonLd(article, { site: siteSeo, ...seo })} />
           <JsonLd data={breadcrumbJsonLd(crumbs, siteSeo.url)} />
@@ -49,7 +49,7 @@ export default async function ArticlePage({ params }: Props) {
           {related.length > 0 && (
             <section
               aria-labelledby="related-heading"
-              className="bg-white p-4 sm:p-6 print:hidden"
+              className="related-box"
               data-testid="related"
             >
               <SectionHeading id="related-heading" title="相关阅读" />

@@ -26,7 +26,7 @@ export default async function PreviewPage({ params }: Props) {
   // No view beacon: a preview is not a reading.
   return (
     <PageFrame header={data.header}>
-      <div className="grid gap-4 lg:grid-cols-[1fr_320px] lg:gap-6">
+      <div className="page-grid">
         <div className="min-w-0 space-y-4">
           <PreviewBanner {...banner} />
           <div className="px-4 sm:px-0 print:hidden">
