@@ -8,10 +8,7 @@ export function RevisionHistory({ article }: Props) {
   const { lastModified } = article;
   const updated = Date.parse(lastModified) > Date.parse(article.date);
   return (
-    <div
-      className="revisions"
-      data-testid="revisions"
-    >
+    <div className="revisions" data-testid="revisions">
       <p className="flex flex-wrap gap-x-4">
         <span>
           首发：<time dateTime={article.date}>{formatDateTime(article.date)}</time>
