@@ -6,12 +6,6 @@ import { defaultSiteUrl } from './lib/listen-address.mjs';
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
-  // The proxy (proxy.ts) gets the request's own URL. Normalised, it names the host localhost while
-  // Next's router names the listen address (127.0.0.1), so Next took the proxy's rewrite of every
-  // unknown URL to /_unknown for one to another host and fetched it over HTTP from itself: two
-  // requests and a MaxListenersExceededWarning per 404. Normalising is for client-side navigation
-  // data URLs, which this site does not use (plain links, docs/adr/002).
-  skipProxyUrlNormalize: true,
   poweredByHeader: false,
   // Past this age a page is never served: the next request waits for a fresh render (the pages
   // profile, docs/adr/007-caching-model.md). Each page's revalidate time comes from the data

@@ -155,23 +155,4 @@ test.describe('metrics and logs', () => {
     expect(new Set(requests.map((entry) => entry.reqId)).size).toBe(3);
     expect(requests.map((entry) => entry.reqId)).not.toContain('mine');
   });
-
-  test('an unknown URL is one request and one log line: the server does not fetch its 404 from itself', async () => {
-    const seen = server.lines().length;
-    const unknown = '/articles/no-such-article-observed';
-    expect((await raw('GET', unknown, {}, PORT)).status).toBe(404);
-    // A request after it, as a fence: once its line is there, the 404's lines all are.
-    expect((await raw('GET', '/robots.txt', {}, PORT)).status).toBe(200);
-    const after = () => server.lines().slice(seen);
-    await expect
-      .poll(() => after().some((line) => line.includes('"path":"/robots.txt"')))
-      .toBe(true);
-    const lines = after();
-    // Next took the proxy's rewrite of an unknown URL for one to another host, and fetched
-    // /_unknown over HTTP from itself: two requests, two lines, and a MaxListenersExceededWarning
-    // at error level for every 404.
-    expect(lines.filter((line) => line.includes(`"path":"${unknown}"`))).toHaveLength(1);
-    expect(lines.filter((line) => line.includes('/_unknown'))).toEqual([]);
-    expect(lines.filter((line) => line.includes('MaxListeners'))).toEqual([]);
-  });
 });
