@@ -9,6 +9,9 @@ const PORT = Number(process.env.E2E_PORT || 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 // Every run counts views from zero, however often the suite runs in one working tree.
 const VIEWS_DB = path.join(tmpdir(), `news-e2e-${PORT}-views.db`);
+// The real instant at which the suite's server clock reads NEWS_TEST_NOW (lib/clock.ts), so a test
+// knows where the server's minutes begin. Set once by the runner; its workers inherit it.
+process.env.E2E_CLOCK_ANCHOR ??= String(Date.now());
 
 // Debian's Chromium by default; Playwright's own browser when a user has installed it instead.
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
@@ -59,6 +62,7 @@ export default defineConfig({
     // INDEXNOW_KEY: the server serves /<key>.txt (e2e/push.spec.ts); servers never push.
     env: {
       VIEWS_DB,
+      NEWS_TEST_NOW_AT: process.env.E2E_CLOCK_ANCHOR,
       LOG_LEVEL: 'warn',
       VIEWS_ADDRESS_LIMIT: '1000000',
       // Draft preview links work on the suite's server (e2e/preview.spec.ts).
