@@ -56,5 +56,5 @@ export async function startOwnServer(port: number, env: Record<string, string> =
     stop();
     throw error;
   }
-  return { base, stop, lines: () => output.split('\n').filter(Boolean) };
+  return { base, stop, pid: server.pid as number, lines: () => output.split('\n').filter(Boolean) };
 }

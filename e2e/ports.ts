@@ -17,6 +17,8 @@ export const OWN_PORTS = {
   startup: E2E_PORT + 9,
   observability: E2E_PORT + 10,
   notices: E2E_PORT + 12,
+  /** e2e/memory-scale.spec.ts: one server at a time, 2,000 then 20,000 articles. */
+  memoryScale: E2E_PORT + 13,
 } as const;
 
 // Two files given the same port fail at random, whichever starts second (this happened when two
