@@ -53,9 +53,11 @@ function rssMb(pid: number): number {
   return Math.round(total / 1024);
 }
 
+/** The published articles' slugs (the generator makes about one in a hundred a draft). */
 function slugsOf(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.md'))
+    .filter((file) => !/^draft: true$/m.test(readFileSync(path.join(dir, file), 'utf8')))
     .map((file) => path.basename(file, '.md'))
     .sort();
 }

@@ -2,9 +2,9 @@ import 'server-only';
 // What each dynamic URL of the site resolves to. The route files and the proxy (which turns an
 // unknown URL into an uncached 404 before it reaches a cached route) ask the same questions here.
 import { siteConfig } from '@/config/site';
-import { paginate, splitPagedSegments, type Page } from '@/lib/pagination';
+import { splitPagedSegments, type Page } from '@/lib/pagination';
 import { decodeSegment, segmentCandidates } from '@/lib/url';
-import { getArticleSummary, getCategory, getCategoryArticles, getTagArticles } from './repository';
+import { getArticleSummary, getCategory, getCategoryPage, getTagPage } from './repository';
 import type { ArticleSummary, CategoryInfo } from './types';
 
 export type CategoryPage = { category: CategoryInfo; page: Page<ArticleSummary> };
@@ -15,7 +15,7 @@ export function findCategoryPage(segments: string[]): CategoryPage | undefined {
   const split = splitPagedSegments(segments);
   const category = split && getCategory(split.path.join('/'));
   if (!split || !category) return undefined;
-  const page = paginate(getCategoryArticles(category.path), split.page, siteConfig.pageSize);
+  const page = getCategoryPage(category.path, split.page, siteConfig.pageSize);
   return page ? { category, page } : undefined;
 }
 
@@ -26,7 +26,7 @@ export function findCategoryPage(segments: string[]): CategoryPage | undefined {
 export function findTagPage(tag: string, pageSegments: string[] = []): TagPage | undefined {
   const split = splitPagedSegments(pageSegments);
   if (!split || split.path.length > 0) return undefined;
-  const page = paginate(getTagArticles(tag.normalize('NFC')), split.page, siteConfig.pageSize);
+  const page = getTagPage(tag.normalize('NFC'), split.page, siteConfig.pageSize);
   return page && page.total > 0 ? { tag: tag.normalize('NFC'), page } : undefined;
 }
 

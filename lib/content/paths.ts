@@ -3,7 +3,9 @@
 // ignore comments stop Turbopack from tracing every generated file as a dependency of the server.
 //
 // <CONTENT_INDEX_DIR>/current.json           which version is live (replaced by a rename)
-// <CONTENT_INDEX_DIR>/versions/<id>/index.json  the summaries of that version
+// <CONTENT_INDEX_DIR>/catalog.db             every version's articles and lists, rows shared by
+//                                             versions (docs/adr/027-on-disk-catalog.md)
+// <CONTENT_INDEX_DIR>/versions/<id>/index.json  the summaries of that version (no server reads it)
 // <CONTENT_INDEX_DIR>/versions/<id>/search.db   its search index
 // <CONTENT_INDEX_DIR>/versions/<id>/in-use.lock  share-locked by every server serving it
 // <CONTENT_INDEX_DIR>/bodies/<hh>/<hash>.html   article bodies by content hash, shared by versions
@@ -15,6 +17,7 @@ export const CONTENT_INDEX_DIR = path.resolve(
   env.contentIndexDir,
 );
 export const CURRENT_FILE = path.join(CONTENT_INDEX_DIR, 'current.json');
+export const CATALOG_FILE = path.join(CONTENT_INDEX_DIR, 'catalog.db');
 export const VERSIONS_DIR = path.join(CONTENT_INDEX_DIR, 'versions');
 export const BODY_DIR = path.join(CONTENT_INDEX_DIR, 'bodies');
 

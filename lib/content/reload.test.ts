@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeCatalogVersion } from '@/lib/pipeline/catalog-writer';
 import { writeSearchIndex } from '@/lib/pipeline/search-writer';
 import { summary } from './test-fixtures';
 import type { ArticleSummary, ContentIndex } from './types';
@@ -38,6 +39,7 @@ function publish(version: string, articles: (ArticleSummary & { text: string })[
     categories,
     pages: [],
   };
+  writeCatalogVersion(path.join(dir, 'catalog.db'), version, index);
   writeFileSync(path.join(versionDir, 'index.json'), JSON.stringify(index));
   writeFileSync(path.join(dir, 'current.tmp'), JSON.stringify({ version, publishedAt: new Date().toISOString() }));
   renameSync(path.join(dir, 'current.tmp'), path.join(dir, 'current.json'));
@@ -65,7 +67,12 @@ describe('a new content version in a running process', () => {
     const repository = await import('./repository');
     const { perPublication } = await import('@/lib/cache/per-publication');
     const { sqliteSearch } = await import('@/lib/search/sqlite-engine');
-    const feed = vi.fn(() => repository.getPublishedArticles().map((a) => a.slug).join(','));
+    const feed = vi.fn(() =>
+      repository
+        .getNewestArticles(50)
+        .map((a) => a.slug)
+        .join(','),
+    );
 
     expect(repository.getContentState().version).toBe('v1');
     expect(perPublication('feed', feed)).toBe('old-news');
@@ -93,11 +100,18 @@ describe('a new content version in a running process', () => {
 
     expect(repository.getArticleSummary('breaking')?.title).toBe('突发：独角兽现身');
     expect((await repository.getArticle('breaking'))?.html).toBe('<p>独角兽今晨现身。</p>');
-    expect(repository.getCategoryArticles('shehui').map((a) => a.slug)).toEqual([
+    expect(repository.getCategoryPage('shehui', 1, 20)?.items.map((a) => a.slug)).toEqual([
       'breaking',
       'old-news',
     ]);
-    expect(repository.getTagArticles('突发').map((a) => a.slug)).toEqual(['breaking']);
+    expect(repository.getTagPage('突发', 1, 20)?.items.map((a) => a.slug)).toEqual(['breaking']);
+    expect(repository.getNeighbours(fresh)).toEqual({
+      previous: expect.objectContaining({ slug: 'old-news' }),
+    });
+    expect(repository.getAllTags()).toEqual([
+      { tag: '民生', count: 1 },
+      { tag: '突发', count: 1 },
+    ]);
     // Kept per published list, so computed again for the new version.
     expect(perPublication('feed', feed)).toBe('breaking,old-news');
     expect(feed).toHaveBeenCalledTimes(2);
@@ -105,7 +119,13 @@ describe('a new content version in a running process', () => {
     expect(found.results.map((result) => result.article.slug)).toEqual(['breaking']);
 
     const { changedTags } = await import('./changes');
-    expect(changedTags(change!.before.index, change!.after.index)).toEqual([
+    const { before, after, changed } = change!;
+    expect(
+      changedTags(
+        { articles: changed.before, categories: before.categories, pages: before.pages },
+        { articles: changed.after, categories: after.categories, pages: after.pages },
+      ),
+    ).toEqual([
       'article:breaking',
       'article:old-news',
       'category:shehui',

@@ -132,7 +132,10 @@ async function check(): Promise<void> {
     recovered();
     return;
   }
-  const tags = changedTags(change.before.index, change.after.index);
+  const tags = changedTags(
+    { articles: change.changed.before, categories: change.before.categories, pages: change.before.pages },
+    { articles: change.changed.after, categories: change.after.categories, pages: change.after.pages },
+  );
   serve(change.after.version, { version: change.before.version, changedTags: tags });
   recordContentVersion(change.after.version, (performance.now() - started) / 1000);
   recovered();

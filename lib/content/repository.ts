@@ -1,57 +1,57 @@
 import 'server-only';
+// The content this process serves, read from the on-disk catalog per request
+// (lib/content/catalog.ts, docs/adr/027-on-disk-catalog.md). A process holds only its version's
+// number, categories and site pages, and small values kept per state of publication (list
+// counts, the tag list); never a list of every article.
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { siteConfig, type NavItem } from '@/config/site';
 import { now } from '@/lib/clock';
-import { relatedArticles, relatedIndex, type RelatedIndex } from './related';
-import { CURRENT_FILE, bodyFile, versionFiles, type CurrentVersion } from './paths';
-import { categoryUrl } from './rules';
 import {
-  byNewest,
-  categoryTrail,
-  firstPublishedIndex,
-  isPublished,
-  childCategories,
-  headlines,
-  listIndex,
-  recentNotices,
-  sortCategories,
-  topLevelCategories,
-  type ListIndex,
-} from './queries';
-import type {
-  ArticleDetail,
-  ArticleSummary,
-  CategoryInfo,
-  ContentIndex,
-  Crumb,
-  SitePage,
-} from './types';
+  articleBySlug,
+  catalogVersion,
+  changedArticles,
+  exactCategorySlice,
+  listCount,
+  listLastModified,
+  listNeighbours,
+  listSlice,
+  nextDue,
+  shownSlugs,
+  tagCountsOf,
+  type Scope,
+} from './catalog';
+import { relatedArticles } from './related';
+import { CURRENT_FILE, bodyFile, type CurrentVersion } from './paths';
+import { categoryUrl } from './rules';
+import { byNewest, categoryTrail, childCategories, sortCategories, topLevelCategories } from './queries';
+import type { Page } from '@/lib/pagination';
+import type { ArticleDetail, ArticleSummary, CategoryInfo, Crumb, SitePage } from './types';
 
-type Published = {
-  from: number;
-  list: ArticleSummary[];
-  related?: RelatedIndex;
-  lists?: ListIndex;
-};
-
-/** One content version as this process holds it. */
+/** One content version as this process holds it: its number and its small parts. */
 export type ContentState = {
   version: string;
   publishedAt: string;
   /** current.json's identity when this version was read (inode, time, size). */
   stamp: string;
-  index: ContentIndex;
-  /** Every non-draft article, newest first; the published ones are a suffix of it. */
-  candidates: ArticleSummary[];
-  bySlug: Map<string, ArticleSummary>;
-  categories: Map<string, CategoryInfo>;
-  published?: Published;
-  /** Every article, drafts included, by slug: built on the first signed preview request. */
-  all?: Map<string, ArticleSummary>;
+  /** The version's sequence number in the catalog. */
+  seq: number;
+  categories: CategoryInfo[];
+  byPath: Map<string, CategoryInfo>;
+  pages: SitePage[];
+  /** Values kept until an article falls due (see publication()). */
+  publication?: Publication;
 };
+
+type Publication = {
+  key: string;
+  /** When the next scheduled article falls due: the key changes then. */
+  until: number;
+  values: Map<string, unknown>;
+};
+
 // On globalThis, not in a module variable: the proxy and every route bundle of the same process
-// share one parsed index instead of each holding its own copy.
+// share one state.
 const slot = globalThis as typeof globalThis & { [key: symbol]: ContentState | undefined };
 const KEY = Symbol.for('news.content-index');
 
@@ -67,18 +67,6 @@ function stampOf(): string {
   }
 }
 
-function stateOf(current: CurrentVersion, stamp: string, index: ContentIndex): ContentState {
-  const candidates = index.articles.filter((article) => !article.draft).sort(byNewest);
-  return {
-    ...current,
-    stamp,
-    index,
-    candidates,
-    bySlug: new Map(candidates.map((article) => [article.slug, article])),
-    categories: new Map(index.categories.map((category) => [category.path, category])),
-  };
-}
-
 function readCurrent(): CurrentVersion {
   try {
     return JSON.parse(readFileSync(CURRENT_FILE, 'utf8')) as CurrentVersion;
@@ -87,7 +75,23 @@ function readCurrent(): CurrentVersion {
   }
 }
 
-// Loaded once per server process and then replaced when a new version is published
+function stateOf(current: CurrentVersion, stamp: string): ContentState {
+  const found = catalogVersion(current.version);
+  if (!found)
+    throw new Error(
+      `content version ${current.version} is not in the catalog: run "npm run content" again`,
+    );
+  return {
+    ...current,
+    stamp,
+    seq: found.seq,
+    categories: found.categories,
+    byPath: new Map(found.categories.map((category) => [category.path, category])),
+    pages: found.pages,
+  };
+}
+
+// Read once per server process and then replaced when a new version is published
 // (lib/content/reload.ts watches for it); in development it is checked on every call, so a saved
 // Markdown file shows up without a restart.
 function load(): ContentState {
@@ -100,8 +104,7 @@ function load(): ContentState {
     loaded.stamp = stamp;
     return loaded;
   }
-  const index = JSON.parse(readFileSync(versionFiles(current.version).index, 'utf8')) as ContentIndex;
-  const state = stateOf(current, stamp, index);
+  const state = stateOf(current, stamp);
   slot[KEY] = state;
   return state;
 }
@@ -111,12 +114,19 @@ export function getContentState(): ContentState {
   return load();
 }
 
+export type ContentChange = {
+  before: ContentState;
+  after: ContentState;
+  /** The articles that differ between the two, as each version has them. */
+  changed: { before: ArticleSummary[]; after: ArticleSummary[] };
+};
+
 /**
- * Reads the live version again when current.json has changed, without blocking requests on the
- * file read (parsing the index still takes the event loop for a moment: about a second at
- * 100,000 articles). Returns the versions before and after a switch, or undefined.
+ * Reads the live version again when current.json has changed: a row of the catalog and a query
+ * for what changed, whatever the size of the archive. Returns the versions before and after a
+ * switch, or undefined.
  */
-export async function reloadContent(): Promise<{ before: ContentState; after: ContentState } | undefined> {
+export async function reloadContent(): Promise<ContentChange | undefined> {
   const before = slot[KEY];
   if (!before) {
     load();
@@ -124,80 +134,68 @@ export async function reloadContent(): Promise<{ before: ContentState; after: Co
   }
   const stamp = stampOf();
   if (before.stamp === stamp) return undefined;
-  const current = JSON.parse(await readFile(CURRENT_FILE, 'utf8')) as CurrentVersion;
+  const current = JSON.parse(readFileSync(CURRENT_FILE, 'utf8')) as CurrentVersion;
   if (current.version === before.version) {
     before.stamp = stamp;
     return undefined;
   }
-  const text = await readFile(versionFiles(current.version).index, 'utf8');
-  // Another reload may have finished while this one read.
-  if (slot[KEY] !== before) return undefined;
-  const after = stateOf(current, stamp, JSON.parse(text) as ContentIndex);
-  // Lists are ready before the first request sees the new version.
-  warm(after);
+  const after = stateOf(current, stamp);
+  const changed = changedArticles(before.seq, after.seq);
   slot[KEY] = after;
-  return { before, after };
+  return { before, after, changed };
 }
 
-function warm(state: ContentState): void {
-  const from = firstPublishedIndex(state.candidates, now());
-  const list = state.candidates.slice(from);
-  state.published = { from, list, lists: listIndex(list), related: relatedIndex(list) };
-}
-
-/** Loads the live version and builds its lists ahead of the first request. */
+/** Reads the live version ahead of the first request. */
 export function warmContent(): void {
-  warm(load());
-}
-
-function contentIndex(): ContentIndex {
-  return load().index;
+  const state = load();
+  publication(state);
 }
 
 // `npm run dev` previews drafts and scheduled articles, marked as such; builds never do.
 const PREVIEW = process.env.NODE_ENV === 'development';
 
-function previewList(): ArticleSummary[] {
-  const at = now().getTime();
-  return [...load().index.articles].sort(byNewest).map((article) => {
-    if (article.draft) return { ...article, status: 'draft' as const };
-    if (Date.parse(article.date) > at) return { ...article, status: 'scheduled' as const };
-    return article;
-  });
-}
-
-function published(): Published {
-  const state = load();
-  const from = firstPublishedIndex(state.candidates, now());
-  if (state.published?.from !== from) {
-    state.published = { from, list: state.candidates.slice(from) };
-  }
-  return state.published;
+function scope(state = load()): Scope {
+  return { seq: state.seq, now: now().getTime(), all: PREVIEW };
 }
 
 /**
- * Published articles, newest first, as of the server clock. The same array until an article
- * falls due or another content version is loaded: values derived from it can be kept per array
- * (lib/cache/per-publication.ts).
+ * The state of publication: the version and the articles due by now. Its key changes when
+ * another version is served or a scheduled article falls due, and values kept with it
+ * (perPublication) are dropped then.
  */
-export function getPublishedArticles(): ArticleSummary[] {
-  if (PREVIEW) return previewList();
-  return published().list;
+function publication(state = load()): Publication {
+  const at = now().getTime();
+  const known = state.publication;
+  if (known && at < known.until) return known;
+  const due = nextDue(state.seq, at);
+  const fresh: Publication = {
+    key: `${state.version}:${state.seq}:${at}`,
+    until: PREVIEW ? at + 1000 : (due ?? Number.POSITIVE_INFINITY),
+    values: new Map(),
+  };
+  state.publication = fresh;
+  return fresh;
 }
 
-// Category and tag lists are built once per published list, so a list page or the proxy's check
-// of a deep page number costs a map lookup and a slice, not a pass over the archive.
-function lists(): ListIndex {
-  if (PREVIEW) return listIndex(previewList());
-  const state = published();
-  state.lists ??= listIndex(state.list);
-  return state.lists;
+/** A value kept until the published articles change (another version, or one falls due). */
+export function perPublicationValue<T>(key: string, compute: () => T): T {
+  const { values } = publication();
+  if (!values.has(key)) {
+    const value = compute();
+    values.set(key, value);
+    // A failure is not remembered: the next request tries again.
+    if (value instanceof Promise) value.catch(() => values.delete(key));
+  }
+  return values.get(key) as T;
+}
+
+/** Names the state of publication (see publication()). */
+export function publicationKey(): string {
+  return publication().key;
 }
 
 export function getArticleSummary(slug: string): ArticleSummary | undefined {
-  if (PREVIEW) return previewList().find((article) => article.slug === slug);
-  const article = load().bySlug.get(slug);
-  return article && isPublished(article, now()) ? article : undefined;
+  return articleBySlug(slug, scope());
 }
 
 export async function getArticle(slug: string): Promise<ArticleDetail | undefined> {
@@ -213,13 +211,7 @@ export async function getArticle(slug: string): Promise<ArticleDetail | undefine
  * they are part of the content version (docs/adr/022-draft-preview-links.md).
  */
 export function getPreviewSummary(slug: string): ArticleSummary | undefined {
-  const state = load();
-  state.all ??= new Map(state.index.articles.map((article) => [article.slug, article]));
-  const article = state.all.get(slug);
-  if (!article) return undefined;
-  if (article.draft) return { ...article, status: 'draft' };
-  if (Date.parse(article.date) > now().getTime()) return { ...article, status: 'scheduled' };
-  return article;
+  return articleBySlug(slug, { ...scope(), all: true });
 }
 
 export async function getPreviewArticle(slug: string): Promise<ArticleDetail | undefined> {
@@ -229,19 +221,19 @@ export async function getPreviewArticle(slug: string): Promise<ArticleDetail | u
 }
 
 export function getCategories(): CategoryInfo[] {
-  return sortCategories(contentIndex().categories);
+  return sortCategories(load().categories);
 }
 
 export function getTopCategories(): CategoryInfo[] {
-  return topLevelCategories(contentIndex().categories);
+  return topLevelCategories(load().categories);
 }
 
 export function getCategory(categoryPath: string): CategoryInfo | undefined {
-  return load().categories.get(categoryPath);
+  return load().byPath.get(categoryPath);
 }
 
 export function getCategoryTrail(categoryPath: string): CategoryInfo[] {
-  return categoryTrail(contentIndex().categories, categoryPath);
+  return categoryTrail(load().categories, categoryPath);
 }
 
 /** 当前位置：首页 > 情感 > 故事, for a category or an article in it. */
@@ -256,57 +248,138 @@ export function getCategoryCrumbs(categoryPath: string): Crumb[] {
 }
 
 export function getChildCategories(categoryPath: string): CategoryInfo[] {
-  return childCategories(contentIndex().categories, categoryPath);
+  return childCategories(load().categories, categoryPath);
 }
 
-/** A category's published articles with its subcategories', newest first. */
-export function getCategoryArticles(categoryPath: string): ArticleSummary[] {
-  return lists().byCategory.get(categoryPath) ?? [];
+/** How many articles a list has now (kept per state of publication: the proxy asks often). */
+function countOf(list: string): number {
+  return perPublicationValue(`count:${list}`, () => listCount(list, scope()));
 }
 
-export function getTagArticles(tag: string): ArticleSummary[] {
-  return lists().byTag.get(tag) ?? [];
+function pageOf(list: string, page: number, size: number): Page<ArticleSummary> | null {
+  const total = countOf(list);
+  const totalPages = Math.max(1, Math.ceil(total / size));
+  if (!Number.isInteger(page) || page < 1 || page > totalPages) return null;
+  return { items: listSlice(list, scope(), (page - 1) * size, size), page, totalPages, total };
 }
 
+const categoryList = (path: string) => `c:${path}`;
+const tagList = (tag: string) => `t:${tag}`;
+
+/** A page of a category's published articles with its subcategories', newest first. */
+export function getCategoryPage(
+  categoryPath: string,
+  page: number,
+  size = siteConfig.pageSize,
+): Page<ArticleSummary> | null {
+  return pageOf(categoryList(categoryPath), page, size);
+}
+
+/** The newest `limit` articles of a category and its subcategories. */
+export function getCategoryArticles(categoryPath: string, limit: number): ArticleSummary[] {
+  return listSlice(categoryList(categoryPath), scope(), 0, limit);
+}
+
+export function getCategoryCount(categoryPath: string): number {
+  return countOf(categoryList(categoryPath));
+}
+
+/** A page of a tag's published articles, newest first. */
+export function getTagPage(tag: string, page: number, size = siteConfig.pageSize): Page<ArticleSummary> | null {
+  return pageOf(tagList(tag), page, size);
+}
+
+/** Every tag with its number of published articles, most used first. */
 export function getAllTags(): { tag: string; count: number }[] {
-  return lists().tags;
+  return perPublicationValue('tags', () =>
+    tagCountsOf(scope()).sort(
+      (a, b) => b.count - a.count || a.tag.localeCompare(b.tag, siteConfig.locale),
+    ),
+  );
+}
+
+/** The newest published articles, site notices included, from `offset`. */
+export function getNewestArticles(limit: number, offset = 0): ArticleSummary[] {
+  return listSlice('', scope(), offset, limit);
+}
+
+export function getPublishedCount(): number {
+  return countOf('');
+}
+
+/** Published articles of the last `ms` milliseconds, newest first (the news sitemap). */
+export function getPublishedSince(since: number, limit: number): ArticleSummary[] {
+  return listSlice('', scope(), 0, limit, since);
+}
+
+/** Every published article's slug, one at a time (the search index's visibility flags). */
+export function publishedSlugs(): Iterable<string> {
+  return shownSlugs(scope());
+}
+
+/** Per category path and per tag, the newest lastModified of its published articles. */
+export function getListLastModified(): { categories: Map<string, string>; tags: Map<string, string>; all?: string } {
+  const at = scope();
+  const strip = (found: Map<string, string>) =>
+    new Map([...found].map(([list, lastmod]) => [list.slice(2), lastmod]));
+  return {
+    categories: strip(listLastModified('c:', 'c;', at)),
+    tags: strip(listLastModified('t:', 't;', at)),
+    ...((): { all?: string } => {
+      const all = listLastModified('', '\u0001', at).get('');
+      return all ? { all } : {};
+    })(),
+  };
 }
 
 export function getLatest(limit: number = siteConfig.listSize, excludeSlug?: string): ArticleSummary[] {
-  const latest: ArticleSummary[] = [];
-  for (const article of getPublishedArticles()) {
-    if (latest.length >= limit) break;
-    if (article.slug !== excludeSlug && !article.notice) latest.push(article);
-  }
-  return latest;
+  return listSlice('s', scope(), 0, limit + 1)
+    .filter((article) => article.slug !== excludeSlug)
+    .slice(0, limit);
 }
 
 /** 公告: the site notices of the last weeks, newest first (siteConfig.notices). */
 export function getNotices(): ArticleSummary[] {
-  return recentNotices(getPublishedArticles(), now(), siteConfig.notices);
+  const at = now().getTime();
+  const { limit, days } = siteConfig.notices;
+  return listSlice('n', scope(), 0, limit, at - days * 24 * 3600 * 1000);
 }
 
+/** Featured articles newest first; the newest article when none is. Never a notice. */
 export function getHeadlines(limit = 3): ArticleSummary[] {
-  return headlines(getPublishedArticles(), limit);
+  const featured = listSlice('f', scope(), 0, limit);
+  return featured.length > 0 ? featured : listSlice('s', scope(), 0, 1);
 }
 
-/** Each published article's place in getPublishedArticles(), by slug. */
-export function getPublishedPositions(): ReadonlyMap<string, number> {
-  if (PREVIEW) return relatedIndex(previewList()).bySlug;
-  const state = published();
-  state.related ??= relatedIndex(state.list);
-  return state.related.bySlug;
+/** Featured stories, newest first. */
+export function getFeatured(limit: number): ArticleSummary[] {
+  return listSlice('f', scope(), 0, limit);
 }
 
+/** How many articles each tag contributes to 相关阅读's candidates: the newest of each. */
+const RELATED_PER_TAG = 200;
+
+/**
+ * 相关阅读: the scoring of lib/content/related.ts over a bounded set of candidates read from the
+ * catalog: the editors' picks, the newest articles of each of the article's tags, and the
+ * newest of its own category.
+ */
 export function getRelated(article: ArticleSummary): ArticleSummary[] {
-  if (PREVIEW) return relatedArticles(article, previewList(), siteConfig.relatedSize);
-  const state = published();
-  state.related ??= relatedIndex(state.list);
-  return relatedArticles(article, state.list, siteConfig.relatedSize, state.related);
+  const at = scope();
+  const limit = siteConfig.relatedSize;
+  const candidates = new Map<string, ArticleSummary>();
+  const add = (other: ArticleSummary | undefined) => {
+    if (other && !candidates.has(other.slug)) candidates.set(other.slug, other);
+  };
+  for (const slug of article.related) add(articleBySlug(slug, at));
+  for (const tag of new Set(article.tags))
+    for (const other of listSlice(tagList(tag), at, 0, RELATED_PER_TAG)) add(other);
+  for (const other of exactCategorySlice(article.category, at, limit + 1)) add(other);
+  return relatedArticles(article, [...candidates.values()].sort(byNewest), limit);
 }
 
 export function getCategoryNames(): Record<string, string> {
-  return Object.fromEntries(contentIndex().categories.map((category) => [category.path, category.name]));
+  return Object.fromEntries(load().categories.map((category) => [category.path, category.name]));
 }
 
 /** The channel bar: 首页, the top-level channels with their sub-channels, 热门. */
@@ -335,23 +408,22 @@ export function channelHref(categoryPath: string): string {
 
 /**
  * 上一篇 (older) and 下一篇 (newer) within the article's channel, in the order of the channel's
- * list page.
+ * list page: two indexed queries.
  */
 export function getNeighbours(article: ArticleSummary): {
   previous?: ArticleSummary;
   next?: ArticleSummary;
 } {
-  const list = getCategoryArticles(article.category.split('/')[0] ?? article.category);
-  const index = list.findIndex((candidate) => candidate.slug === article.slug);
-  if (index === -1) return {};
-  const previous = list[index + 1];
-  const next = index > 0 ? list[index - 1] : undefined;
-  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+  // Site notices are in no channel list.
+  if (article.notice) return {};
+  const channel = article.category.split('/')[0] ?? article.category;
+  const { older, newer } = listNeighbours(categoryList(channel), article, scope());
+  return { ...(older ? { previous: older } : {}), ...(newer ? { next: newer } : {}) };
 }
 
 /** 关于我们, 联系我们, 版权声明 …, in footer order. */
 export function getSitePages(): SitePage[] {
-  return contentIndex().pages ?? [];
+  return load().pages;
 }
 
 export async function getSitePage(slug: string): Promise<(SitePage & { html: string }) | undefined> {

@@ -4,7 +4,9 @@ import 'server-only';
 import { siteConfig } from '@/config/site';
 import { now } from '@/lib/clock';
 import { cacheProfiles } from '@/lib/cache/profiles.mjs';
-import { getPublishedArticles, getPublishedPositions } from '@/lib/content/repository';
+import { getArticleSummary, getFeatured, getNewestArticles } from '@/lib/content/repository';
+import { byNewest } from '@/lib/content/queries';
+import type { ArticleSummary } from '@/lib/content/types';
 import { hourlyViews } from '@/lib/views/service';
 import { hotArticles, type HotItem } from './ranking';
 import { hotScores, windowTotals, type Score } from './score';
@@ -39,6 +41,36 @@ function rankings(): Promise<Rankings | undefined> {
 }
 
 /**
+ * The articles hotArticles can choose from, newest first, read from the catalog: the published
+ * stories with the highest scores (down to the score of the limit-th, so that ties keep their
+ * order), then enough featured and newest ones to fill the list, whatever the size of the archive.
+ */
+function candidates(
+  limit: number,
+  scores: ReadonlyMap<string, Score> | undefined,
+): ArticleSummary[] {
+  const found = new Map<string, ArticleSummary>();
+  // One more than the limit: the article being read may be left out.
+  const wanted = limit + 1;
+  if (scores && scores.size > 0) {
+    let ranked = 0;
+    let last = Number.POSITIVE_INFINITY;
+    for (const [slug, score] of [...scores].sort((a, b) => b[1].score - a[1].score)) {
+      if (ranked >= wanted && score.score < last) break;
+      if (score.views <= 0) continue;
+      const article = getArticleSummary(slug);
+      if (!article || article.notice) continue;
+      found.set(slug, article);
+      ranked += 1;
+      last = score.score;
+    }
+  }
+  for (const article of [...getFeatured(wanted * 2), ...getNewestArticles(wanted * 2 + 20)])
+    if (!found.has(article.slug)) found.set(article.slug, article);
+  return [...found.values()].sort(byNewest);
+}
+
+/**
  * 热门文章 for a sidebar: ranked by recent views; featured, then newest articles fill the rest
  * (and all of it when the store is down). `exclude` leaves out the article being read.
  */
@@ -47,7 +79,7 @@ export async function getHot(
   exclude?: string,
 ): Promise<HotItem[]> {
   const scores = (await rankings())?.hot;
-  return hotArticles(getPublishedArticles(), limit, scores, exclude, getPublishedPositions());
+  return hotArticles(candidates(limit, scores), limit, scores, exclude);
 }
 
 /** The 热门排行 page: 24-hour or 7-day totals, only articles with views; undefined when the store is down. */
@@ -57,8 +89,7 @@ export async function getTopViewed(
 ): Promise<HotItem[] | undefined> {
   const ranked = await rankings();
   if (!ranked) return undefined;
-  const published = getPublishedArticles();
-  return hotArticles(published, limit, ranked[window], undefined, getPublishedPositions()).filter(
+  return hotArticles(candidates(limit, ranked[window]), limit, ranked[window]).filter(
     (item) => item.views,
   );
 }

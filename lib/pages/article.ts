@@ -11,7 +11,7 @@ import {
   getCategoryNames,
   getLatest,
   getNeighbours,
-  getPublishedArticles,
+  getNewestArticles,
   getRelated,
 } from '@/lib/content/repository';
 import type { ArticleSummary } from '@/lib/content/types';
@@ -23,9 +23,9 @@ import { header } from './chrome';
 
 /** The newest articles, which `next build` renders ahead (docs/adr/005-prerender-budget.md). */
 export function prerenderedArticleSlugs(): { slug: string }[] {
-  return getPublishedArticles()
-    .slice(0, siteConfig.prerender.articles)
-    .map((article) => ({ slug: article.slug }));
+  return getNewestArticles(siteConfig.prerender.articles).map((article) => ({
+    slug: article.slug,
+  }));
 }
 
 /** The section name and share image for metadata and structured data. */

@@ -8,12 +8,12 @@ import {
   getAllTags,
   channelHref,
   getCategories,
-  getCategoryArticles,
+  getCategoryCount,
   getCategoryCrumbs,
   getCategoryNames,
   getChildCategories,
   getLatest,
-  getPublishedArticles,
+  getNewestArticles,
 } from '@/lib/content/repository';
 import { categoryUrl, tagUrl } from '@/lib/content/rules';
 import { getHot } from '@/lib/hot/hot';
@@ -25,7 +25,7 @@ export function prerenderedCategoryPaths(): { path: string[] }[] {
   return getCategories().flatMap((category) => {
     const pages = Math.min(
       siteConfig.prerender.listPages,
-      Math.max(1, Math.ceil(getCategoryArticles(category.path).length / siteConfig.pageSize)),
+      Math.max(1, Math.ceil(getCategoryCount(category.path) / siteConfig.pageSize)),
     );
     const segments = category.path.split('/');
     return Array.from({ length: pages }, (_, index) => ({
@@ -41,9 +41,7 @@ export function prerenderedCategoryPaths(): { path: string[] }[] {
  */
 export function prerenderedTagPaths(): { tag: string; page: string[] }[] {
   const linked = new Set(
-    getPublishedArticles()
-      .slice(0, siteConfig.prerender.articles)
-      .flatMap((article) => article.tags),
+    getNewestArticles(siteConfig.prerender.articles).flatMap((article) => article.tags),
   );
   return getAllTags()
     .filter(({ tag }) => linked.has(tag))

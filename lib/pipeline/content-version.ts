@@ -17,6 +17,7 @@ import {
 import path from 'node:path';
 import {
   BODY_DIR,
+  CATALOG_FILE,
   CURRENT_FILE,
   VERSIONS_DIR,
   versionFiles,
@@ -25,6 +26,7 @@ import {
 import type { ArticleSummary, CategoryInfo, ContentIndex, SitePage } from '../content/types';
 import { lockFile, unlockFile } from '../file-lock';
 import type { BuildCache, CacheMeta } from './build-cache';
+import { pruneCatalog, writeCatalogVersion, type CatalogWriteResult } from './catalog-writer';
 import { revisionsAfterFirst, type Revision } from './git-history';
 import { lastModified } from './last-modified';
 import { writeSearchIndex, type SearchWriteResult } from './search-writer';
@@ -94,6 +96,7 @@ export type VersionResult = {
   /** False when the sources and code were those of the live version already. */
   switched: boolean;
   search?: SearchWriteResult;
+  catalog?: CatalogWriteResult;
 };
 
 /** Writes the version of these sources (unless it exists), makes it live, and tidies up. */
@@ -119,6 +122,10 @@ export function publishContentVersion(input: {
   const files = versionFiles(version);
   const live = readCurrentVersion();
   let search: SearchWriteResult | undefined;
+  mkdirSync(path.dirname(CATALOG_FILE), { recursive: true });
+  // Before the version's files: a server that finds the version live finds its rows too. Rows
+  // of a version the catalog has already (the same id) are reused as they are.
+  const catalog = writeCatalogVersion(CATALOG_FILE, version, index);
   // index.json is written last: a version directory without it is incomplete.
   if (!existsSync(files.index)) {
     rmSync(files.dir, { recursive: true, force: true });
@@ -150,7 +157,7 @@ export function publishContentVersion(input: {
     writeAtomically(CURRENT_FILE, `${JSON.stringify(current)}\n`);
   }
   collectGarbage(version, live?.version);
-  return { version, switched, ...(search ? { search } : {}) };
+  return { version, switched, catalog, ...(search ? { search } : {}) };
 }
 
 /**
@@ -179,6 +186,8 @@ export function collectGarbage(live: string, previous?: string): void {
       unlockFile(fd);
     }
   }
+  // The catalog's rows of the deleted versions that no kept version shows go with them.
+  if (existsSync(CATALOG_FILE)) pruneCatalog(CATALOG_FILE, kept);
   // Bodies only go with a version: without one deleted, no body is left unnamed (and a publish
   // at 100,000 articles does not stat every body file).
   if (deleted === 0) return;

@@ -3,9 +3,13 @@ import 'server-only';
 // read-only. Every instance on a machine reads the same file, so the operating system's page
 // cache holds it once; a process keeps only what ranking touches per document (lengths, titles,
 // slugs) and reads posting lists and texts per query (docs/adr/014-search-index-on-disk.md).
-import { getArticleSummary, getContentState, getPublishedArticles } from '@/lib/content/repository';
+import {
+  getArticleSummary,
+  getContentState,
+  publicationKey,
+  publishedSlugs,
+} from '@/lib/content/repository';
 import { versionFiles } from '@/lib/content/paths';
-import type { ArticleSummary } from '@/lib/content/types';
 import type { SearchEngine } from './engine';
 import { excerptSegments } from './highlight';
 import { parseQuery, rankPage } from './postings';
@@ -34,15 +38,22 @@ function index(): Open {
   return fresh;
 }
 
-const visibleByList = new WeakMap<ArticleSummary[], { open: Open; visible: Uint8Array }>();
+const VISIBLE = Symbol.for('news.search-visible');
+const flags = globalThis as typeof globalThis & {
+  [VISIBLE]?: { key: string; open: Open; visible: Uint8Array };
+};
 
-/** Marks the published documents, once per published list (it changes when one falls due). */
+/**
+ * Marks the published documents (a byte each), once per state of publication: it changes when
+ * another version is served or a scheduled article falls due. The slugs are read from the
+ * catalog one at a time, never held as a list.
+ */
 function visibility(open: Open): Uint8Array {
-  const published = getPublishedArticles();
-  const known = visibleByList.get(published);
-  if (known?.open === open) return known.visible;
-  const visible = open.visibleSet(published.map((article) => article.slug));
-  visibleByList.set(published, { open, visible });
+  const key = publicationKey();
+  const known = flags[VISIBLE];
+  if (known?.open === open && known.key === key) return known.visible;
+  const visible = open.visibleSet(publishedSlugs());
+  flags[VISIBLE] = { key, open, visible };
   return visible;
 }
 

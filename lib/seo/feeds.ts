@@ -7,14 +7,15 @@ import {
   getCategory,
   getCategoryArticles,
   getCategoryNames,
-  getPublishedArticles,
+  getNewestArticles,
+  getPublishedSince,
 } from '@/lib/content/repository';
 import { categoryUrl } from '@/lib/content/rules';
 import type { ArticleDetail, CategoryInfo } from '@/lib/content/types';
 import { perPublication } from '@/lib/cache/per-publication';
 import { hantFeed } from '@/lib/edition/hant';
 import { sharedCacheControl } from '@/lib/cache/page-cache';
-import { buildNewsSitemap } from './news-sitemap';
+import { NEWS_MAX_ENTRIES, NEWS_WINDOW_MS, buildNewsSitemap } from './news-sitemap';
 import { buildRss } from './rss';
 
 async function details(slugs: string[]): Promise<ArticleDetail[]> {
@@ -37,8 +38,10 @@ export function hantFeedXml(): Promise<string> {
 }
 
 async function buildFeed(category: CategoryInfo | undefined): Promise<string> {
-  const list = category ? getCategoryArticles(category.path) : getPublishedArticles();
-  const articles = await details(list.slice(0, siteConfig.feedSize).map((article) => article.slug));
+  const list = category
+    ? getCategoryArticles(category.path, siteConfig.feedSize)
+    : getNewestArticles(siteConfig.feedSize);
+  const articles = await details(list.map((article) => article.slug));
   const link = absoluteUrl(category ? categoryUrl(category.path) : '/');
   return buildRss(
     {
@@ -58,8 +61,9 @@ async function buildFeed(category: CategoryInfo | undefined): Promise<string> {
 
 /** Undefined while nothing was published in the last 48 hours (see buildNewsSitemap). */
 export function newsSitemapXml(): string | undefined {
-  return buildNewsSitemap(getPublishedArticles(), {
-    at: now(),
+  const at = now();
+  return buildNewsSitemap(getPublishedSince(at.getTime() - NEWS_WINDOW_MS, NEWS_MAX_ENTRIES), {
+    at,
     siteUrl: siteConfig.url,
     publicationName: siteConfig.name,
   });

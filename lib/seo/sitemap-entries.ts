@@ -90,3 +90,49 @@ export function withEditions(entries: SitemapEntry[], siteUrl: string): SitemapE
     ];
   });
 }
+
+/** An article's sitemap entry (as sitemapEntries writes it). */
+export function articleEntry(article: ArticleSummary, siteUrl: string): SitemapEntry {
+  return {
+    loc: new URL(articleUrl(article.slug), siteUrl).toString(),
+    lastmod: article.lastModified,
+    changefreq: 'weekly',
+    priority: 0.8,
+  };
+}
+
+/**
+ * The entries before the articles (as sitemapEntries writes them): the home page, the categories
+ * that have articles and every tag, each with the newest lastModified of its articles.
+ */
+export function listEntries(
+  lastModified: {
+    all?: string;
+    categories: ReadonlyMap<string, string>;
+    tags: ReadonlyMap<string, string>;
+  },
+  categories: CategoryInfo[],
+  tags: string[],
+  siteUrl: string,
+): SitemapEntry[] {
+  const absolute = (path: string) => new URL(path, siteUrl).toString();
+  const entry = (loc: string, lastmod: string | undefined, rest: Omit<SitemapEntry, 'loc'>) => ({
+    loc: absolute(loc),
+    ...(lastmod ? { lastmod } : {}),
+    ...rest,
+  });
+  return [
+    entry('/', lastModified.all, { changefreq: 'hourly', priority: 1 }),
+    ...categories
+      .filter((category) => lastModified.categories.has(category.path))
+      .map((category) =>
+        entry(categoryUrl(category.path), lastModified.categories.get(category.path), {
+          changefreq: 'hourly',
+          priority: 0.7,
+        }),
+      ),
+    ...tags.map((tag) =>
+      entry(tagUrl(tag), lastModified.tags.get(tag), { changefreq: 'daily', priority: 0.5 }),
+    ),
+  ];
+}

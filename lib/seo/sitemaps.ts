@@ -3,31 +3,67 @@ import { SitemapBuilder, type ISitemapField } from 'next-sitemap';
 import { absoluteUrl, siteConfig } from '@/config/site';
 import { perPublication } from '@/lib/cache/per-publication';
 import { now } from '@/lib/clock';
-import { getCategories, getPublishedArticles } from '@/lib/content/repository';
-import { newsSitemapArticles } from './news-sitemap';
-import { sitemapEntries, sitemapFilePaths, withEditions } from './sitemap-entries';
+import {
+  getAllTags,
+  getCategories,
+  getListLastModified,
+  getNewestArticles,
+  getPublishedCount,
+  getPublishedSince,
+} from '@/lib/content/repository';
+import { NEWS_WINDOW_MS } from './news-sitemap';
+import {
+  articleEntry,
+  listEntries,
+  sitemapFilePaths,
+  withEditions,
+  type SitemapEntry,
+} from './sitemap-entries';
 
-/** The general sitemap split into files of at most SITEMAP_SIZE URLs (50,000 by the protocol). */
-export function sitemapChunks(): ISitemapField[][] {
-  return perPublication('sitemap-chunks', () => {
-    const entries = withEditions(
-      sitemapEntries(getPublishedArticles(), getCategories(), siteConfig.url),
+// The general sitemap: the home page, categories and tags, then every published article newest
+// first, each in both editions, split into files of at most SITEMAP_SIZE URLs (50,000 by the
+// protocol). A file reads only its own articles from the catalog (LIMIT/OFFSET); nothing but the
+// list entries (one per category and tag) is kept between requests.
+
+/** The entries before the articles, kept per state of publication. */
+function headEntries(): SitemapEntry[] {
+  return perPublication('sitemap-head', () =>
+    listEntries(
+      getListLastModified(),
+      getCategories(),
+      getAllTags().map(({ tag }) => tag),
       siteConfig.url,
-    ) as ISitemapField[];
-    const chunks: ISitemapField[][] = [];
-    for (let start = 0; start < entries.length; start += siteConfig.sitemapSize) {
-      chunks.push(entries.slice(start, start + siteConfig.sitemapSize));
-    }
-    if (chunks.length === 0) chunks.push([]);
-    return chunks;
-  });
+    ),
+  );
+}
+
+/** Entries before editions: the list entries and then one per published article. */
+function entryCount(): number {
+  return headEntries().length + getPublishedCount();
+}
+
+export function sitemapChunkCount(): number {
+  return Math.max(1, Math.ceil((entryCount() * 2) / siteConfig.sitemapSize));
 }
 
 /** One general sitemap file as XML; undefined past the last. */
 export function sitemapXml(index: number): string | undefined {
-  const chunk = sitemapChunks()[index];
-  if (!chunk) return undefined;
-  return perPublication(`sitemap-${index}`, () => new SitemapBuilder().buildSitemapXml(chunk));
+  if (!Number.isInteger(index) || index < 0 || index >= sitemapChunkCount()) return undefined;
+  const size = siteConfig.sitemapSize;
+  // Each entry is two URLs (withEditions): the file's URLs [start, end) come from these entries.
+  const start = index * size;
+  const end = Math.min(start + size, entryCount() * 2);
+  const first = Math.floor(start / 2);
+  const last = Math.ceil(end / 2);
+  const head = headEntries();
+  const entries = head.slice(first, last);
+  const articlesFrom = Math.max(0, first - head.length);
+  const articlesTo = Math.max(0, last - head.length);
+  if (articlesTo > articlesFrom)
+    for (const article of getNewestArticles(articlesTo - articlesFrom, articlesFrom))
+      entries.push(articleEntry(article, siteConfig.url));
+  const urls = withEditions(entries, siteConfig.url).slice(start - first * 2, end - first * 2);
+  return new SitemapBuilder().buildSitemapXml(urls as ISitemapField[]);
 }
 
 /** The sitemap index as XML. */
@@ -35,17 +71,13 @@ export function sitemapIndexXml(): string {
   return new SitemapBuilder().buildSitemapIndexXml(sitemapIndexUrls());
 }
 
-export function sitemapChunkCount(): number {
-  return sitemapChunks().length;
-}
-
 function hasNews(): boolean {
-  return newsSitemapArticles(getPublishedArticles(), now()).length > 0;
+  return getPublishedSince(now().getTime() - NEWS_WINDOW_MS, 1).length > 0;
 }
 
 /** The sitemap index's entries; the news sitemap only while it has articles. */
 export function sitemapIndexUrls(): string[] {
-  return sitemapFilePaths(sitemapChunks().length, hasNews()).map((path) => absoluteUrl(path));
+  return sitemapFilePaths(sitemapChunkCount(), hasNews()).map((path) => absoluteUrl(path));
 }
 
 /** robots.txt: everything but the API, the index, and the news sitemap while it has articles. */

@@ -1,0 +1,81 @@
+// Pure: the on-disk catalog of a CONTENT_INDEX_DIR (docs/adr/027-on-disk-catalog.md), shared by
+// the content build that writes it (lib/pipeline/catalog-writer.ts) and the server that reads it
+// per request (lib/content/catalog.ts).
+//
+// Every content version has a sequence number. A row of `articles` holds one state of one article
+// and is part of the versions from_seq <= seq < to_seq: a new version closes the rows of the
+// articles it changed or removed and adds rows for the new states, so it costs what changed and
+// shares every other row with the versions before it. `article_lists` repeats, per row, each
+// list the article is in, in list order (newest first), so that a list page, its count and a
+// neighbour are one index range:
+//   ''          every article (drafts and scheduled ones too: the filters decide)
+//   's'         the stories: every article but site notices
+//   'f'         featured stories
+//   'n'         site notices
+//   'c:<path>'  a category's stories, its subcategories' included
+//   't:<tag>'   an article's tags
+/** to_seq of a row that is still part of the newest version. */
+export const OPEN_SEQ = Number.MAX_SAFE_INTEGER;
+export const CATALOG_FORMAT = '1';
+
+export const CATALOG_SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS versions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  categories TEXT NOT NULL,
+  pages TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+  rid INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL,
+  from_seq INTEGER NOT NULL,
+  to_seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  date_ms INTEGER NOT NULL,
+  category TEXT NOT NULL,
+  notice INTEGER NOT NULL,
+  draft INTEGER NOT NULL,
+  featured INTEGER NOT NULL,
+  lastmod TEXT NOT NULL,
+  lastmod_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_slug ON articles (slug, from_seq);
+CREATE INDEX IF NOT EXISTS articles_open ON articles (to_seq);
+CREATE INDEX IF NOT EXISTS articles_from ON articles (from_seq);
+CREATE INDEX IF NOT EXISTS articles_category ON articles (category, date_ms DESC, slug);
+CREATE TABLE IF NOT EXISTS article_lists (
+  list TEXT NOT NULL,
+  date_ms INTEGER NOT NULL,
+  slug TEXT NOT NULL,
+  rid INTEGER NOT NULL,
+  from_seq INTEGER NOT NULL,
+  to_seq INTEGER NOT NULL,
+  draft INTEGER NOT NULL,
+  lastmod_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lists_order
+  ON article_lists (list, date_ms DESC, slug, from_seq, to_seq, draft, rid, lastmod_ms);
+CREATE INDEX IF NOT EXISTS lists_row ON article_lists (rid);
+`;
+
+/** The lists an article is in (see above). */
+export function listsOf(article: {
+  category: string;
+  tags: string[];
+  notice?: boolean;
+  featured: boolean;
+}): string[] {
+  const lists = [''];
+  if (article.notice) lists.push('n');
+  else {
+    lists.push('s');
+    if (article.featured) lists.push('f');
+    // The category and each of its ancestors: qinggan/gushi is listed under qinggan too.
+    for (let cut = article.category.length; cut > 0; cut = article.category.lastIndexOf('/', cut - 1))
+      lists.push(`c:${article.category.slice(0, cut)}`);
+  }
+  for (const tag of new Set(article.tags)) lists.push(`t:${tag}`);
+  return lists;
+}

@@ -1,0 +1,222 @@
+import 'server-only';
+// The server's reads of the on-disk catalog (lib/content/catalog-schema.ts,
+// docs/adr/027-on-disk-catalog.md): one read-only connection per process, prepared statements,
+// every query filtered on the sequence number of the version this process serves. Nothing here
+// holds a list of the archive: a page reads its rows per request or per cache fill.
+import Database from 'better-sqlite3';
+import { CATALOG_FILE } from './paths';
+import type { ArticleSummary, CategoryInfo, SitePage } from './types';
+
+/** Which articles a query sees: the version's, and of them the published ones (or all of them). */
+export type Scope = { seq: number; now: number; all: boolean };
+
+const VISIBLE = 'from_seq <= @seq AND to_seq > @seq';
+const SHOWN = `${VISIBLE} AND (@all OR (draft = 0 AND date_ms <= @now))`;
+
+function statements(db: Database.Database) {
+  return {
+    version: db.prepare('SELECT seq, categories, pages FROM versions WHERE id = ?'),
+    bySlug: db.prepare(
+      `SELECT summary, draft, date_ms FROM articles WHERE slug = @slug AND ${VISIBLE}`,
+    ),
+    list: db.prepare(
+      `SELECT a.summary, a.draft, a.date_ms FROM article_lists l JOIN articles a ON a.rid = l.rid
+        WHERE l.list = @list AND l.from_seq <= @seq AND l.to_seq > @seq
+          AND (@all OR (l.draft = 0 AND l.date_ms <= @now)) AND l.date_ms >= @since
+        ORDER BY l.date_ms DESC, l.slug LIMIT @limit OFFSET @offset`,
+    ),
+    count: db.prepare(
+      `SELECT COUNT(*) FROM article_lists WHERE list = @list AND ${SHOWN}`,
+    ),
+    older: db.prepare(
+      `SELECT a.summary, a.draft, a.date_ms FROM article_lists l JOIN articles a ON a.rid = l.rid
+        WHERE l.list = @list AND (l.date_ms < @date OR (l.date_ms = @date AND l.slug > @slug))
+          AND l.from_seq <= @seq AND l.to_seq > @seq AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
+        ORDER BY l.date_ms DESC, l.slug LIMIT 1`,
+    ),
+    newer: db.prepare(
+      `SELECT a.summary, a.draft, a.date_ms FROM article_lists l JOIN articles a ON a.rid = l.rid
+        WHERE l.list = @list AND (l.date_ms > @date OR (l.date_ms = @date AND l.slug < @slug))
+          AND l.from_seq <= @seq AND l.to_seq > @seq AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
+        ORDER BY l.date_ms ASC, l.slug DESC LIMIT 1`,
+    ),
+    exactCategory: db.prepare(
+      `SELECT summary, draft, date_ms FROM articles WHERE category = @category AND notice = 0
+        AND ${SHOWN} ORDER BY date_ms DESC, slug LIMIT @limit`,
+    ),
+    tags: db.prepare(
+      `SELECT substr(list, 3) AS tag, COUNT(*) AS count FROM article_lists
+        WHERE list >= 't:' AND list < 't;' AND ${SHOWN} GROUP BY list`,
+    ),
+    listStats: db.prepare(
+      `SELECT list, MAX(lastmod_ms) AS lastmod_ms FROM article_lists
+        WHERE list >= @from AND list < @to AND ${SHOWN} GROUP BY list`,
+    ),
+    lastmodOf: db.prepare(
+      `SELECT a.lastmod FROM article_lists l JOIN articles a ON a.rid = l.rid
+        WHERE l.list = @list AND l.lastmod_ms = @lastmod_ms
+          AND l.from_seq <= @seq AND l.to_seq > @seq AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
+        LIMIT 1`,
+    ),
+    slugs: db.prepare(`SELECT slug FROM article_lists WHERE list = '' AND ${SHOWN}`).pluck(),
+    nextDue: db
+      .prepare(
+        `SELECT MIN(date_ms) FROM articles WHERE ${VISIBLE} AND draft = 0 AND date_ms > @now`,
+      )
+      .pluck(),
+    changed: db.prepare(
+      `SELECT summary, from_seq, to_seq FROM articles
+        WHERE (from_seq > @low AND from_seq <= @high) OR (to_seq > @low AND to_seq <= @high)`,
+    ),
+  };
+}
+
+type Open = { db: Database.Database; statements: ReturnType<typeof statements> };
+// On globalThis, like the content state: every route bundle of the process shares one handle.
+const slot = globalThis as typeof globalThis & { [key: symbol]: Open | undefined };
+const KEY = Symbol.for('news.content-catalog');
+
+function open(): Open {
+  const known = slot[KEY];
+  if (known) return known;
+  const db = new Database(CATALOG_FILE, { readonly: true, fileMustExist: true });
+  // A small page cache: the operating system's holds the file once for every process.
+  db.pragma('cache_size = -8000');
+  const fresh = { db, statements: statements(db) };
+  slot[KEY] = fresh;
+  return fresh;
+}
+
+const q = () => open().statements;
+
+type Row = { summary: string; draft: number; date_ms: number };
+
+/** A row as the app's summary; in a preview scope, drafts and scheduled articles are marked. */
+function toSummary(row: Row, scope: Scope): ArticleSummary {
+  const article = JSON.parse(row.summary) as ArticleSummary;
+  if (!scope.all) return article;
+  if (row.draft) return { ...article, status: 'draft' };
+  if (row.date_ms > scope.now) return { ...article, status: 'scheduled' };
+  return article;
+}
+
+export type CatalogVersion = { seq: number; categories: CategoryInfo[]; pages: SitePage[] };
+
+/** The version's number and its small parts (categories, site pages); undefined when unknown. */
+export function catalogVersion(id: string): CatalogVersion | undefined {
+  const row = q().version.get(id) as
+    | { seq: number; categories: string; pages: string }
+    | undefined;
+  if (!row) return undefined;
+  return {
+    seq: row.seq,
+    categories: JSON.parse(row.categories) as CategoryInfo[],
+    pages: JSON.parse(row.pages) as SitePage[],
+  };
+}
+
+export function articleBySlug(slug: string, scope: Scope): ArticleSummary | undefined {
+  const row = q().bySlug.get({ slug, seq: scope.seq }) as Row | undefined;
+  if (!row) return undefined;
+  if (!scope.all && (row.draft || row.date_ms > scope.now)) return undefined;
+  return toSummary(row, scope);
+}
+
+/** A slice of a list (catalog-schema.ts), newest first; `since` leaves out older articles. */
+export function listSlice(
+  list: string,
+  scope: Scope,
+  offset: number,
+  limit: number,
+  since = Number.MIN_SAFE_INTEGER,
+): ArticleSummary[] {
+  return (
+    q().list.all({ list, ...scope, all: scope.all ? 1 : 0, since, offset, limit }) as Row[]
+  ).map((row) => toSummary(row, scope));
+}
+
+export function listCount(list: string, scope: Scope): number {
+  return q().count.pluck().get({ list, ...scope, all: scope.all ? 1 : 0 }) as number;
+}
+
+/** The articles just older and just newer than `article` in a list. */
+export function listNeighbours(
+  list: string,
+  article: ArticleSummary,
+  scope: Scope,
+): { older?: ArticleSummary; newer?: ArticleSummary } {
+  const params = {
+    list,
+    ...scope,
+    all: scope.all ? 1 : 0,
+    date: Date.parse(article.date),
+    slug: article.slug,
+  };
+  const older = q().older.get(params) as Row | undefined;
+  const newer = q().newer.get(params) as Row | undefined;
+  return {
+    ...(older ? { older: toSummary(older, scope) } : {}),
+    ...(newer ? { newer: toSummary(newer, scope) } : {}),
+  };
+}
+
+/** The newest stories of exactly this category (not its subcategories). */
+export function exactCategorySlice(category: string, scope: Scope, limit: number): ArticleSummary[] {
+  return (
+    q().exactCategory.all({ category, ...scope, all: scope.all ? 1 : 0, limit }) as Row[]
+  ).map((row) => toSummary(row, scope));
+}
+
+export function tagCountsOf(scope: Scope): { tag: string; count: number }[] {
+  return q().tags.all({ ...scope, all: scope.all ? 1 : 0 }) as { tag: string; count: number }[];
+}
+
+/**
+ * Per list in [from, to) (e.g. every 'c:' list), the newest lastModified of its articles, as
+ * the articles give it.
+ */
+export function listLastModified(from: string, to: string, scope: Scope): Map<string, string> {
+  const params = { ...scope, all: scope.all ? 1 : 0 };
+  const found = new Map<string, string>();
+  for (const row of q().listStats.all({ ...params, from, to }) as {
+    list: string;
+    lastmod_ms: number;
+  }[]) {
+    const lastmod = q()
+      .lastmodOf.pluck()
+      .get({ ...params, list: row.list, lastmod_ms: row.lastmod_ms }) as string | undefined;
+    if (lastmod) found.set(row.list, lastmod);
+  }
+  return found;
+}
+
+/** Every shown article's slug (for the search index's visibility flags). */
+export function* shownSlugs(scope: Scope): Generator<string> {
+  yield* q().slugs.iterate({ ...scope, all: scope.all ? 1 : 0 }) as IterableIterator<string>;
+}
+
+/** When the next scheduled article of the version falls due (ms), or undefined. */
+export function nextDue(seq: number, at: number): number | undefined {
+  return (q().nextDue.get({ seq, now: at }) as number | null) ?? undefined;
+}
+
+/** The articles of `before` and of `after` that differ between the two versions. */
+export function changedArticles(
+  before: number,
+  after: number,
+): { before: ArticleSummary[]; after: ArticleSummary[] } {
+  const low = Math.min(before, after);
+  const high = Math.max(before, after);
+  const shows = (row: { from_seq: number; to_seq: number }, seq: number) =>
+    row.from_seq <= seq && row.to_seq > seq;
+  const rows = q().changed.all({ low, high }) as {
+    summary: string;
+    from_seq: number;
+    to_seq: number;
+  }[];
+  const pick = (seq: number, other: number) =>
+    rows
+      .filter((row) => shows(row, seq) && !shows(row, other))
+      .map((row) => JSON.parse(row.summary) as ArticleSummary);
+  return { before: pick(before, after), after: pick(after, before) };
+}
