@@ -18,6 +18,7 @@ const SEARCHES = ['北京', '上海', '成都', '教育', '农业', '医疗', '�
 
 type Measured = {
   count: number;
+  lastPage: number;
   buildSeconds: number;
   startMs: number;
   rssMb: number;
@@ -157,10 +158,11 @@ async function measure(count: number, port: number, testInfo: TestInfo): Promise
       const deepTimes: number[] = [];
       for (let i = 0; i < 20; i += 1)
         deepTimes.push(
-          await get(server.base, `/category/${channel}/page/${Math.max(1, last - i * 7)}`),
+          await get(server.base, `/category/${channel}/page/${Math.max(2, last - i * 7)}`),
         );
       const measured: Measured = {
         count,
+        lastPage: last,
         buildSeconds,
         startMs,
         rssMb: rss,
