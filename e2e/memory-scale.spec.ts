@@ -54,13 +54,16 @@ function rssMb(pid: number): number {
   return Math.round(total / 1024);
 }
 
-/** The published articles' slugs (the generator makes about one in a hundred a draft). */
+/** The published articles' slugs, oldest months first (the generator makes about one in a hundred a draft). */
 function slugsOf(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.md'))
-    .filter((file) => !/^draft: true$/m.test(readFileSync(path.join(dir, file), 'utf8')))
-    .map((file) => path.basename(file, '.md'))
-    .sort();
+  return (
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.md'))
+      .filter((file) => !/^draft: true$/m.test(readFileSync(path.join(dir, file), 'utf8')))
+      // <year>/<month>/<slug>.md: the oldest months first.
+      .sort()
+      .map((file) => path.basename(file, '.md'))
+  );
 }
 
 function p95(samples: number[]): number {
