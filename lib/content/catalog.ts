@@ -160,6 +160,48 @@ export function listNeighbours(
   };
 }
 
+const sharedTagStatements = new Map<number, Database.Statement>();
+
+/**
+ * The articles sharing most of `tags`, then the newest: among the newest `perTag` of each tag,
+ * so that a common tag costs the same at any size of the archive. Only the `limit` best are
+ * read whole.
+ */
+export function sharedTagSlice(
+  tags: string[],
+  exclude: string,
+  scope: Scope,
+  perTag: number,
+  limit: number,
+): ArticleSummary[] {
+  if (tags.length === 0) return [];
+  let statement = sharedTagStatements.get(tags.length);
+  if (!statement) {
+    const one = (i: number) =>
+      `SELECT * FROM (SELECT rid, date_ms, slug FROM article_lists WHERE list = @t${i}
+        AND from_seq <= @seq AND to_seq > @seq AND (@all OR (draft = 0 AND date_ms <= @now))
+        ORDER BY date_ms DESC, slug LIMIT @perTag)`;
+    statement = open().db.prepare(
+      `SELECT a.summary, a.draft, a.date_ms FROM (
+         SELECT rid, date_ms, slug, COUNT(*) AS overlap FROM (
+           ${tags.map((_, i) => one(i)).join(' UNION ALL ')}
+         ) WHERE slug != @exclude GROUP BY rid ORDER BY overlap DESC, date_ms DESC, slug
+         LIMIT @limit
+       ) s JOIN articles a ON a.rid = s.rid ORDER BY s.overlap DESC, s.date_ms DESC, s.slug`,
+    );
+    sharedTagStatements.set(tags.length, statement);
+  }
+  const params: Record<string, unknown> = {
+    ...scope,
+    all: scope.all ? 1 : 0,
+    exclude,
+    perTag,
+    limit,
+  };
+  tags.forEach((tag, i) => (params[`t${i}`] = `t:${tag}`));
+  return (statement.all(params) as Row[]).map((row) => toSummary(row, scope));
+}
+
 /** The newest stories of exactly this category (not its subcategories). */
 export function exactCategorySlice(category: string, scope: Scope, limit: number): ArticleSummary[] {
   return (

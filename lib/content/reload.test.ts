@@ -108,6 +108,9 @@ describe('a new content version in a running process', () => {
     expect(repository.getNeighbours(fresh)).toEqual({
       previous: expect.objectContaining({ slug: 'old-news' }),
     });
+    expect(repository.getRelated({ ...fresh, tags: ['突发', '民生'] }).map((a) => a.slug)).toEqual([
+      'old-news',
+    ]);
     expect(repository.getAllTags()).toEqual([
       { tag: '民生', count: 1 },
       { tag: '突发', count: 1 },

@@ -17,6 +17,7 @@ import {
   listNeighbours,
   listSlice,
   nextDue,
+  sharedTagSlice,
   shownSlugs,
   tagCountsOf,
   type Scope,
@@ -372,8 +373,9 @@ export function getRelated(article: ArticleSummary): ArticleSummary[] {
     if (other && !candidates.has(other.slug)) candidates.set(other.slug, other);
   };
   for (const slug of article.related) add(articleBySlug(slug, at));
-  for (const tag of new Set(article.tags))
-    for (const other of listSlice(tagList(tag), at, 0, RELATED_PER_TAG)) add(other);
+  // The best by shared tags, with room for site notices and picks that relatedArticles skips.
+  for (const other of sharedTagSlice([...new Set(article.tags)], article.slug, at, RELATED_PER_TAG, limit * 3 + 5))
+    add(other);
   for (const other of exactCategorySlice(article.category, at, limit + 1)) add(other);
   return relatedArticles(article, [...candidates.values()].sort(byNewest), limit);
 }
