@@ -75,7 +75,7 @@ export function newsSitemapXml(): string | undefined {
  * never from a copy made at build time: `next build` would otherwise freeze them.
  */
 export async function textResponse(
-  body: string | undefined,
+  body: string | ReadableStream<Uint8Array> | undefined,
   contentType: 'application/rss+xml' | 'application/xml' | 'text/plain',
 ): Promise<Response> {
   await connection();

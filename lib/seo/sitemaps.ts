@@ -46,6 +46,61 @@ export function sitemapChunkCount(): number {
   return Math.max(1, Math.ceil((entryCount() * 2) / siteConfig.sitemapSize));
 }
 
+/** Articles a sitemap file reads and writes at a time while it streams. */
+const STREAM_BATCH = 1000;
+
+/**
+ * One general sitemap file as XML, streamed: it reads and writes STREAM_BATCH entries at a time,
+ * so a 50,000-URL file never sits in memory whole. Undefined past the last.
+ */
+export function sitemapStream(index: number): ReadableStream<Uint8Array> | undefined {
+  if (!Number.isInteger(index) || index < 0 || index >= sitemapChunkCount()) return undefined;
+  const size = siteConfig.sitemapSize;
+  const start = index * size;
+  const end = Math.min(start + size, entryCount() * 2);
+  const builder = new SitemapBuilder();
+  const empty = builder.buildSitemapXml([]);
+  const close = '</urlset>';
+  const open = empty.slice(0, empty.length - close.length);
+  const encoder = new TextEncoder();
+  // The file's URLs [start, end): each entry is two (withEditions).
+  let at = start;
+  let opened = false;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (!opened) {
+        opened = true;
+        controller.enqueue(encoder.encode(open));
+        return;
+      }
+      if (at >= end) {
+        controller.enqueue(encoder.encode(close));
+        controller.close();
+        return;
+      }
+      const stop = Math.min(end, at + STREAM_BATCH * 2);
+      const urls = urlsBetween(at, stop);
+      at = stop;
+      const xml = builder.buildSitemapXml(urls as ISitemapField[]);
+      controller.enqueue(encoder.encode(xml.slice(open.length, xml.length - close.length)));
+    },
+  });
+}
+
+/** The general sitemap's URLs [start, end), both editions, reading only those articles. */
+function urlsBetween(start: number, end: number): SitemapEntry[] {
+  const first = Math.floor(start / 2);
+  const last = Math.ceil(end / 2);
+  const head = headEntries();
+  const entries = head.slice(first, last);
+  const articlesFrom = Math.max(0, first - head.length);
+  const articlesTo = Math.max(0, last - head.length);
+  if (articlesTo > articlesFrom)
+    for (const article of getNewestArticles(articlesTo - articlesFrom, articlesFrom))
+      entries.push(articleEntry(article, siteConfig.url));
+  return withEditions(entries, siteConfig.url).slice(start - first * 2, end - first * 2);
+}
+
 /** One general sitemap file as XML; undefined past the last. */
 export function sitemapXml(index: number): string | undefined {
   if (!Number.isInteger(index) || index < 0 || index >= sitemapChunkCount()) return undefined;
