@@ -23,7 +23,7 @@ import {
   type Scope,
 } from './catalog';
 import { relatedArticles } from './related';
-import { CURRENT_FILE, bodyFile, type CurrentVersion } from './paths';
+import { CURRENT_FILE, bodyFile, versionFiles, type CurrentVersion } from './paths';
 import { categoryUrl } from './rules';
 import { byNewest, categoryTrail, childCategories, sortCategories, topLevelCategories } from './queries';
 import type { Page } from '@/lib/pagination';
@@ -77,6 +77,9 @@ function readCurrent(): CurrentVersion {
 }
 
 function stateOf(current: CurrentVersion, stamp: string): ContentState {
+  // index.json is the last file a content build writes (ADR 013): without it the version is
+  // incomplete (ENOENT), however the catalog stands.
+  statSync(versionFiles(current.version).index);
   const found = catalogVersion(current.version);
   if (!found)
     throw new Error(
