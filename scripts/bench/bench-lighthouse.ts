@@ -19,15 +19,15 @@
 // on a loaded machine: one busy-looping process per core, started after the servers are warm and
 // before the first run, stopped after the last (its runs are never written to the docs).
 // BENCH_TRACES=<dir> keeps each run's trace of the article and the bare page there.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { bodyFile } from '../../lib/content/paths';
 import { nginxMain, nginxSite } from '../start/nginx-site';
+import { buildBare, type Summary } from './bare-page';
 import { startNext, stopGroup, waitFor } from './bench-server';
 import { readLiveIndex } from './live-index';
 
@@ -43,89 +43,7 @@ const NGINX_PORT = 3462;
 const NGINX = `http://127.0.0.1:${NGINX_PORT}`;
 const SLUG = process.env.BENCH_SLUG || 'chengdu-wuhou-minzu-tuanjie';
 const CHROME = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// Outside the checkout (inside it, Next would take the site's proxy and instrumentation for the
-// bare app's), with a hard-linked copy of node_modules: Turbopack compiles nothing outside its root.
 const BARE_DIR = path.join(tmpdir(), 'news-bench-bare');
-
-type Summary = {
-  slug: string;
-  /** The hash naming its compiled body (lib/content/paths.ts). */
-  body: string;
-  title: string;
-  cover?: string;
-  coverAlt?: string;
-  coverWidth?: number;
-  coverHeight?: number;
-};
-
-function buildBare(article: Summary) {
-  rmSync(BARE_DIR, { recursive: true, force: true });
-  mkdirSync(path.join(BARE_DIR, 'app'), { recursive: true });
-  const body = readFileSync(bodyFile(article.body), 'utf8');
-  cpSync(path.join(ROOT, 'public'), path.join(BARE_DIR, 'public'), { recursive: true });
-  writeFileSync(path.join(BARE_DIR, 'package.json'), '{ "private": true, "type": "module" }\n');
-  execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(BARE_DIR, 'node_modules')]);
-  writeFileSync(
-    path.join(BARE_DIR, 'next.config.mjs'),
-    `export default { images: { formats: ['image/avif', 'image/webp'] } };\n`,
-  );
-  writeFileSync(
-    path.join(BARE_DIR, 'app', 'layout.tsx'),
-    `export default function Layout({ children }: { children: React.ReactNode }) {
-  return <html lang="zh-CN"><body>{children}</body></html>;
-}
-`,
-  );
-  const cover = article.cover
-    ? `<Image src=${JSON.stringify(article.cover)} alt=${JSON.stringify(article.coverAlt ?? '')} width={${article.coverWidth}} height={${article.coverHeight}} sizes="100vw" style={{ width: '100%', height: 'auto' }} priority />`
-    : '';
-  writeFileSync(
-    path.join(BARE_DIR, 'app', 'page.tsx'),
-    `import Image from 'next/image';
-export default function Page() {
-  return (
-    <main>
-      <h1>${article.title}</h1>
-      ${cover}
-      <div dangerouslySetInnerHTML={{ __html: ${JSON.stringify(body)} }} />
-    </main>
-  );
-}
-`,
-  );
-  writeFileSync(
-    path.join(BARE_DIR, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        jsx: 'preserve',
-        strict: false,
-        skipLibCheck: true,
-        esModuleInterop: true,
-        moduleResolution: 'bundler',
-        module: 'esnext',
-        target: 'es2022',
-        lib: ['dom', 'esnext'],
-        isolatedModules: true,
-        noEmit: true,
-        allowJs: true,
-      },
-    }),
-  );
-  try {
-    execFileSync(
-      process.execPath,
-      [path.join(BARE_DIR, 'node_modules/next/dist/bin/next'), 'build'],
-      {
-        cwd: BARE_DIR,
-        encoding: 'utf8',
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-      },
-    );
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`the bare page did not build:\n${stdout ?? ''}${stderr ?? ''}`);
-  }
-}
 
 function startNginx(): ChildProcess {
   const dir = path.join(tmpdir(), 'news-bench-nginx');
@@ -216,9 +134,7 @@ function breakdown(audits: Record<string, { details?: unknown }>) {
     };
   }
   const debug = (
-    audits['long-tasks']?.details as
-      | { debugData?: { urls?: string[]; tasks?: Item[] } }
-      | undefined
+    audits['long-tasks']?.details as { debugData?: { urls?: string[]; tasks?: Item[] } } | undefined
   )?.debugData;
   const longTasks = (debug?.tasks ?? []).map((task) => {
     const { urlIndex, startTime, duration, ...rest } = task;
@@ -240,7 +156,7 @@ const article = index.articles.find((entry) => entry.slug === SLUG);
 if (!article) throw new Error(`no article ${SLUG} in the content index`);
 if (!existsSync('.next/BUILD_ID')) throw new Error('build the site first: npm run build');
 console.log('building the bare page …');
-buildBare(article);
+buildBare(ROOT, BARE_DIR, article);
 
 const allPages = [
   { key: 'article', name: 'this project: article', url: `${SITE}/articles/${SLUG}` },
@@ -377,9 +293,7 @@ try {
           .map(([url, ms]) => `${url} ${Math.round(ms)}`)
           .join(', ') || 'none over its threshold'),
       `  long tasks per run: ${tasks.map((t) => t.length).join(', ')}; in the median-TBT run: ` +
-        ((
-          [...list].sort((a, b) => a.tbt - b.tbt)[Math.floor(list.length / 2)]?.longTasks ?? []
-        )
+        (([...list].sort((a, b) => a.tbt - b.tbt)[Math.floor(list.length / 2)]?.longTasks ?? [])
           .map(
             (t) =>
               `${Math.round(t.duration)} ms at ${Math.round(t.start)} (${t.url || 'no script'}: ${Object.entries(
