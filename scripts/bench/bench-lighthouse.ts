@@ -15,7 +15,8 @@
 //    medians; writes everything as JSON (BENCH_JSON, default /tmp/bench-lighthouse-<time>.json),
 //    and the medians of a full quiet run to docs/benchmarks.md between the lighthouse markers.
 //
-// BENCH_PAGES=article,bare (keys below) measures only those pages. BENCH_LOAD=1 runs the pages
+// BENCH_PAGES=article,bare (keys below) measures only those pages; article-no-chunks, only
+// when named, is the article with its script chunks blocked. BENCH_LOAD=1 runs the pages
 // on a loaded machine: one busy-looping process per core, started after the servers are warm and
 // before the first run, stopped after the last (its runs are never written to the docs).
 // BENCH_TRACES=<dir> keeps each run's trace of the article and the bare page there.
@@ -174,9 +175,19 @@ const allPages = [
     url: `${SITE}/search?q=${encodeURIComponent('民族团结')}`,
   },
   { key: 'nginx-home', name: 'this project through nginx: home', url: `${NGINX}/` },
+  // Not in the default set: the article with its script chunks blocked (no hydration, no beacon),
+  // what the page's own markup and CSS cost the main thread without the App Router's runtime.
+  {
+    key: 'article-no-chunks',
+    name: 'this project: article, script chunks blocked',
+    url: `${SITE}/articles/${SLUG}`,
+    blocked: ['*/_next/static/chunks/*.js'],
+  },
 ];
 const only = process.env.BENCH_PAGES?.split(',').map((key) => key.trim());
-const pages = only ? allPages.filter((page) => only.includes(page.key)) : allPages;
+const pages = only
+  ? allPages.filter((page) => only.includes(page.key))
+  : allPages.filter((page) => !page.blocked);
 if (pages.length === 0) throw new Error(`BENCH_PAGES names none of ${allPages.map((p) => p.key)}`);
 const LOADED = Boolean(process.env.BENCH_LOAD && process.env.BENCH_LOAD !== '0');
 const TRACES = process.env.BENCH_TRACES;
@@ -217,12 +228,13 @@ try {
   const started = new Date();
   const runs = new Map<string, Run[]>();
   for (let run = 0; run < RUNS; run += 1) {
-    for (const { key, name, url } of pages) {
+    for (const { key, name, url, blocked } of pages) {
       const result = await lighthouse(url, {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
         onlyCategories: ['performance'],
+        ...(blocked ? { blockedUrlPatterns: blocked } : {}),
       });
       const audits = result?.lhr.audits ?? {};
       const value = (id: string) => audits[id]?.numericValue ?? NaN;
@@ -274,7 +286,7 @@ try {
   };
   const breakdownLines: string[] = [];
   for (const { key, name } of pages) {
-    if (key !== 'article' && key !== 'bare') continue;
+    if (key !== 'article' && key !== 'bare' && key !== 'article-no-chunks') continue;
     const list = runs.get(name) ?? [];
     const groups = medianBy(list, (run) => run.groups);
     const scripts = medianBy(list, (run) =>
