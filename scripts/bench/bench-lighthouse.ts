@@ -19,7 +19,8 @@
 // when named, is the article with its script chunks blocked. BENCH_LOAD=1 runs the pages
 // on a loaded machine: one busy-looping process per core, started after the servers are warm and
 // before the first run, stopped after the last (its runs are never written to the docs).
-// BENCH_TRACES=<dir> keeps each run's trace of the article and the bare page there.
+// BENCH_TRACES=<dir> keeps each run's trace there. BENCH_BASELINE=<checkout> with
+// BENCH_PAGES=…,baseline-article adds that checkout's article (its own build, on port 4230).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -42,6 +43,8 @@ const BARE = `http://127.0.0.1:${BARE_PORT}`;
 // gzip): the production layout of docs/deploy.md, one instance.
 const NGINX_PORT = 3462;
 const NGINX = `http://127.0.0.1:${NGINX_PORT}`;
+const BASELINE = process.env.BENCH_BASELINE;
+const BASELINE_PORT = 4230;
 const SLUG = process.env.BENCH_SLUG || 'chengdu-wuhou-minzu-tuanjie';
 const CHROME = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const BARE_DIR = path.join(tmpdir(), 'news-bench-bare');
@@ -175,6 +178,13 @@ const allPages = [
     url: `${SITE}/search?q=${encodeURIComponent('民族团结')}`,
   },
   { key: 'nginx-home', name: 'this project through nginx: home', url: `${NGINX}/` },
+  // Not in the default set: another checkout's build of the article (BENCH_BASELINE=<dir>, its
+  // `npm run build` with the same SITE_URL), for before and after in one round-robin session.
+  {
+    key: 'baseline-article',
+    name: `${BASELINE ? path.basename(BASELINE) : 'baseline'}: article`,
+    url: `http://127.0.0.1:${BASELINE_PORT}/articles/${SLUG}`,
+  },
   // Not in the default set: the article with its script chunks blocked (no hydration, no beacon),
   // what the page's own markup and CSS cost the main thread without the App Router's runtime.
   {
@@ -187,12 +197,14 @@ const allPages = [
 const only = process.env.BENCH_PAGES?.split(',').map((key) => key.trim());
 const pages = only
   ? allPages.filter((page) => only.includes(page.key))
-  : allPages.filter((page) => !page.blocked);
+  : allPages.filter((page) => !page.blocked && page.key !== 'baseline-article');
 if (pages.length === 0) throw new Error(`BENCH_PAGES names none of ${allPages.map((p) => p.key)}`);
 const LOADED = Boolean(process.env.BENCH_LOAD && process.env.BENCH_LOAD !== '0');
 const TRACES = process.env.BENCH_TRACES;
 if (TRACES) mkdirSync(TRACES, { recursive: true });
 const withNginx = pages.some((page) => page.key.startsWith('nginx'));
+if (pages.some((page) => page.key === 'baseline-article') && !BASELINE)
+  throw new Error('baseline-article needs BENCH_BASELINE=<a checkout with a build>');
 
 const site = startNext(ROOT, SITE_PORT, {
   // The build's origin (the server refuses to start with another); as documented above, the
@@ -201,6 +213,11 @@ const site = startNext(ROOT, SITE_PORT, {
 });
 const bare = startNext(BARE_DIR, BARE_PORT);
 const nginx = withNginx ? startNginx() : undefined;
+const baseline = BASELINE
+  ? startNext(BASELINE, BASELINE_PORT, {
+      SITE_URL: process.env.BENCH_SITE_URL || process.env.SITE_URL || SITE,
+    })
+  : undefined;
 let load: ChildProcess[] = [];
 const chrome = await chromeLauncher.launch({
   chromePath: CHROME,
@@ -218,6 +235,7 @@ try {
   await waitFor(`${SITE}/api/health`);
   await waitFor(`${BARE}/`);
   if (nginx) await waitFor(`${NGINX}/api/health`);
+  if (baseline) await waitFor(`http://127.0.0.1:${BASELINE_PORT}/api/health`);
   // Warm both servers (rendered pages, optimised images) before measuring.
   for (const { url } of pages) for (let i = 0; i < 2; i += 1) await (await fetch(url)).text();
   const loadBefore = loadAverage();
@@ -247,7 +265,7 @@ try {
         ...breakdown(audits),
       });
       runs.set(name, list);
-      if (TRACES && (key === 'article' || key === 'bare') && result?.artifacts.Trace) {
+      if (TRACES && key !== 'article-no-chunks' && result?.artifacts.Trace) {
         writeFileSync(
           path.join(TRACES, `${key}-${run + 1}.json`),
           JSON.stringify(result.artifacts.Trace),
@@ -286,7 +304,7 @@ try {
   };
   const breakdownLines: string[] = [];
   for (const { key, name } of pages) {
-    if (key !== 'article' && key !== 'bare' && key !== 'article-no-chunks') continue;
+    if (!['article', 'bare', 'article-no-chunks', 'baseline-article'].includes(key)) continue;
     const list = runs.get(name) ?? [];
     const groups = medianBy(list, (run) => run.groups);
     const scripts = medianBy(list, (run) =>
@@ -374,4 +392,5 @@ try {
   stopGroup(site);
   stopGroup(bare);
   if (nginx) stopGroup(nginx);
+  if (baseline) stopGroup(baseline);
 }
