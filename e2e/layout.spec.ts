@@ -102,3 +102,53 @@ for (const width of [320, 390, 1280]) {
     });
   }
 }
+
+// Issue 24: a phone's first frame styles, lays out and paints the first screen, not the blocks
+// far below it (content-visibility: auto), which are rendered as the reader scrolls near them.
+test('article on a phone: the related list, side lists and footer wait until scrolled near', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 740 });
+  await page.goto('/articles/chengdu-wuhou-minzu-tuanjie');
+  const blocks = ['.related-box', '.page-grid > aside', 'body > footer'];
+  const skipped = () =>
+    page.evaluate(
+      (selectors) =>
+        selectors.map((selector) => {
+          const block = document.querySelector(selector)!;
+          const first = block.querySelector('a, h2, p')!;
+          return {
+            selector,
+            contentVisibility: getComputedStyle(block).contentVisibility,
+            // Skipped content is not rendered but stays in the page (find in page, focus, screen
+            // readers): only this option of checkVisibility() tells it apart.
+            rendered: first.checkVisibility({ contentVisibilityAuto: true }),
+            inPage: first.checkVisibility(),
+          };
+        }),
+      blocks,
+    );
+  expect(await skipped()).toEqual(
+    blocks.map((selector) => ({
+      selector,
+      contentVisibility: 'auto',
+      rendered: false,
+      inPage: true,
+    })),
+  );
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect
+    .poll(async () => (await skipped()).map((block) => block.rendered))
+    .toEqual([true, true, true]);
+  // The footer's links are still read and reached without scrolling: by name, in the page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(page.locator('body > footer').getByRole('link').first()).toBeAttached();
+
+  // On a wide screen the side lists stand beside the article, in the first screen.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  expect(
+    await page.evaluate(
+      () => getComputedStyle(document.querySelector('.page-grid > aside')!).contentVisibility,
+    ),
+  ).toBe('visible');
+});
