@@ -19,11 +19,17 @@ function statements(db: Database.Database) {
     bySlug: db.prepare(
       `SELECT summary, draft, date_ms FROM articles WHERE slug = @slug AND ${VISIBLE}`,
     ),
+    // The page is chosen in the covering index alone, then joined: with the join outside,
+    // SQLite reads every skipped row's article too (the last page of a 51,000-article channel:
+    // 69 ms against 7 ms).
     list: db.prepare(
-      `SELECT a.summary, a.draft, a.date_ms FROM article_lists l JOIN articles a ON a.rid = l.rid
-        WHERE l.list = @list AND l.from_seq <= @seq AND l.to_seq > @seq
-          AND (@all OR (l.draft = 0 AND l.date_ms <= @now)) AND l.date_ms >= @since
-        ORDER BY l.date_ms DESC, l.slug LIMIT @limit OFFSET @offset`,
+      `SELECT a.summary, a.draft, a.date_ms FROM (
+          SELECT l.rid, l.date_ms, l.slug FROM article_lists l
+          WHERE l.list = @list AND l.from_seq <= @seq AND l.to_seq > @seq
+            AND (@all OR (l.draft = 0 AND l.date_ms <= @now)) AND l.date_ms >= @since
+          ORDER BY l.date_ms DESC, l.slug LIMIT @limit OFFSET @offset
+        ) p JOIN articles a ON a.rid = p.rid
+        ORDER BY p.date_ms DESC, p.slug`,
     ),
     count: db.prepare(
       `SELECT COUNT(*) FROM article_lists WHERE list = @list AND ${SHOWN}`,
