@@ -1,6 +1,6 @@
 // The server hook on a plain node:http server: every request answered (refused ones too) is one
 // JSON log line and one count, under a request id that is the trusted proxy's when it sent one.
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@/lib/observability/log.mjs';
@@ -104,6 +104,47 @@ describe('the server hook', () => {
     expect((long?.path as string).length).toBe(121);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(lines).toEqual([]);
+  });
+
+  it('ends each kept-alive connection of a closed server after the response it carries', async () => {
+    // As `next start` on SIGTERM: the server is closed while a request is in flight on a
+    // connection the proxy keeps alive. Its response must say so, or the proxy reuses the
+    // connection and the drain never ends.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let arrived = () => {};
+    const inFlight = new Promise<void>((resolve) => (arrived = resolve));
+    const draining = createServer((request, response) => {
+      if (request.url !== '/slow') return response.end('ok');
+      arrived();
+      void held.then(() => response.end('late'));
+    });
+    const port = await listen(draining);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (path: string) =>
+      new Promise<{ connection?: string; socketClosed: Promise<void> }>((resolve, reject) => {
+        const request = httpRequest({ host: '127.0.0.1', port, path, agent }, (response) => {
+          const socketClosed = new Promise<void>((done) => response.socket.once('close', done));
+          response.resume();
+          response.on('end', () =>
+            resolve({ connection: response.headers.connection, socketClosed }),
+          );
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    expect((await get('/')).connection).toBe('keep-alive');
+    await logged(1);
+    const slow = get('/slow');
+    await inFlight;
+    const closed = new Promise<void>((resolve) => draining.close(() => resolve()));
+    release();
+    const answer = await slow;
+    expect(answer.connection).toBe('close');
+    await answer.socketClosed;
+    await closed;
+    agent.destroy();
+    await logged(1);
   });
 
   it('leaves the metrics server alone', async () => {

@@ -113,6 +113,24 @@ function observe(request: IncomingMessage, response: ServerResponse, id: string)
 }
 
 /**
+ * A server that has stopped listening is draining (`next start` on SIGTERM closes it and exits
+ * once its last connection ends). Node still answers the requests that come on its kept-alive
+ * connections, with keep-alive, so a proxy that keeps reusing them (nginx does, between its
+ * other instances) never lets the drain end, and the process is killed mid-request when its stop
+ * times out. Every response written from then on says `Connection: close`: each connection ends
+ * after the response it carries, and the proxy opens new ones, to instances that listen.
+ */
+function closeWhenDraining(response: ServerResponse, server: Server) {
+  // Every response's head goes through writeHead (Node's implicit header calls it too), so the
+  // decision is made when the head is written, for a request that arrived before the close too.
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    if (!server.listening) this.shouldKeepAlive = false;
+    return (writeHead as (...args: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['writeHead'];
+}
+
+/**
  * Installs the hook once per process. With `guardRequests`, refused requests (see
  * request-guard.ts) are answered before Next.js sees them.
  */
@@ -128,6 +146,7 @@ export function installServerHook(options: {
   subscribe('http.server.request.start', (message) => {
     const { request, response, socket, server } = message as RequestStart;
     if (INTERNAL in server) return;
+    closeWhenDraining(response, server);
     observe(request, response, requestId(request, socket, trusted));
     const address = clientAddress(
       socket.remoteAddress,

@@ -67,7 +67,7 @@ export type Cluster = {
   redisUrl: string;
   instances: Instance[];
   startInstance(index: number): Promise<void>;
-  stopInstance(index: number, signal?: NodeJS.Signals): Promise<void>;
+  stopInstance(index: number, signal?: NodeJS.Signals): Promise<number | string | undefined>;
   /** Stops the Redis this cluster started (SIGKILL: a crash), and starts it again on its data. */
   stopRedis(signal?: NodeJS.Signals): Promise<void>;
   startRedis(): Promise<void>;
@@ -151,17 +151,22 @@ function run(
   return { name, child, exited };
 }
 
-/** Sends `signal` to the process, and SIGKILL if it has not exited within `graceMs`. */
+/**
+ * Sends `signal` to the process, and SIGKILL if it has not exited within `graceMs`. Resolves
+ * with how it ended: its exit status, or the signal that ended it ('SIGKILL' when the grace ran
+ * out); undefined when it had already exited.
+ */
 export async function stopService(
   service: Service,
   signal: NodeJS.Signals = 'SIGTERM',
   graceMs = 15_000,
-) {
-  if (service.child.exitCode !== null || service.child.signalCode !== null) return;
+): Promise<number | string | undefined> {
+  if (service.child.exitCode !== null || service.child.signalCode !== null) return undefined;
   service.child.kill(signal);
   const timer = setTimeout(() => service.child.kill('SIGKILL'), graceMs);
-  await service.exited;
+  const ended = await service.exited;
   clearTimeout(timer);
+  return ended;
 }
 
 async function redisPing(port: number): Promise<boolean> {
@@ -289,7 +294,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   const stopInstance = async (index: number, signal: NodeJS.Signals = 'SIGTERM') => {
     const service = instances[index]?.service;
-    if (service) await stopService(service, signal);
+    return service ? stopService(service, signal) : undefined;
   };
 
   let nginx: Service | undefined;
