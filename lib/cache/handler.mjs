@@ -19,7 +19,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageCsp } from '../http/csp.mjs';
 import { log } from '../observability/log.mjs';
-import { recordCacheLookup, recordRedisError } from '../observability/metrics.mjs';
+import {
+  recordCacheLookup,
+  recordRedisError,
+  reportPageCacheSize,
+} from '../observability/metrics.mjs';
 import { documentLanguage } from '../edition/document.mjs';
 import { scriptsAfterFirstPaint } from '../render/late-scripts.mjs';
 import { cacheProfiles } from './profiles.mjs';
@@ -89,8 +93,11 @@ function versionOf(tags) {
 function stores(serverDistDir) {
   const existing = slot[KEY];
   if (existing) return existing;
+  const local = memoryStore(cacheProfiles.memory.megabytes * 1024 * 1024);
+  // Read by news_page_cache_bytes: with the process metrics it says where the memory goes.
+  reportPageCacheSize(() => local.bytes());
   /** @type {Stores} */
-  const created = { local: memoryStore(cacheProfiles.memory.megabytes * 1024 * 1024) };
+  const created = { local };
   const url = process.env.REDIS_URL?.trim();
   // A build never talks to Redis: what it renders is checked, then served from the first request.
   if (url && serverDistDir && process.env.NEXT_PHASE !== 'phase-production-build') {

@@ -12,8 +12,10 @@ export type Metrics = {
   contentSwitchSeconds: Gauge<string>;
   contentSwitches: Counter<'result'>;
   redisErrors: Counter<'use'>;
+  pageCacheBytes: Gauge<string>;
 };
 export declare function metrics(): Metrics;
+export declare function reportPageCacheSize(bytes: () => number): void;
 export declare function recordRequest(request: {
   route: string;
   method: string;

@@ -93,6 +93,14 @@ function create() {
       labelNames: ['use'],
       registers,
     }),
+    pageCacheBytes: new client.Gauge({
+      name: 'news_page_cache_bytes',
+      help: "Bytes of rendered pages held in this instance's memory (bounded, lib/cache/profiles.mjs)",
+      registers,
+      collect() {
+        this.set(pageCacheBytes());
+      },
+    }),
   };
   for (const layer of ['memory', 'redis'])
     for (const result of ['hit', 'stale', 'miss']) created.cacheLookups.inc({ layer, result }, 0);
@@ -100,6 +108,21 @@ function create() {
   for (const result of ['ok', 'failed']) created.contentSwitches.inc({ result }, 0);
   for (const use of ['cache', 'views', 'cards']) created.redisErrors.inc({ use }, 0);
   return created;
+}
+
+const PAGE_CACHE = Symbol.for('news.page-cache-bytes');
+const sizes = /** @type {Record<symbol, (() => number) | undefined>} */ (
+  /** @type {unknown} */ (globalThis)
+);
+const pageCacheBytes = () => sizes[PAGE_CACHE]?.() ?? 0;
+
+/**
+ * How the cache handler tells the metrics what its in-memory store holds (it is loaded apart
+ * from the bundles, so the size is read through globalThis when /metrics is scraped).
+ * @param {() => number} bytes
+ */
+export function reportPageCacheSize(bytes) {
+  sizes[PAGE_CACHE] = bytes;
 }
 
 /** This process's metrics. */

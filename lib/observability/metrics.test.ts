@@ -7,6 +7,7 @@ import {
   recordRedisError,
   recordRequest,
   recordView,
+  reportPageCacheSize,
 } from './metrics.mjs';
 import { startMetricsServer } from './metrics-server';
 
@@ -67,6 +68,15 @@ describe('metrics', () => {
     expect(sample(text, 'news_content_switched_at_seconds')).toBeGreaterThan(
       Date.now() / 1000 - 60,
     );
+  });
+
+  it("report the bytes the cache handler's memory store holds when scraped", async () => {
+    expect(sample(await metrics().registry.metrics(), 'news_page_cache_bytes')).toBe(0);
+    let held = 1_500_000;
+    reportPageCacheSize(() => held);
+    expect(sample(await metrics().registry.metrics(), 'news_page_cache_bytes')).toBe(1_500_000);
+    held = 2_000;
+    expect(sample(await metrics().registry.metrics(), 'news_page_cache_bytes')).toBe(2_000);
   });
 });
 
