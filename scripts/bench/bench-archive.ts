@@ -31,10 +31,31 @@ function parseTarget(spec: string): Target {
   };
 }
 
-const rssMb = (pid: number) =>
+const statusMb = (pid: number, field: string) =>
   Math.round(
-    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    Number(
+      new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0,
+    ) / 1024,
   );
+const rssMb = (pid: number) => statusMb(pid, 'VmRSS');
+/**
+ * Where the resident memory is: anonymous (the JavaScript heap, native allocations, SQLite's page
+ * caches) and file-backed (the program, its libraries, and files mapped into memory).
+ */
+const rssParts = (pid: number, prefix: string, result: Result) => {
+  result[`${prefix}Anon`] = statusMb(pid, 'RssAnon');
+  result[`${prefix}File`] = statusMb(pid, 'RssFile');
+};
+
+/** The middle value; for an even count, the mean of the two middle ones. */
+const median = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
 
 async function timed(url: string): Promise<{ ms: number; status: number; body: string }> {
   const started = performance.now();
@@ -89,6 +110,7 @@ async function measure(target: Target): Promise<Result> {
     const result: Result = { firstAnswerMs: performance.now() - started };
     const pid = serverPid(server.pid ?? 0);
     result.rssFirst = rssMb(pid);
+    rssParts(pid, 'rssFirst', result);
 
     // Every article URL, newest first, from the sitemaps (served and checked on the way).
     const index = await timed('/sitemap.xml');
@@ -119,6 +141,7 @@ async function measure(target: Target): Promise<Result> {
     for (const query of BENCH_QUERIES.slice(0, 10))
       await timed(`/search?q=${encodeURIComponent(query)}`);
     result.rssWarm = rssMb(pid);
+    rssParts(pid, 'rssWarm', result);
 
     // Old articles, first render: 40 from the oldest half, spread evenly, each requested once.
     const older = articles.slice(Math.floor(articles.length / 2));
@@ -179,12 +202,7 @@ async function main() {
   console.log(`| --- | ${targets.map(() => '---').join(' | ')} |`);
   for (const key of keys) {
     const cells = targets.map((t) =>
-      Math.round(
-        pct(
-          (results.get(t.name) ?? []).map((r) => r[key] ?? 0),
-          0.5,
-        ),
-      ),
+      Math.round(median((results.get(t.name) ?? []).map((r) => r[key] ?? 0))),
     );
     console.log(`| ${key} | ${cells.join(' | ')} |`);
   }
