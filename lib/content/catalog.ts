@@ -31,6 +31,24 @@ function statements(db: Database.Database) {
         ) p JOIN articles a ON a.rid = p.rid
         ORDER BY p.date_ms DESC, p.slug`,
     ),
+    // A sitemap's rows: the slug and lastmod alone, no summary to parse. A file's first batch is
+    // found by its offset in the covering index; each next batch goes on from the last row
+    // written (a seek, where another OFFSET would walk every row before it again).
+    linksAt: db.prepare(
+      `SELECT a.slug, a.lastmod, p.date_ms FROM (
+          SELECT l.rid, l.date_ms, l.slug FROM article_lists l
+          WHERE l.list = @list AND l.from_seq <= @seq AND l.to_seq > @seq
+            AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
+          ORDER BY l.date_ms DESC, l.slug LIMIT @limit OFFSET @offset
+        ) p JOIN articles a ON a.rid = p.rid
+        ORDER BY p.date_ms DESC, p.slug`,
+    ),
+    linksAfter: db.prepare(
+      `SELECT a.slug, a.lastmod, l.date_ms FROM article_lists l JOIN articles a ON a.rid = l.rid
+        WHERE l.list = @list AND l.date_ms <= @date AND (l.date_ms < @date OR l.slug > @slug)
+          AND l.from_seq <= @seq AND l.to_seq > @seq AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
+        ORDER BY l.date_ms DESC, l.slug LIMIT @limit`,
+    ),
     count: db.prepare(
       `SELECT COUNT(*) FROM article_lists WHERE list = @list AND ${SHOWN}`,
     ),
@@ -139,6 +157,28 @@ export function listSlice(
   return (
     q().list.all({ list, ...scope, all: scope.all ? 1 : 0, since, offset, limit }) as Row[]
   ).map((row) => toSummary(row, scope));
+}
+
+/** An article as a sitemap lists it, and where in its list it is. */
+export type ArticleLink = { slug: string; lastModified: string; date: number };
+
+/**
+ * A slice of a list as links, newest first: from `offset`, or just after `after` (the last link
+ * of the slice before), which costs the same at any depth.
+ */
+export function listLinks(
+  list: string,
+  scope: Scope,
+  limit: number,
+  from: { offset: number } | { after: ArticleLink },
+): ArticleLink[] {
+  const params = { list, ...scope, all: scope.all ? 1 : 0, limit };
+  const rows = (
+    'after' in from
+      ? q().linksAfter.all({ ...params, date: from.after.date, slug: from.after.slug })
+      : q().linksAt.all({ ...params, offset: from.offset })
+  ) as { slug: string; lastmod: string; date_ms: number }[];
+  return rows.map((row) => ({ slug: row.slug, lastModified: row.lastmod, date: row.date_ms }));
 }
 
 export function listCount(list: string, scope: Scope): number {

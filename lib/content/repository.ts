@@ -14,12 +14,14 @@ import {
   exactCategorySlice,
   listCount,
   listLastModified,
+  listLinks,
   listNeighbours,
   listSlice,
   nextDue,
   sharedTagSlice,
   shownSlugs,
   tagCountsOf,
+  type ArticleLink,
   type Scope,
 } from './catalog';
 import { relatedArticles } from './related';
@@ -305,6 +307,30 @@ export function getAllTags(): { tag: string; count: number }[] {
 /** The newest published articles, site notices included, from `offset`. */
 export function getNewestArticles(limit: number, offset = 0): ArticleSummary[] {
   return listSlice('', scope(), offset, limit);
+}
+
+export type { ArticleLink };
+
+/**
+ * The published articles from `offset` on, newest first, `count` of them, as links (slug and
+ * lastModified) `batch` at a time: what a sitemap file needs, read as it is written, each batch
+ * going on from the last (docs/adr/027-on-disk-catalog.md). The whole walk reads one state of
+ * publication, however long the client takes to read the file.
+ */
+export function* articleLinks(
+  offset: number,
+  count: number,
+  batch: number,
+): Generator<ArticleLink[], void, undefined> {
+  const at = scope();
+  let last: ArticleLink | undefined;
+  for (let left = count; left > 0; ) {
+    const links = listLinks('', at, Math.min(batch, left), last ? { after: last } : { offset });
+    if (links.length === 0) return;
+    yield links;
+    left -= links.length;
+    last = links.at(-1);
+  }
 }
 
 export function getPublishedCount(): number {

@@ -92,7 +92,10 @@ export function withEditions(entries: SitemapEntry[], siteUrl: string): SitemapE
 }
 
 /** An article's sitemap entry (as sitemapEntries writes it). */
-export function articleEntry(article: ArticleSummary, siteUrl: string): SitemapEntry {
+export function articleEntry(
+  article: Pick<ArticleSummary, 'slug' | 'lastModified'>,
+  siteUrl: string,
+): SitemapEntry {
   return {
     loc: new URL(articleUrl(article.slug), siteUrl).toString(),
     lastmod: article.lastModified,

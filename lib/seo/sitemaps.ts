@@ -4,10 +4,10 @@ import { absoluteUrl, siteConfig } from '@/config/site';
 import { perPublication } from '@/lib/cache/per-publication';
 import { now } from '@/lib/clock';
 import {
+  articleLinks,
   getAllTags,
   getCategories,
   getListLastModified,
-  getNewestArticles,
   getPublishedCount,
   getPublishedSince,
 } from '@/lib/content/repository';
@@ -22,7 +22,7 @@ import {
 
 // The general sitemap: the home page, categories and tags, then every published article newest
 // first, each in both editions, split into files of at most SITEMAP_SIZE URLs (50,000 by the
-// protocol). A file reads only its own articles from the catalog (LIMIT/OFFSET); nothing but the
+// protocol). A file reads only its own articles from the catalog, a batch at a time; nothing but the
 // list entries (one per category and tag) is kept between requests.
 
 /** The entries before the articles, kept per state of publication. */
@@ -50,21 +50,38 @@ export function sitemapChunkCount(): number {
 const STREAM_BATCH = 1000;
 
 /**
- * One general sitemap file as XML, streamed: it reads and writes STREAM_BATCH entries at a time,
- * so a 50,000-URL file never sits in memory whole. Undefined past the last.
+ * One general sitemap file as XML, streamed: it reads and writes STREAM_BATCH articles at a time,
+ * each batch going on from the last one's final article, so a 50,000-URL file never sits in
+ * memory whole and its last batch costs what its first did. Undefined past the last.
  */
 export function sitemapStream(index: number): ReadableStream<Uint8Array> | undefined {
   if (!Number.isInteger(index) || index < 0 || index >= sitemapChunkCount()) return undefined;
   const size = siteConfig.sitemapSize;
+  // The file's URLs [start, end); each entry is two (withEditions), so it holds the entries
+  // [first, last), less the first URL when it starts on an entry's second.
   const start = index * size;
   const end = Math.min(start + size, entryCount() * 2);
+  const first = Math.floor(start / 2);
+  const last = Math.ceil(end / 2);
+  const head = headEntries();
+  const articlesFrom = Math.max(0, first - head.length);
+  const articles = articleLinks(
+    articlesFrom,
+    Math.max(0, last - head.length) - articlesFrom,
+    STREAM_BATCH,
+  );
+  const parts: Iterator<SitemapEntry[]> = (function* () {
+    const listed = head.slice(first, last);
+    if (listed.length > 0) yield listed;
+    for (const links of articles) yield links.map((link) => articleEntry(link, siteConfig.url));
+  })();
   const builder = new SitemapBuilder();
   const empty = builder.buildSitemapXml([]);
   const close = '</urlset>';
   const open = empty.slice(0, empty.length - close.length);
   const encoder = new TextEncoder();
-  // The file's URLs [start, end): each entry is two (withEditions).
-  let at = start;
+  let skip = start - first * 2;
+  let left = end - start;
   let opened = false;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -73,52 +90,19 @@ export function sitemapStream(index: number): ReadableStream<Uint8Array> | undef
         controller.enqueue(encoder.encode(open));
         return;
       }
-      if (at >= end) {
+      const next = left > 0 ? parts.next() : undefined;
+      if (!next || next.done) {
         controller.enqueue(encoder.encode(close));
         controller.close();
         return;
       }
-      const stop = Math.min(end, at + STREAM_BATCH * 2);
-      const urls = urlsBetween(at, stop);
-      at = stop;
+      const urls = withEditions(next.value, siteConfig.url).slice(skip, skip + left);
+      skip = 0;
+      left -= urls.length;
       const xml = builder.buildSitemapXml(urls as ISitemapField[]);
       controller.enqueue(encoder.encode(xml.slice(open.length, xml.length - close.length)));
     },
   });
-}
-
-/** The general sitemap's URLs [start, end), both editions, reading only those articles. */
-function urlsBetween(start: number, end: number): SitemapEntry[] {
-  const first = Math.floor(start / 2);
-  const last = Math.ceil(end / 2);
-  const head = headEntries();
-  const entries = head.slice(first, last);
-  const articlesFrom = Math.max(0, first - head.length);
-  const articlesTo = Math.max(0, last - head.length);
-  if (articlesTo > articlesFrom)
-    for (const article of getNewestArticles(articlesTo - articlesFrom, articlesFrom))
-      entries.push(articleEntry(article, siteConfig.url));
-  return withEditions(entries, siteConfig.url).slice(start - first * 2, end - first * 2);
-}
-
-/** One general sitemap file as XML; undefined past the last. */
-export function sitemapXml(index: number): string | undefined {
-  if (!Number.isInteger(index) || index < 0 || index >= sitemapChunkCount()) return undefined;
-  const size = siteConfig.sitemapSize;
-  // Each entry is two URLs (withEditions): the file's URLs [start, end) come from these entries.
-  const start = index * size;
-  const end = Math.min(start + size, entryCount() * 2);
-  const first = Math.floor(start / 2);
-  const last = Math.ceil(end / 2);
-  const head = headEntries();
-  const entries = head.slice(first, last);
-  const articlesFrom = Math.max(0, first - head.length);
-  const articlesTo = Math.max(0, last - head.length);
-  if (articlesTo > articlesFrom)
-    for (const article of getNewestArticles(articlesTo - articlesFrom, articlesFrom))
-      entries.push(articleEntry(article, siteConfig.url));
-  const urls = withEditions(entries, siteConfig.url).slice(start - first * 2, end - first * 2);
-  return new SitemapBuilder().buildSitemapXml(urls as ISitemapField[]);
 }
 
 /** The sitemap index as XML. */

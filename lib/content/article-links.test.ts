@@ -1,0 +1,68 @@
+// A sitemap file walks the catalog a batch at a time, each batch going on from the last one's
+// final article (repository.ts, articleLinks): whatever the batch size and starting offset, it
+// lists the same articles in the same order as one slice of the list, ties on the date included.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { writeCatalogVersion } from '@/lib/pipeline/catalog-writer';
+import { summary } from './test-fixtures';
+import type { ContentIndex } from './types';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'article-links-'));
+const day = (n: number) => `2024-01-${String(n).padStart(2, '0')}T08:00:00.000Z`;
+// Three articles share a date (ordered by slug), one is a draft and one is due in the future:
+// neither of those two is listed.
+const articles = [
+  summary({ slug: 'a1', date: day(3) }),
+  summary({ slug: 'b2', date: day(5) }),
+  summary({ slug: 'c3', date: day(5) }),
+  summary({ slug: 'a4', date: day(5) }),
+  summary({ slug: 'd5', date: day(7), updated: day(9) }),
+  summary({ slug: 'e6', date: day(8), draft: true }),
+  summary({ slug: 'f7', date: '2999-01-01T00:00:00.000Z' }),
+  summary({ slug: 'g8', date: day(1) }),
+  summary({ slug: 'h9', date: day(2) }),
+];
+
+describe('article links for sitemaps', () => {
+  beforeAll(() => {
+    const index: ContentIndex = {
+      articles,
+      categories: [{ path: 'shehui', name: '社会', description: '', order: 1 }],
+      pages: [],
+    };
+    mkdirSync(path.join(dir, 'versions', 'v1'), { recursive: true });
+    writeCatalogVersion(path.join(dir, 'catalog.db'), 'v1', index);
+    writeFileSync(path.join(dir, 'versions', 'v1', 'index.json'), JSON.stringify(index));
+    writeFileSync(
+      path.join(dir, 'current.json'),
+      JSON.stringify({ version: 'v1', publishedAt: new Date().toISOString() }),
+    );
+    vi.stubEnv('CONTENT_INDEX_DIR', dir);
+    vi.resetModules();
+  });
+  afterAll(() => vi.unstubAllEnvs());
+
+  it('lists, batch after batch, what one slice of the newest articles lists', async () => {
+    const repository = await import('./repository');
+    const all = repository.getNewestArticles(100);
+    expect(all.map((article) => article.slug)).toEqual(['d5', 'a4', 'b2', 'c3', 'a1', 'h9', 'g8']);
+    for (const batch of [1, 2, 3, 100]) {
+      for (let offset = 0; offset <= all.length; offset += 1) {
+        for (const count of [0, 1, 4, all.length]) {
+          const walked = [...repository.articleLinks(offset, count, batch)];
+          expect(walked.every((links) => links.length <= batch)).toBe(true);
+          expect(
+            walked.flat().map(({ slug, lastModified }) => ({ slug, lastModified })),
+            `offset ${offset}, count ${count}, batch ${batch}`,
+          ).toEqual(
+            all
+              .slice(offset, offset + count)
+              .map(({ slug, lastModified }) => ({ slug, lastModified })),
+          );
+        }
+      }
+    }
+  });
+});
