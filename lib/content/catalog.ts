@@ -82,7 +82,6 @@ function statements(db: Database.Database) {
           AND l.from_seq <= @seq AND l.to_seq > @seq AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
         LIMIT 1`,
     ),
-    slugs: db.prepare(`SELECT slug FROM article_lists WHERE list = '' AND ${SHOWN}`).pluck(),
     nextDue: db
       .prepare(
         `SELECT MIN(date_ms) FROM articles WHERE ${VISIBLE} AND draft = 0 AND date_ms > @now`,
@@ -276,11 +275,6 @@ export function listLastModified(from: string, to: string, scope: Scope): Map<st
     if (lastmod) found.set(row.list, lastmod);
   }
   return found;
-}
-
-/** Every shown article's slug (for the search index's visibility flags). */
-export function* shownSlugs(scope: Scope): Generator<string> {
-  yield* q().slugs.iterate({ ...scope, all: scope.all ? 1 : 0 }) as IterableIterator<string>;
 }
 
 /** When the next scheduled article of the version falls due (ms), or undefined. */

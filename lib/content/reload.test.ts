@@ -26,7 +26,13 @@ function publish(version: string, articles: (ArticleSummary & { text: string })[
     articles.map((article) => ({ key: `${article.slug}:${article.body}`, slug: article.slug })),
     (key) => {
       const article = articles.find((a) => `${a.slug}:${a.body}` === key) as (typeof articles)[0];
-      return { title: article.title, tags: article.tags, text: article.text };
+      return {
+        title: article.title,
+        tags: article.tags,
+        text: article.text,
+        date: Date.parse(article.date),
+        draft: article.draft,
+      };
     },
     { code: 'test' },
   );

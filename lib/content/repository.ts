@@ -19,7 +19,6 @@ import {
   listSlice,
   nextDue,
   sharedTagSlice,
-  shownSlugs,
   tagCountsOf,
   type ArticleLink,
   type Scope,
@@ -48,6 +47,8 @@ export type ContentState = {
 
 type Publication = {
   key: string;
+  /** The moment it was worked out: what was due then is published in it. */
+  at: number;
   /** When the next scheduled article falls due: the key changes then. */
   until: number;
   values: Map<string, unknown>;
@@ -176,6 +177,7 @@ function publication(state = load()): Publication {
   const due = nextDue(state.seq, at);
   const fresh: Publication = {
     key: `${state.version}:${state.seq}:${at}`,
+    at,
     until: PREVIEW ? at + 1000 : (due ?? Number.POSITIVE_INFINITY),
     values: new Map(),
   };
@@ -342,9 +344,14 @@ export function getPublishedSince(since: number, limit: number): ArticleSummary[
   return listSlice('', scope(), 0, limit, since);
 }
 
-/** Every published article's slug, one at a time (the search index's visibility flags). */
-export function publishedSlugs(): Iterable<string> {
-  return shownSlugs(scope());
+/**
+ * The state of publication for an index that holds every article's date and draft flag (the
+ * search index's visibility): its key, the moment it was worked out, and whether everything is
+ * shown (a preview).
+ */
+export function publicationMoment(): { key: string; at: number; all: boolean } {
+  const { key, at } = publication();
+  return { key, at, all: PREVIEW };
 }
 
 /** Per category path and per tag, the newest lastModified of its published articles. */

@@ -141,7 +141,13 @@ export function publishContentVersion(input: {
         const summary = summaries.get(key);
         if (!found || !summary)
           throw new Error(`search text missing from the build cache for ${key}`);
-        return { title: summary.title, tags: summary.tags, ...found };
+        return {
+          title: summary.title,
+          tags: summary.tags,
+          date: Date.parse(summary.date),
+          draft: summary.draft,
+          ...found,
+        };
       },
       { code: input.code, ...(previous ? { previous } : {}) },
     );

@@ -16,6 +16,8 @@ const doc = (n: number, variant = 0): Doc => ({
   title: `${words[n % words.length]}${variant ? '更正' : ''}新闻${n}`,
   tags: n % 3 === 0 ? [words[(n + 1) % words.length] as string] : [],
   text: `${words[(n * 7) % words.length]}${words[(n * 3) % words.length]}。第${n}篇，版本${variant}。`,
+  date: Date.parse('2024-01-20T00:00:00.000Z') + n * 60_000,
+  draft: false,
 });
 
 const dir = mkdtempSync(path.join(tmpdir(), 'search-writer-'));
@@ -56,24 +58,42 @@ function contents(file: string) {
       ];
     }),
   );
-  const docs = db
-    .prepare('SELECT slug, title, tags, text, title_len, body_len FROM docs ORDER BY slug')
-    .all();
+  // The lengths the server loads (meta 'lengths', by id) are the documents' own.
+  const stored = db
+    .prepare("SELECT value FROM meta WHERE name = 'lengths'")
+    .pluck()
+    .get() as Buffer;
+  const lengths = new Uint32Array(new Uint8Array(stored).buffer);
+  const docs = (
+    db
+      .prepare(
+        `SELECT d.id, d.slug, d.title, d.tags, d.text, d.title_len, d.body_len, i.slug AS info_slug,
+          i.title_lower, i.draft, i.date_ms FROM docs d JOIN doc_info i ON i.id = d.id ORDER BY d.slug`,
+      )
+      .all() as { id: number; title_len: number; body_len: number }[]
+  ).map(({ id, ...doc }) => ({
+    ...doc,
+    loaded: [lengths[id * 2], lengths[id * 2 + 1]],
+    ok: lengths[id * 2] === doc.title_len && lengths[id * 2 + 1] === doc.body_len,
+  }));
+  // Nothing but these documents: no info row or length left behind by a removed one.
+  const infoRows = db.prepare('SELECT COUNT(*) FROM doc_info').pluck().get();
+  const nonZero = lengths.filter((value) => value !== 0).length;
   const meta = Object.fromEntries(
     (
-      db.prepare("SELECT name, value FROM meta WHERE name NOT IN ('nextId', 'docs')").all() as {
+      db.prepare("SELECT name, value FROM meta WHERE name NOT IN ('nextId', 'lengths')").all() as {
         name: string;
         value: string;
       }[]
     ).map((r) => [r.name, r.value]),
   );
   db.close();
-  return { docs, postings, meta };
+  return { docs, postings, meta, infoRows, nonZero };
 }
 
 function ranking(file: string, queries: string[]) {
   const search = openSearchFile(file);
-  search.setVisible(search.visibleSet(Array.from({ length: 200 }, (_, n) => `article-${n}`)));
+  search.setVisible(search.visibleAt(Date.now(), false));
   const result = queries.map((query) => {
     const page = rankPage(search.source, query, 1, 50);
     return { total: page.total, slugs: page.docs.map((d) => search.source.slug(d)) };
@@ -101,6 +121,8 @@ describe('the search index of a new version', () => {
 
   it('holds what a cold build of the same documents holds, and ranks the same', () => {
     expect(contents(updated.file)).toEqual(contents(cold.file));
+    expect(contents(updated.file).docs.filter((doc) => !doc.ok)).toEqual([]);
+    expect(contents(updated.file).infoRows).toBe(after.length);
     const queries = ['成都', '民族团结 教育', '高质量发展', '更正', '社区就业', '第3篇', '版本1'];
     expect(ranking(updated.file, queries)).toEqual(ranking(cold.file, queries));
   });

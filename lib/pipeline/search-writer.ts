@@ -13,10 +13,10 @@ import {
   type TermCounts,
 } from '../search/postings';
 import {
+  LENGTHS_META,
   SEARCH_DB_FORMAT,
   SEARCH_DB_SCHEMA,
   type SearchDbMeta,
-  type SearchDocList,
 } from '../search/search-db';
 
 /** A document of the version: the build cache's key of its source file (same key, same document). */
@@ -26,6 +26,9 @@ export type SearchDocContent = {
   title: string;
   tags: string[];
   text: string;
+  /** When it is due (ms since the epoch) and whether it is a draft: who may find it when. */
+  date: number;
+  draft: boolean;
   /** The term counts when the build already has them (else counted here). */
   counts?: TermCounts;
 };
@@ -60,7 +63,7 @@ class PostingBuffer {
 
 export function readSearchMeta(db: Database.Database): SearchDbMeta | undefined {
   try {
-    const rows = db.prepare('SELECT name, value FROM meta').all() as {
+    const rows = db.prepare('SELECT name, value FROM meta WHERE name != ?').all(LENGTHS_META) as {
       name: string;
       value: string;
     }[];
@@ -159,6 +162,7 @@ function update(
     'SELECT title, tags, text, title_len, body_len FROM docs WHERE id = ?',
   );
   const deleteDoc = db.prepare('DELETE FROM docs WHERE id = ?');
+  const deleteInfo = db.prepare('DELETE FROM doc_info WHERE id = ?');
   for (const [key, id] of existing) {
     if (wanted.has(key)) continue;
     const row = readDoc.get(id) as {
@@ -176,6 +180,7 @@ function update(
     bodyTotal -= row.body_len;
     removedIds.add(id);
     deleteDoc.run(id);
+    deleteInfo.run(id);
   }
 
   const readPostings = db.prepare('SELECT data FROM postings WHERE term = ?').pluck();
@@ -230,6 +235,15 @@ function update(
   const insertDoc = db.prepare(
     'INSERT INTO docs (id, key, slug, title, tags, text, title_len, body_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertInfo = db.prepare(
+    'INSERT INTO doc_info (id, slug, title_lower, draft, date_ms) VALUES (?, ?, ?, ?, ?)',
+  );
+  // The lengths of the documents kept, carried over; the added ones are set below.
+  const previousLengths = db
+    .prepare('SELECT value FROM meta WHERE name = ?')
+    .pluck()
+    .get(LENGTHS_META) as Buffer | undefined;
+  const lengthsOf = new Map<number, [number, number]>();
   // Ids in slug order, so that the same additions give the same file.
   const added = docs
     .filter((doc) => !existing.has(doc.key))
@@ -250,6 +264,8 @@ function update(
       lengths.title,
       lengths.body,
     );
+    insertInfo.run(id, slug, doc.title.toLowerCase(), doc.draft ? 1 : 0, doc.date);
+    lengthsOf.set(id, [lengths.title, lengths.body]);
     titleTotal += lengths.title;
     bodyTotal += lengths.body;
     for (const [term, [inTitle, inBody]] of Object.entries(counts)) {
@@ -272,21 +288,18 @@ function update(
   const setMeta = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
   const values: Omit<SearchDbMeta, 'format'> = { code, count, nextId, titleTotal, bodyTotal };
   for (const [name, value] of Object.entries(values)) setMeta.run(name, String(value));
-  // What a server loads of every document, in one value: reading it row by row took seconds at
-  // 100,000 articles, and a server reads it on every switch (docs/adr/014).
-  const list: SearchDocList = { ids: [], slugs: [], titles: [], titleLengths: [], bodyLengths: [] };
-  const rows = db
-    .prepare('SELECT id, slug, title, title_len, body_len FROM docs ORDER BY id')
-    .raw();
-  for (const [id, slug, title, titleLength, bodyLength] of rows.iterate() as IterableIterator<
-    [number, string, string, number, number]
-  >) {
-    list.ids.push(id);
-    list.slugs.push(slug);
-    list.titles.push(title);
-    list.titleLengths.push(titleLength);
-    list.bodyLengths.push(bodyLength);
+  // What a server loads of every document, in one value read at once (row by row it took
+  // seconds at 100,000 articles): 8 bytes a document, the rest stays on disk.
+  const lengths = new Uint32Array(nextId * 2);
+  if (previousLengths) {
+    const carried = new Uint32Array(
+      Math.min(lengths.length, Math.floor(previousLengths.length / 4)),
+    );
+    Buffer.from(carried.buffer).set(previousLengths.subarray(0, carried.length * 4));
+    lengths.set(carried);
+    for (const id of removedIds) lengths.fill(0, id * 2, id * 2 + 2);
   }
-  setMeta.run('docs', JSON.stringify(list));
+  for (const [id, [title, body]] of lengthsOf) lengths.set([title, body], id * 2);
+  setMeta.run(LENGTHS_META, Buffer.from(lengths.buffer));
   return { added: added.length, removed: removedIds.size };
 }

@@ -41,7 +41,8 @@ function memorySource(docs: Doc[]): RankSource & { docs: Doc[] } {
       const list = lists.get(term);
       return list && decodePostings(encodePostings(list.docs, list.title, list.body));
     },
-    lowerTitle: (doc) => docs[doc]?.title.toLowerCase() ?? '',
+    withTitlePhrase: (ids, phrase) =>
+      new Set(ids.filter((doc) => docs[doc]?.title.toLowerCase().includes(phrase))),
     withPhrase: (ids, phrase) =>
       new Set(ids.filter((doc) => docs[doc]?.text.toLowerCase().includes(phrase))),
     visible: (doc) => !docs[doc]?.hidden,

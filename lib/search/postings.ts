@@ -78,8 +78,8 @@ export interface RankSource {
   titleLength(doc: number): number;
   bodyLength(doc: number): number;
   postings(term: string): Postings | undefined;
-  /** Lower-cased title, for the phrase test. */
-  lowerTitle(doc: number): string;
+  /** Which of these documents hold the (lower-cased) phrase in their lower-cased title. */
+  withTitlePhrase(docs: number[], phrase: string): ReadonlySet<number>;
   /**
    * Which of these documents hold the phrase in their lower-cased plain text. Asked for the best
    * candidates only, a batch at a time.
@@ -208,15 +208,20 @@ export function rankPage(
       }
     }
     const allCount = Math.min(255, wordSet.size);
-    const inTitle: number[] = [];
-    const allWords: number[] = [];
+    let inTitle: number[] = [];
+    let allWords: number[] = [];
     const some: number[] = [];
     for (const doc of touched) {
       if (!source.visible(doc)) continue;
-      if (wordSet.size > 0 && wordsFound[doc] === allCount) {
-        if (hasPhrase && source.lowerTitle(doc).includes(phrase)) inTitle.push(doc);
-        else allWords.push(doc);
-      } else some.push(doc);
+      if (wordSet.size > 0 && wordsFound[doc] === allCount) allWords.push(doc);
+      else some.push(doc);
+    }
+    if (hasPhrase && allWords.length > 0) {
+      const titled = source.withTitlePhrase(allWords, phrase);
+      if (titled.size > 0) {
+        inTitle = allWords.filter((doc) => titled.has(doc));
+        allWords = allWords.filter((doc) => !titled.has(doc));
+      }
     }
     const total = inTitle.length + allWords.length + some.length;
     const totalPages = Math.max(1, Math.ceil(total / pageSize));

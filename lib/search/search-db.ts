@@ -2,7 +2,7 @@
 // the content build that writes it (lib/pipeline/search-writer.ts) and the server that reads it
 // (lib/search/sqlite-engine.ts). A change to this layout or to the tokenizer changes the content
 // build's code version (lib/pipeline/build-version.ts), so an old file is never updated in place.
-export const SEARCH_DB_FORMAT = '2';
+export const SEARCH_DB_FORMAT = '3';
 
 export const SEARCH_DB_SCHEMA = `
   CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -19,18 +19,27 @@ export const SEARCH_DB_SCHEMA = `
     body_len INTEGER NOT NULL
   );
   CREATE INDEX docs_slug ON docs (slug);
+  -- What a query asks of a document besides its postings, in narrow rows read by id: its slug
+  -- (the tie-breaker, and the result), its title lower-cased (the phrase-in-title tier) and when
+  -- readers may find it (not a draft, due by now). A server holds none of it in memory, so its
+  -- memory does not grow with the archive (docs/adr/014-search-index-on-disk.md).
+  CREATE TABLE doc_info (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL,
+    title_lower TEXT NOT NULL,
+    draft INTEGER NOT NULL,
+    date_ms INTEGER NOT NULL
+  );
+  CREATE INDEX doc_info_shown ON doc_info (draft, date_ms);
   -- One row per index term: its documents and frequencies (lib/search/postings.ts encodes them).
   CREATE TABLE postings (term TEXT PRIMARY KEY, data BLOB NOT NULL);
 `;
 
-/** meta 'docs': every document's id, slug, title and term lengths, as parallel arrays. */
-export type SearchDocList = {
-  ids: number[];
-  slugs: string[];
-  titles: string[];
-  titleLengths: number[];
-  bodyLengths: number[];
-};
+/**
+ * meta 'lengths', a BLOB: every document's title and body length in terms (BM25 reads both for
+ * every posting), as little-endian uint32 pairs indexed by id; 8 bytes a document.
+ */
+export const LENGTHS_META = 'lengths';
 
 export type SearchDbMeta = {
   format: string;

@@ -30,8 +30,16 @@ const docs = [
   { slug: 'body-hit', title: '县域经济观察', tags: [], text: '随着5G网络建成,乡村电商快速发展。' },
   { slug: 'both-words', title: '成都社区故事', tags: [], text: '成都的社区里,民族团结之花盛开。' },
   { slug: 'one-word', title: '成都美食节开幕', tags: [], text: '活动吸引大量游客。' },
-  { slug: 'hidden', title: '民族团结草稿', tags: [], text: '民族团结' },
-];
+  { slug: 'hidden', title: '民族团结草稿', tags: [], text: '民族团结', draft: true },
+  {
+    slug: 'scheduled',
+    title: '民族团结明日见报',
+    tags: [],
+    text: '民族团结',
+    date: Date.parse('2024-01-26T00:00:00.000Z'),
+  },
+].map((doc) => ({ date: Date.parse('2024-01-20T00:00:00.000Z'), draft: false, ...doc }));
+const NOW = Date.parse('2024-01-25T04:00:00.000Z');
 // The index as the content build writes it and the server reads it.
 const file = path.join(mkdtempSync(path.join(tmpdir(), 'search-')), 'search.db');
 writeSearchIndex(
@@ -41,7 +49,7 @@ writeSearchIndex(
   { code: 'test' },
 );
 const index = openSearchFile(file);
-index.setVisible(index.visibleSet(docs.map((doc) => doc.slug).filter((slug) => slug !== 'hidden')));
+index.setVisible(index.visibleAt(NOW, false));
 const find = (query: string) =>
   rankPage(index.source, query, 1, 100).docs.map((doc) => index.source.slug(doc));
 
@@ -64,9 +72,21 @@ describe('tokenizing', () => {
 });
 
 describe('ranking', () => {
-  it('finds the seed article for 民族团结, and never a hidden one', () => {
+  it('finds the seed article for 民族团结, and never a draft or one not yet due', () => {
     expect(find('民族团结')).toContain('seed');
     expect(find('民族团结')).not.toContain('hidden');
+    expect(find('民族团结')).not.toContain('scheduled');
+  });
+  it('finds a scheduled article from its time on, and every article in a preview', () => {
+    try {
+      index.setVisible(index.visibleAt(Date.parse('2024-01-26T00:00:00.000Z'), false));
+      expect(find('民族团结')).toContain('scheduled');
+      expect(find('民族团结')).not.toContain('hidden');
+      index.setVisible(index.visibleAt(NOW, true));
+      expect(find('民族团结')).toEqual(expect.arrayContaining(['hidden', 'scheduled']));
+    } finally {
+      index.setVisible(index.visibleAt(NOW, false));
+    }
   });
   it('ranks the exact phrase first', () => {
     expect(find('铸牢中华民族共同体意识')[0]).toBe('seed');

@@ -3,12 +3,7 @@ import 'server-only';
 // read-only. Every instance on a machine reads the same file, so the operating system's page
 // cache holds it once; a process keeps only what ranking touches per document (lengths, titles,
 // slugs) and reads posting lists and texts per query (docs/adr/014-search-index-on-disk.md).
-import {
-  getArticleSummary,
-  getContentState,
-  publicationKey,
-  publishedSlugs,
-} from '@/lib/content/repository';
+import { getArticleSummary, getContentState, publicationMoment } from '@/lib/content/repository';
 import { versionFiles } from '@/lib/content/paths';
 import type { SearchEngine } from './engine';
 import { excerptSegments } from './highlight';
@@ -44,15 +39,15 @@ const flags = globalThis as typeof globalThis & {
 };
 
 /**
- * Marks the published documents (a byte each), once per state of publication: it changes when
- * another version is served or a scheduled article falls due. The slugs are read from the
- * catalog one at a time, never held as a list.
+ * Marks the documents readers may find (a byte each), once per state of publication: it changes
+ * when another version is served or a scheduled article falls due. The index holds each
+ * document's date and draft flag, so this is one query of the file, not a list held in memory.
  */
 function visibility(open: Open): Uint8Array {
-  const key = publicationKey();
+  const { key, at, all } = publicationMoment();
   const known = flags[VISIBLE];
   if (known?.open === open && known.key === key) return known.visible;
-  const visible = open.visibleSet(publishedSlugs());
+  const visible = open.visibleAt(at, all);
   flags[VISIBLE] = { key, open, visible };
   return visible;
 }

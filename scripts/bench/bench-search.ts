@@ -17,13 +17,12 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const { version } = JSON.parse(readFileSync(CURRENT_FILE, 'utf8')) as CurrentVersion;
 const files = versionFiles(version);
 const index = JSON.parse(readFileSync(files.index, 'utf8')) as ContentIndex;
-const published = index.articles.filter((article) => !article.draft).map((article) => article.slug);
 
 global.gc?.();
 const rssBefore = process.memoryUsage().rss;
 let started = performance.now();
 const search = openSearchFile(files.search);
-search.setVisible(search.visibleSet(published));
+search.setVisible(search.visibleAt(Date.now(), false));
 const openMs = performance.now() - started;
 parseQuery('民族團結');
 global.gc?.();
