@@ -47,6 +47,16 @@ const rssParts = (pid: number, prefix: string, result: Result) => {
   result[`${prefix}File`] = statusMb(pid, 'RssFile');
 };
 
+/** The server's own account of its memory (its metrics port: the site's port + 10,000), in MB. */
+async function metricsMb(prefix: string, result: Result) {
+  const text = await (await fetch(`http://127.0.0.1:${PORT + 10_000}/metrics`)).text();
+  const value = (series: string) =>
+    Math.round(Number(new RegExp(`^${series} (\\S+)$`, 'm').exec(text)?.[1] ?? 0) / 2 ** 20);
+  result[`${prefix}Heap`] = value('nodejs_heap_size_used_bytes');
+  result[`${prefix}External`] = value('nodejs_external_memory_bytes');
+  result[`${prefix}PageCache`] = value('news_page_cache_bytes');
+}
+
 /** The middle value; for an even count, the mean of the two middle ones. */
 const median = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -111,6 +121,7 @@ async function measure(target: Target): Promise<Result> {
     const pid = serverPid(server.pid ?? 0);
     result.rssFirst = rssMb(pid);
     rssParts(pid, 'rssFirst', result);
+    await metricsMb('rssFirst', result);
 
     // Every article URL, newest first, from the sitemaps (served and checked on the way).
     const index = await timed('/sitemap.xml');
@@ -142,6 +153,7 @@ async function measure(target: Target): Promise<Result> {
       await timed(`/search?q=${encodeURIComponent(query)}`);
     result.rssWarm = rssMb(pid);
     rssParts(pid, 'rssWarm', result);
+    await metricsMb('rssWarm', result);
 
     // Old articles, first render: 40 from the oldest half, spread evenly, each requested once.
     const older = articles.slice(Math.floor(articles.length / 2));
