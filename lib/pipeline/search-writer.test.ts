@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { decodePostings, rankPage } from '@/lib/search/postings';
+import { titleSignature } from '@/lib/search/search-db';
 import { openSearchFile } from '@/lib/search/sqlite-source';
 import { writeSearchIndex, type SearchDocContent } from './search-writer';
 
@@ -59,29 +60,40 @@ function contents(file: string) {
     }),
   );
   // The lengths the server loads (meta 'lengths', by id) are the documents' own.
-  const stored = db
-    .prepare("SELECT value FROM meta WHERE name = 'lengths'")
-    .pluck()
-    .get() as Buffer;
-  const lengths = new Uint32Array(new Uint8Array(stored).buffer);
+  const blob = (name: string) =>
+    new Uint32Array(
+      new Uint8Array(
+        db.prepare('SELECT value FROM meta WHERE name = ?').pluck().get(name) as Buffer,
+      ).buffer,
+    );
+  const lengths = blob('lengths');
+  const signatures = blob('title_signatures');
   const docs = (
     db
       .prepare(
         `SELECT d.id, d.slug, d.title, d.tags, d.text, d.title_len, d.body_len, i.slug AS info_slug,
           i.title_lower, i.draft, i.date_ms FROM docs d JOIN doc_info i ON i.id = d.id ORDER BY d.slug`,
       )
-      .all() as { id: number; title_len: number; body_len: number }[]
+      .all() as { id: number; title_len: number; body_len: number; title_lower: string }[]
   ).map(({ id, ...doc }) => ({
     ...doc,
     loaded: [lengths[id * 2], lengths[id * 2 + 1]],
-    ok: lengths[id * 2] === doc.title_len && lengths[id * 2 + 1] === doc.body_len,
+    ok:
+      lengths[id * 2] === doc.title_len &&
+      lengths[id * 2 + 1] === doc.body_len &&
+      signatures[id * 2] === titleSignature(doc.title_lower)[0] &&
+      signatures[id * 2 + 1] === titleSignature(doc.title_lower)[1],
   }));
   // Nothing but these documents: no info row or length left behind by a removed one.
   const infoRows = db.prepare('SELECT COUNT(*) FROM doc_info').pluck().get();
-  const nonZero = lengths.filter((value) => value !== 0).length;
+  const nonZero = [lengths, signatures].map((values) => values.filter((v) => v !== 0).length);
   const meta = Object.fromEntries(
     (
-      db.prepare("SELECT name, value FROM meta WHERE name NOT IN ('nextId', 'lengths')").all() as {
+      db
+        .prepare(
+          "SELECT name, value FROM meta WHERE name NOT IN ('nextId', 'lengths', 'title_signatures')",
+        )
+        .all() as {
         name: string;
         value: string;
       }[]

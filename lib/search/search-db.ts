@@ -2,7 +2,7 @@
 // the content build that writes it (lib/pipeline/search-writer.ts) and the server that reads it
 // (lib/search/sqlite-engine.ts). A change to this layout or to the tokenizer changes the content
 // build's code version (lib/pipeline/build-version.ts), so an old file is never updated in place.
-export const SEARCH_DB_FORMAT = '3';
+export const SEARCH_DB_FORMAT = '4';
 
 export const SEARCH_DB_SCHEMA = `
   CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,6 +40,27 @@ export const SEARCH_DB_SCHEMA = `
  * every posting), as little-endian uint32 pairs indexed by id; 8 bytes a document.
  */
 export const LENGTHS_META = 'lengths';
+
+/**
+ * meta 'title_signatures', a BLOB: per document, 64 bits, one set for each character of its
+ * lower-cased title (hashed), as little-endian uint32 pairs indexed by id. A title can hold a
+ * phrase only if its signature has every bit of the phrase's, so the phrase-in-title test reads
+ * from the file only the few titles that pass (8 bytes a document).
+ */
+export const SIGNATURES_META = 'title_signatures';
+
+/** The 64-bit signature of a lower-cased text, as two uint32 halves. */
+export function titleSignature(text: string): [number, number] {
+  let low = 0;
+  let high = 0;
+  for (const char of text) {
+    // Knuth's multiplicative hash of the code point, its top 6 bits: one of 64.
+    const bit = Math.imul(char.codePointAt(0) as number, 0x9e3779b1) >>> 26;
+    if (bit < 32) low |= 1 << bit;
+    else high |= 1 << (bit - 32);
+  }
+  return [low >>> 0, high >>> 0];
+}
 
 export type SearchDbMeta = {
   format: string;
