@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from '@/lib/content/test-fixtures';
-import { sitemapEntries, sitemapFilePaths, withEditions } from './sitemap-entries';
+import { SitemapBuilder, type ISitemapField } from 'next-sitemap';
+import {
+  articleEntry,
+  articleUrlsXml,
+  sitemapEntries,
+  sitemapFilePaths,
+  withEditions,
+} from './sitemap-entries';
 
 describe('sitemapEntries', () => {
   const articles = [
@@ -81,5 +88,34 @@ describe('sitemapFilePaths', () => {
       '/news-sitemap.xml',
     ]);
     expect(sitemapFilePaths(1, false)).toEqual(['/sitemaps/0.xml']);
+  });
+});
+
+describe('articleUrlsXml', () => {
+  it("writes exactly what next-sitemap's builder writes for the articles in both editions", () => {
+    const links = [
+      { slug: 'chengdu-wuhou-minzu-tuanjie', lastModified: '2024-01-24T10:00:00+08:00' },
+      { slug: 'a1', lastModified: '2024-01-25T09:30:00.000Z' },
+      { slug: '2024-liang-hui', lastModified: '' },
+    ];
+    for (const siteUrl of [
+      'https://news.example.com',
+      'http://127.0.0.1:3210/',
+      'https://例子.中国',
+    ]) {
+      const builder = new SitemapBuilder();
+      const empty = builder.buildSitemapXml([]);
+      const whole = builder.buildSitemapXml(
+        withEditions(
+          links.map((link) => articleEntry(link, siteUrl)),
+          siteUrl,
+        ) as ISitemapField[],
+      );
+      const body = whole.slice(
+        empty.length - '</urlset>'.length,
+        whole.length - '</urlset>'.length,
+      );
+      expect(articleUrlsXml(links, siteUrl).join(''), siteUrl).toBe(body);
+    }
   });
 });
