@@ -197,11 +197,6 @@ export function perPublicationValue<T>(key: string, compute: () => T): T {
   return values.get(key) as T;
 }
 
-/** Names the state of publication (see publication()). */
-export function publicationKey(): string {
-  return publication().key;
-}
-
 export function getArticleSummary(slug: string): ArticleSummary | undefined {
   return articleBySlug(slug, scope());
 }

@@ -52,12 +52,7 @@ export function sitemapEntries(
         priority: 0.5,
       }),
     ),
-    ...publishedNewestFirst.map((article) => ({
-      loc: absolute(articleUrl(article.slug)),
-      lastmod: article.lastModified,
-      changefreq: 'weekly',
-      priority: 0.8,
-    })),
+    ...publishedNewestFirst.map((article) => articleEntry(article, siteUrl)),
   ];
 }
 
