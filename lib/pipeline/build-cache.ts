@@ -24,15 +24,37 @@ export type CacheEntry = CachedArticle | CachedCategory | CachedPage;
 /** What every version needs of an entry; the text and counts are read only for new documents. */
 export type CacheMeta = { kind: 'article'; summary: ArticleSummary } | CachedCategory | CachedPage;
 
-export function cacheKey(code: string, file: string, bytes: Buffer | string): string {
+/** A source file's bytes, by their hash alone: what the stat records keep (source-hashes.ts). */
+export function contentHash(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A file's build-cache key from its content hash (not its bytes: a file whose stat record holds
+ * is not read, lib/pipeline/source-hashes.ts), its path and the build code's version.
+ */
+export function cacheKey(code: string, file: string, hash: string): string {
   return createHash('sha256')
     .update(code)
     .update('\0')
     .update(file)
     .update('\0')
-    .update(bytes)
+    .update(hash)
     .digest('hex');
 }
+
+/** What a file's stat said when its bytes had `hash` (lib/pipeline/source-hashes.ts). */
+export type StatRecord = { path: string; stat: string; hash: string };
+/** A file's check facts (lib/pipeline/check.ts), for its bytes and the checker's version. */
+export type CheckRecord = { path: string; hash: string; version: string; facts: string };
+
+/** The build cache of this project (one per checkout; entries say which content directory). */
+export const BUILD_CACHE_FILE = path.join(
+  process.cwd(),
+  '.contentlayer',
+  'cache',
+  'build-cache.db',
+);
 
 export type BuildCache = ReturnType<typeof openBuildCache>;
 
@@ -54,6 +76,23 @@ export function openBuildCache(file: string) {
     );
     CREATE INDEX IF NOT EXISTS entries_root ON entries (root);
     CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    -- Git's index for the content directory: a file whose stat is the same is not read again.
+    CREATE TABLE IF NOT EXISTS sources (
+      root TEXT NOT NULL,
+      path TEXT NOT NULL,
+      stat TEXT NOT NULL,
+      hash TEXT NOT NULL,
+      PRIMARY KEY (root, path)
+    ) WITHOUT ROWID;
+    -- The content check's facts of each file (docs/adr/028-incremental-content-check.md).
+    CREATE TABLE IF NOT EXISTS checks (
+      root TEXT NOT NULL,
+      path TEXT NOT NULL,
+      hash TEXT NOT NULL,
+      version TEXT NOT NULL,
+      facts TEXT NOT NULL,
+      PRIMARY KEY (root, path)
+    ) WITHOUT ROWID;
   `);
   const hasKey = db.prepare('SELECT 1 FROM entries WHERE key = ?').pluck();
   const readMeta = db.prepare('SELECT meta FROM entries WHERE key = ?').pluck();
@@ -65,6 +104,16 @@ export function openBuildCache(file: string) {
   const remove = db.prepare('DELETE FROM entries WHERE key = ?');
   const readState = db.prepare('SELECT value FROM state WHERE name = ?').pluck();
   const writeState = db.prepare('INSERT OR REPLACE INTO state (name, value) VALUES (?, ?)');
+  const readSources = db.prepare('SELECT path, stat, hash FROM sources WHERE root = ?');
+  const writeSource = db.prepare(
+    'INSERT OR REPLACE INTO sources (root, path, stat, hash) VALUES (?, ?, ?, ?)',
+  );
+  const removeSource = db.prepare('DELETE FROM sources WHERE root = ? AND path = ?');
+  const readChecks = db.prepare('SELECT path, hash, version, facts FROM checks WHERE root = ?');
+  const writeCheck = db.prepare(
+    'INSERT OR REPLACE INTO checks (root, path, hash, version, facts) VALUES (?, ?, ?, ?, ?)',
+  );
+  const removeCheck = db.prepare('DELETE FROM checks WHERE root = ? AND path = ?');
   return {
     has: (key: string) => hasKey.get(key) !== undefined,
     meta(key: string): CacheMeta | undefined {
@@ -105,6 +154,31 @@ export function openBuildCache(file: string) {
       }
       return removed;
     }),
+    /** This content directory's stat records, by path. */
+    statRecords(root: string): Map<string, StatRecord> {
+      const records = new Map<string, StatRecord>();
+      for (const row of readSources.iterate(root) as Iterable<StatRecord>) {
+        records.set(row.path, row);
+      }
+      return records;
+    },
+    /** Writes new stat records and forgets those of files that are gone, in one transaction. */
+    putStatRecords: db.transaction(
+      (root: string, records: readonly StatRecord[], gone: readonly string[]) => {
+        for (const { path: file, stat, hash } of records) writeSource.run(root, file, stat, hash);
+        for (const file of gone) removeSource.run(root, file);
+      },
+    ),
+    /** This content directory's check records, one at a time (a large archive: no array of them). */
+    checkRecords: (root: string) => readChecks.iterate(root) as IterableIterator<CheckRecord>,
+    /** Writes new check records and forgets those of files that are gone, in one transaction. */
+    putCheckRecords: db.transaction(
+      (root: string, records: readonly CheckRecord[], gone: readonly string[]) => {
+        for (const { path: file, hash, version, facts } of records)
+          writeCheck.run(root, file, hash, version, facts);
+        for (const file of gone) removeCheck.run(root, file);
+      },
+    ),
     state: (name: string) => readState.get(name) as string | undefined,
     setState: (name: string, value: string) => void writeState.run(name, value),
     close: () => db.close(),

@@ -201,49 +201,221 @@ function imageProblem(
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-export function checkContent({ files, publicFileExists, imageInfo }: CheckInput): Problem[] {
-  const problems: Problem[] = [];
-  const articles: Parsed[] = [];
-  const categories = new Map<string, { file: string; line: number }>();
+/**
+ * A rule an article's facts cannot settle alone: the other files (slugs, categories) or public/
+ * (pictures) decide it, each run, so that a cached file's facts stay right when those change.
+ */
+export type Deferred =
+  | { rule: 'category'; line: number; category: string }
+  | { rule: 'related'; line: number; slug: string }
+  | { rule: 'link'; line: number; target: string; slug: string }
+  | { rule: 'cover'; line: number; src: string }
+  | { rule: 'image'; line: number; src: string };
+/** An article's checks in the order they are reported: a settled problem or a deferred rule. */
+export type ArticleCheck = Problem | Deferred;
 
-  for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    if (/^categories\/.+\.yml$/.test(path)) {
-      const parsed = parseYaml(path, text, 0, problems);
-      if (!parsed) continue;
-      checkFields({ file: path, ...parsed }, CATEGORY_FIELDS, problems);
-      categories.set(categoryPathFromFile(path), { file: path, line: 1 });
-    } else if (/^articles\/.+\.md$/.test(path)) {
-      const split = splitFrontMatter(text);
-      if (!split) {
-        problems.push({
-          file: path,
-          line: 1,
-          field: '(front matter)',
-          severity: 'error',
-          message: msg('文件开头缺少以 --- 包围的元数据', 'missing front matter between --- lines'),
-        });
-        continue;
-      }
-      const parsed = parseYaml(path, split.yaml, 1, problems);
-      if (!parsed) continue;
-      articles.push({ file: path, ...parsed, body: split.body, bodyLine: split.bodyLine });
-    } else if (/^pages\/[^/]+\.md$/.test(path)) {
-      checkPage(path, text, problems);
-    } else {
-      problems.push({
+/**
+ * What the check needs of one file, from its path and text alone (docs/adr/028): the problems
+ * they settle and the rest as small facts. The content check caches it by the file's bytes.
+ */
+export type FileFacts = {
+  file: string;
+  /** Reading the file: YAML and front matter, a category's or a page's fields, an unknown file. */
+  read: Problem[];
+  /** A category file that parsed: its category path. */
+  category?: string;
+  /** An article that parsed: its slug, the slug's own problems, then its other checks. */
+  article?: { slug: string; slugProblems: Problem[]; checks: ArticleCheck[] };
+  /** Half-width punctuation in Chinese text (warnings). */
+  punctuation: Problem[];
+};
+
+const isDeferred = (check: ArticleCheck): check is Deferred => 'rule' in check;
+
+function articleChecks(parsed: Parsed): ArticleCheck[] {
+  const { file, data, lineOf, body, bodyLine } = parsed;
+  const slug = slugFromPath(file);
+  const checks: ArticleCheck[] = [];
+  const error = (field: string, message: string, line = lineOf(field)) =>
+    checks.push({ file, line, field, message, severity: 'error' });
+  const fieldProblems: Problem[] = [];
+  checkFields(parsed, ARTICLE_FIELDS, fieldProblems);
+  checks.push(...fieldProblems);
+
+  if (typeof data.title === 'string' && Array.from(data.title.trim()).length > TITLE_MAX) {
+    error('title', msg(`标题超过 ${TITLE_MAX} 字`, `title is longer than ${TITLE_MAX} characters`));
+  }
+  if (typeof data.category === 'string') {
+    checks.push({ rule: 'category', line: lineOf('category'), category: data.category });
+  }
+  if (Array.isArray(data.related)) {
+    for (const other of data.related) {
+      if (typeof other !== 'string') continue;
+      if (other === slug)
+        error('related', msg('不能关联文章自身', 'an article cannot relate to itself'));
+      else checks.push({ rule: 'related', line: lineOf('related'), slug: other });
+    }
+  }
+  if (data.cover !== undefined) {
+    if (typeof data.coverAlt !== 'string' || !data.coverAlt.trim()) {
+      error(
+        'coverAlt',
+        msg('有封面图时必须填写 coverAlt（图片说明）', 'coverAlt is required with cover'),
+        lineOf('cover'),
+      );
+    }
+    if (typeof data.cover === 'string' && REMOTE.test(data.cover)) {
+      error(
+        'cover',
+        msg(
+          '封面图必须放在 public/ 下，不能引用外站图片',
+          'the cover must be a file under public/',
+        ),
+      );
+    } else if (typeof data.cover === 'string' && !data.cover.startsWith('/')) {
+      error(
+        'cover',
+        msg(`封面图 public${data.cover} 不存在`, `cover file not found under public/`),
+      );
+    } else if (typeof data.cover === 'string') {
+      checks.push({ rule: 'cover', line: lineOf('cover'), src: data.cover });
+    }
+  }
+  if (body.trim() === '') {
+    error('body', msg('正文为空', 'the body is empty'), bodyLine);
+  }
+  const placeholder = body.indexOf(NEW_ARTICLE_PLACEHOLDER);
+  if (placeholder !== -1) {
+    error(
+      'body',
+      msg(
+        '正文仍是 npm run new 写入的占位文字，请换成文章正文',
+        'the body still holds the placeholder written by npm run new',
+      ),
+      lineAt(body, placeholder, bodyLine),
+    );
+  }
+  if (data.summary === undefined) {
+    checks.push({
+      file,
+      line: 1,
+      field: 'summary',
+      severity: 'warning',
+      message: msg('未填写摘要，将自动截取首段', 'no summary: the first paragraph is used'),
+    });
+  }
+  for (const match of body.matchAll(INTERNAL_LINK)) {
+    const target = (match[1] ?? match[2] ?? '').replace(/\/$/, '');
+    checks.push({
+      rule: 'link',
+      line: lineAt(body, match.index, bodyLine),
+      target,
+      slug: decodeURIComponent(target.slice('/articles/'.length)),
+    });
+  }
+  for (const match of body.matchAll(IMAGE_REF)) {
+    const src = match[1] ?? match[2] ?? '';
+    const line = lineAt(body, match.index, bodyLine);
+    if (REMOTE.test(src)) {
+      error(
+        'body',
+        msg(`图片 ${src} 在外站：图片必须放在 public/ 下`, 'pictures must be files under public/'),
+        line,
+      );
+      continue;
+    }
+    if (!src.startsWith('/')) continue;
+    checks.push({ rule: 'image', line, src });
+  }
+  return checks;
+}
+
+/** The facts of one file: everything its path and text settle, and what they leave to the others. */
+export function fileFacts(path: string, text: string): FileFacts {
+  const read: Problem[] = [];
+  const facts: FileFacts = { file: path, read, punctuation: punctuationProblems([{ path, text }]) };
+  if (/^categories\/.+\.yml$/.test(path)) {
+    const parsed = parseYaml(path, text, 0, read);
+    if (!parsed) return facts;
+    checkFields({ file: path, ...parsed }, CATEGORY_FIELDS, read);
+    facts.category = categoryPathFromFile(path);
+  } else if (/^articles\/.+\.md$/.test(path)) {
+    const split = splitFrontMatter(text);
+    if (!split) {
+      read.push({
         file: path,
         line: 1,
-        field: '(file)',
+        field: '(front matter)',
+        severity: 'error',
+        message: msg('文件开头缺少以 --- 包围的元数据', 'missing front matter between --- lines'),
+      });
+      return facts;
+    }
+    const parsed = parseYaml(path, split.yaml, 1, read);
+    if (!parsed) return facts;
+    const slug = slugFromPath(path);
+    const slugProblems: Problem[] = [];
+    if (!SLUG_PATTERN.test(slug)) {
+      slugProblems.push({
+        file: path,
+        line: 1,
+        field: 'slug',
         severity: 'error',
         message: msg(
-          '未知文档：文章放在 articles/**/<slug>.md，栏目放在 categories/**/<path>.yml，站务页面放在 pages/<slug>.md',
-          'unknown document type',
+          `文件名 "${slug}" 只能用小写字母、数字和连字符`,
+          'file name must match ^[a-z0-9]+(-[a-z0-9]+)*$',
         ),
       });
     }
+    const checks = articleChecks({
+      file: path,
+      ...parsed,
+      body: split.body,
+      bodyLine: split.bodyLine,
+    });
+    facts.article = { slug, slugProblems, checks };
+  } else if (/^pages\/[^/]+\.md$/.test(path)) {
+    checkPage(path, text, read);
+  } else {
+    read.push({
+      file: path,
+      line: 1,
+      field: '(file)',
+      severity: 'error',
+      message: msg(
+        '未知文档：文章放在 articles/**/<slug>.md，栏目放在 categories/**/<path>.yml，站务页面放在 pages/<slug>.md',
+        'unknown document type',
+      ),
+    });
+  }
+  return facts;
+}
+
+export type PublicFiles = Omit<CheckInput, 'files'>;
+
+// The same order as String.prototype.localeCompare, without a collator made per comparison.
+const byPath = new Intl.Collator().compare;
+
+/**
+ * Every problem of the content, from each file's facts (in the order the files were listed): the
+ * settled ones as they are and the rules across files and public/ decided now. The order is the
+ * check's: reading problems by path, category parents, slugs, each article's checks, punctuation.
+ */
+export function problemsOf(
+  facts: readonly FileFacts[],
+  { publicFileExists, imageInfo }: PublicFiles,
+): Problem[] {
+  const problems: Problem[] = [];
+  const sorted = [...facts].sort((a, b) => byPath(a.file, b.file));
+  const categories = new Map<string, string>();
+  const articles: (FileFacts & { article: NonNullable<FileFacts['article']> })[] = [];
+  for (const one of sorted) {
+    problems.push(...one.read);
+    if (one.category !== undefined) categories.set(one.category, one.file);
+    if (one.article) articles.push({ ...one, article: one.article });
   }
 
-  for (const [path, { file }] of categories) {
+  for (const [path, file] of categories) {
     const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : undefined;
     if (parent && !categories.has(parent)) {
       problems.push({
@@ -257,153 +429,92 @@ export function checkContent({ files, publicFileExists, imageInfo }: CheckInput)
   }
 
   const slugs = new Map<string, string>();
-  for (const article of articles) {
-    const slug = slugFromPath(article.file);
-    const first = slugs.get(slug);
+  for (const { file, article } of articles) {
+    const first = slugs.get(article.slug);
     if (first) {
       problems.push({
-        file: article.file,
+        file,
         line: 1,
         field: 'slug',
         severity: 'error',
         message: msg(`文件名（slug）与 ${first} 重复`, `duplicate slug, also used by ${first}`),
       });
     } else {
-      slugs.set(slug, article.file);
+      slugs.set(article.slug, file);
     }
-    if (!SLUG_PATTERN.test(slug)) {
-      problems.push({
-        file: article.file,
-        line: 1,
-        field: 'slug',
-        severity: 'error',
-        message: msg(
-          `文件名 "${slug}" 只能用小写字母、数字和连字符`,
-          'file name must match ^[a-z0-9]+(-[a-z0-9]+)*$',
-        ),
-      });
-    }
+    problems.push(...article.slugProblems);
   }
 
-  for (const article of articles) {
-    const { file, data, lineOf, body, bodyLine } = article;
-    const slug = slugFromPath(file);
-    const error = (field: string, message: string, line = lineOf(field)) =>
+  let known: string | undefined;
+  for (const { file, article } of articles) {
+    const error = (field: string, message: string, line: number) =>
       problems.push({ file, line, field, message, severity: 'error' });
-    checkFields(article, ARTICLE_FIELDS, problems);
-
-    if (typeof data.title === 'string' && Array.from(data.title.trim()).length > TITLE_MAX) {
-      error(
-        'title',
-        msg(`标题超过 ${TITLE_MAX} 字`, `title is longer than ${TITLE_MAX} characters`),
-      );
-    }
-    if (typeof data.category === 'string' && !categories.has(data.category)) {
-      const known = [...categories.keys()].sort().join(', ');
-      error('category', msg(`栏目 "${data.category}" 不存在，可用：${known}`, 'unknown category'));
-    }
-    if (Array.isArray(data.related)) {
-      for (const other of data.related) {
-        if (typeof other !== 'string') continue;
-        if (other === slug)
-          error('related', msg('不能关联文章自身', 'an article cannot relate to itself'));
-        else if (!slugs.has(other))
-          error('related', msg(`关联文章 "${other}" 不存在`, `unknown slug "${other}"`));
+    /** A cover or body picture: its file under public/, then its size. */
+    const picture = (field: 'cover' | 'body', src: string, sitePath: string, line: number) => {
+      const label = field === 'cover' ? `封面图 public${src}` : `图片 public${src}`;
+      if (!publicFileExists(sitePath)) {
+        const en = field === 'cover' ? 'cover file not found' : 'image file not found';
+        error(field, msg(`${label} 不存在`, `${en} under public/`), line);
+        return;
       }
-    }
-    if (data.cover !== undefined) {
-      if (typeof data.coverAlt !== 'string' || !data.coverAlt.trim()) {
-        error(
-          'coverAlt',
-          msg('有封面图时必须填写 coverAlt（图片说明）', 'coverAlt is required with cover'),
-          lineOf('cover'),
-        );
-      }
-      if (typeof data.cover === 'string' && REMOTE.test(data.cover)) {
-        error(
-          'cover',
-          msg(
-            '封面图必须放在 public/ 下，不能引用外站图片',
-            'the cover must be a file under public/',
-          ),
-        );
-      } else if (
-        typeof data.cover === 'string' &&
-        !(data.cover.startsWith('/') && publicFileExists(data.cover))
-      ) {
-        error(
-          'cover',
-          msg(`封面图 public${data.cover} 不存在`, `cover file not found under public/`),
-        );
-      } else if (typeof data.cover === 'string') {
-        const problem = imageProblem(
-          imageInfo?.(data.cover),
-          'cover',
-          `封面图 public${data.cover}`,
-        );
-        if (problem) error('cover', problem);
-      }
-    }
-    if (body.trim() === '') {
-      error('body', msg('正文为空', 'the body is empty'), bodyLine);
-    }
-    const placeholder = body.indexOf(NEW_ARTICLE_PLACEHOLDER);
-    if (placeholder !== -1) {
-      error(
-        'body',
-        msg(
-          '正文仍是 npm run new 写入的占位文字，请换成文章正文',
-          'the body still holds the placeholder written by npm run new',
-        ),
-        lineAt(body, placeholder, bodyLine),
-      );
-    }
-    if (data.summary === undefined) {
-      problems.push({
-        file,
-        line: 1,
-        field: 'summary',
-        severity: 'warning',
-        message: msg('未填写摘要，将自动截取首段', 'no summary: the first paragraph is used'),
-      });
-    }
-    for (const match of body.matchAll(INTERNAL_LINK)) {
-      const target = (match[1] ?? match[2] ?? '').replace(/\/$/, '');
-      const targetSlug = decodeURIComponent(target.slice('/articles/'.length));
-      if (!slugs.has(targetSlug)) {
-        error(
-          'body',
-          msg(`站内链接 ${target} 指向不存在的文章`, 'internal link to a missing article'),
-          lineAt(body, match.index, bodyLine),
-        );
-      }
-    }
-    for (const match of body.matchAll(IMAGE_REF)) {
-      const src = match[1] ?? match[2] ?? '';
-      const line = lineAt(body, match.index, bodyLine);
-      if (REMOTE.test(src)) {
-        error(
-          'body',
-          msg(
-            `图片 ${src} 在外站：图片必须放在 public/ 下`,
-            'pictures must be files under public/',
-          ),
-          line,
-        );
+      const problem = imageProblem(imageInfo?.(sitePath), field, label);
+      if (problem) error(field, problem, line);
+    };
+    for (const check of article.checks) {
+      if (!isDeferred(check)) {
+        problems.push(check);
         continue;
       }
-      if (!src.startsWith('/')) continue;
-      if (!publicFileExists(decodeURI(src))) {
-        error('body', msg(`图片 public${src} 不存在`, 'image file not found under public/'), line);
-        continue;
+      switch (check.rule) {
+        case 'category':
+          if (!categories.has(check.category)) {
+            known ??= [...categories.keys()].sort().join(', ');
+            error(
+              'category',
+              msg(`栏目 "${check.category}" 不存在，可用：${known}`, 'unknown category'),
+              check.line,
+            );
+          }
+          break;
+        case 'related':
+          if (!slugs.has(check.slug))
+            error(
+              'related',
+              msg(`关联文章 "${check.slug}" 不存在`, `unknown slug "${check.slug}"`),
+              check.line,
+            );
+          break;
+        case 'link':
+          if (!slugs.has(check.slug))
+            error(
+              'body',
+              msg(
+                `站内链接 ${check.target} 指向不存在的文章`,
+                'internal link to a missing article',
+              ),
+              check.line,
+            );
+          break;
+        case 'cover':
+          picture('cover', check.src, check.src, check.line);
+          break;
+        case 'image':
+          picture('body', check.src, decodeURI(check.src), check.line);
+          break;
       }
-      const problem = imageProblem(imageInfo?.(decodeURI(src)), 'body', `图片 public${src}`);
-      if (problem) error('body', problem, line);
     }
   }
-  // GB/T 15834: half-width marks in Chinese prose are warnings (lib/pipeline/punctuation.ts).
-  problems.push(...punctuationProblems(files));
+  // GB/T 15834: half-width marks in Chinese prose are warnings (lib/pipeline/punctuation.ts), in
+  // the order the files were listed.
+  for (const one of facts) problems.push(...one.punctuation);
   return problems;
+}
+
+export function checkContent({ files, ...publicFiles }: CheckInput): Problem[] {
+  return problemsOf(
+    files.map(({ path, text }) => fileFacts(path, text)),
+    publicFiles,
+  );
 }
 
 export function formatProblem(problem: Problem, root = 'content'): string {

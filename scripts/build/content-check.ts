@@ -1,12 +1,23 @@
 // npm run content:check — validates content/ without a Next build. Exit 1 on any error.
 // --fix first rewrites half-width punctuation in Chinese text (lib/pipeline/punctuation.ts) in place.
+// Without --fix only new and changed files are read and checked: the others' facts come from the
+// build cache (lib/pipeline/incremental-check.ts, docs/adr/028-incremental-content-check.md).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '../../lib/env';
-import { checkContent, formatProblem, type SourceFile } from '../../lib/pipeline/check';
+import { BUILD_CACHE_FILE, openBuildCache } from '../../lib/pipeline/build-cache';
+import { checkCodeVersion } from '../../lib/pipeline/build-version';
+import {
+  checkContent,
+  formatProblem,
+  type Problem,
+  type PublicFiles,
+  type SourceFile,
+} from '../../lib/pipeline/check';
+import { checkContentDir } from '../../lib/pipeline/incremental-check';
 import { readImageCatalog } from '../../lib/pipeline/images';
 import { fixPunctuation } from '../../lib/pipeline/punctuation';
-import { checkPlaceholders } from '../../lib/pipeline/placeholder-check';
+import { CONTACT_PAGE, checkPlaceholders } from '../../lib/pipeline/placeholder-check';
 import { siteConfig } from '../../config/site';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
 
@@ -27,12 +38,32 @@ const sources = listSourceFiles(contentDir);
 if (sources.length >= 1000) {
   console.log(`内容检查 content check: checking ${sources.length.toLocaleString('en')} files…`);
 }
-const files: SourceFile[] = sources.map((file) => ({
+const root = path.relative(process.cwd(), contentDir) || '.';
+const images = await readImageCatalog(publicDir);
+// Asked once per picture: thousands of articles share a few covers.
+const exists = new Map<string, boolean>();
+const publicFiles: PublicFiles = {
+  imageInfo: (sitePath) => images.get(sitePath),
+  publicFileExists: (sitePath) => {
+    let known = exists.get(sitePath);
+    if (known === undefined) {
+      const full = path.join(publicDir, sitePath);
+      known = full.startsWith(publicDir + path.sep) && existsSync(full) && statSync(full).isFile();
+      exists.set(sitePath, known);
+    }
+    return known;
+  },
+};
+const readSource = (file: string): SourceFile => ({
   path: file,
   text: readFileSync(path.join(contentDir, file), 'utf8'),
-}));
-const root = path.relative(process.cwd(), contentDir) || '.';
+});
+let problems: Problem[];
+let contact: SourceFile[];
+let checked = sources.length;
 if (fix) {
+  // Every file is read and may be rewritten: the cache is left alone.
+  const files = sources.map(readSource);
   let marks = 0;
   let changed = 0;
   for (const file of files) {
@@ -51,18 +82,28 @@ if (fix) {
   console.log(
     `标点修正 punctuation fix: ${marks} marks in ${changed} file${changed === 1 ? '' : 's'}`,
   );
+  problems = checkContent({ files, ...publicFiles });
+  contact = files.filter((file) => file.path === CONTACT_PAGE);
+} else {
+  const cache = openBuildCache(BUILD_CACHE_FILE);
+  try {
+    const run = checkContentDir({
+      cache,
+      root: contentDir,
+      files: sources,
+      version: checkCodeVersion(),
+      ...publicFiles,
+    });
+    problems = run.problems;
+    checked = run.checked;
+  } finally {
+    cache.close();
+  }
+  contact = sources.filter((file) => file === CONTACT_PAGE).map(readSource);
 }
-const images = await readImageCatalog(publicDir);
-const problems = checkContent({
-  files,
-  imageInfo: (sitePath) => images.get(sitePath),
-  publicFileExists: (sitePath) => {
-    const full = path.join(publicDir, sitePath);
-    return full.startsWith(publicDir + path.sep) && existsSync(full) && statSync(full).isFile();
-  },
-});
-// 联系我们 while it is still a placeholder (its text, or the example details in config/site.ts).
-problems.push(...checkPlaceholders(files, siteConfig.contact));
+// 联系我们 while it is still a placeholder (its text, or the example details in config/site.ts):
+// read every run, as the details come from the config.
+problems.push(...checkPlaceholders(contact, siteConfig.contact));
 const errors = problems.filter((problem) => problem.severity === 'error');
 const warnings = problems.length - errors.length;
 let shown = 0;
@@ -72,7 +113,8 @@ for (const problem of problems) {
 }
 const ms = Math.round(performance.now() - started);
 console.log(
-  `内容检查 content check: ${files.length} files, ${errors.length} errors, ${warnings} warnings (${ms} ms)`,
+  `内容检查 content check: ${sources.length} files, ${errors.length} errors, ${warnings} warnings (${ms} ms` +
+    `${fix ? '' : `, ${checked} checked, ${sources.length - checked} unchanged from the cache`})`,
 );
 if (quiet && warnings > QUIET_WARNINGS) {
   const all = env.contentDir === 'content' ? '' : `CONTENT_DIR=${env.contentDir} `;
