@@ -5,8 +5,10 @@
 // <CONTENT_INDEX_DIR>/current.json           which version is live (replaced by a rename)
 // <CONTENT_INDEX_DIR>/catalog.db             every version's articles and lists, rows shared by
 //                                             versions (docs/adr/027-on-disk-catalog.md)
-// <CONTENT_INDEX_DIR>/versions/<id>/index.json  the summaries of that version (no server reads it)
-// <CONTENT_INDEX_DIR>/versions/<id>/search.db   its search index
+// <CONTENT_INDEX_DIR>/versions/<id>/search.json its search index: the segments it names
+// <CONTENT_INDEX_DIR>/versions/<id>/complete.json  written last: the version is whole (ADR 013)
+// <CONTENT_INDEX_DIR>/search/<name>.db           search index segments, shared by versions
+//                                             (docs/adr/014-search-index-on-disk.md)
 // <CONTENT_INDEX_DIR>/versions/<id>/in-use.lock  share-locked by every server serving it
 // <CONTENT_INDEX_DIR>/bodies/<hh>/<hash>.html   article bodies by content hash, shared by versions
 import path from 'node:path';
@@ -20,6 +22,7 @@ export const CURRENT_FILE = path.join(CONTENT_INDEX_DIR, 'current.json');
 export const CATALOG_FILE = path.join(CONTENT_INDEX_DIR, 'catalog.db');
 export const VERSIONS_DIR = path.join(CONTENT_INDEX_DIR, 'versions');
 export const BODY_DIR = path.join(CONTENT_INDEX_DIR, 'bodies');
+export const SEARCH_SEGMENTS_DIR = path.join(CONTENT_INDEX_DIR, 'search');
 
 /** What current.json says. */
 export type CurrentVersion = {
@@ -28,12 +31,29 @@ export type CurrentVersion = {
   publishedAt: string;
 };
 
+/**
+ * What complete.json says. A few bytes whatever the archive: its summaries are the catalog's
+ * rows, which are written before it.
+ */
+export type VersionComplete = {
+  id: string;
+  /** How many articles the version holds (drafts and scheduled ones included). */
+  articles: number;
+  /** When this machine finished writing it (ISO 8601). */
+  writtenAt: string;
+};
+
 export function versionFiles(version: string) {
   const dir = path.join(VERSIONS_DIR, version);
   return {
     dir,
-    index: path.join(dir, 'index.json'),
-    search: path.join(dir, 'search.db'),
+    /**
+     * Renamed into place after every other part of the version (its catalog rows, its search
+     * index): a directory without it is a version still being written, or left half-written by
+     * a build that failed, and no server switches to it.
+     */
+    complete: path.join(dir, 'complete.json'),
+    search: path.join(dir, 'search.json'),
     /** flock'ed shared by each server process serving the version: never deleted while held. */
     inUse: path.join(dir, 'in-use.lock'),
   };

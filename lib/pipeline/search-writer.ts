@@ -1,9 +1,15 @@
-// Build time: writes a content version's search index (lib/search/search-db.ts). A new version
-// starts from a copy of the previous version's file and changes only the documents whose source
-// changed, so publishing one article rewrites the posting lists of its own terms, not the index;
-// without a usable previous file every document is added. Either way the file holds the same
-// documents, terms and frequencies, and ranks the same (tested in search-writer.test.ts).
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+// Build time: writes a content version's search index (lib/search/search-db.ts) as segments.
+// A new version names the segments of the version before, leaves out the documents whose source
+// changed or went, and adds one segment of the new and changed ones: publishing one article
+// writes a segment of one document and a manifest, not the archive. Small segments are merged
+// into bigger ones as they pile up (each new document is rewritten a few times over its life,
+// never in a merge of more than MAX_MERGE documents), and a segment that holds mostly removed
+// documents is rewritten without them.
+// However a version was reached, it holds the same documents, terms and frequencies, and ranks
+// the same as a cold build (tested in search-writer.test.ts).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
   decodePostings,
@@ -16,14 +22,16 @@ import {
   LENGTHS_META,
   SEARCH_DB_FORMAT,
   SEARCH_DB_SCHEMA,
+  segmentFileName,
   SIGNATURES_META,
   titleSignature,
-  type SearchDbMeta,
+  type SearchManifest,
+  type SegmentInfo,
 } from '../search/search-db';
 
 /** A document of the version: the build cache's key of its source file (same key, same document). */
 export type SearchKey = { key: string; slug: string };
-/** What a document adds to the index; asked only for documents the previous file lacks. */
+/** What a document adds to the index; asked only for documents the previous version lacks. */
 export type SearchDocContent = {
   title: string;
   tags: string[];
@@ -35,10 +43,32 @@ export type SearchDocContent = {
   counts?: TermCounts;
 };
 
-export type SearchWriteResult = { added: number; removed: number; fromPrevious: boolean };
+export type SearchWriteResult = {
+  added: number;
+  removed: number;
+  fromPrevious: boolean;
+  /** Segments the version names. */
+  segments: number;
+  /** Documents written to disk by this version: the new segment's and any merge's. */
+  written: number;
+};
 
-/** New postings waiting to be merged into the file; flushed before they take too much memory. */
+/** New postings waiting to be written; flushed before they take too much memory. */
 const FLUSH_POSTINGS = 4_000_000;
+/** A newer segment is merged into the one before it once it is at least 1/MERGE_RATIO its size. */
+const MERGE_RATIO = 4;
+/** More segments than this and the newest two are merged whatever their sizes (within MAX_MERGE). */
+const MAX_SEGMENTS = 10;
+/**
+ * No merge writes more documents than this (about 3 s here): the segments above it stay as they
+ * are until the next cold build (every release that changes the pipeline's code starts one), so
+ * no publish waits for a rewrite of the archive.
+ */
+export const MAX_MERGE = 20_000;
+/** Terms a merge reads at a time. */
+const TERMS_PAGE = 5000;
+/** A segment whose documents are at least this share removed is rewritten without them. */
+const PURGE_SHARE = 1 / 3;
 
 class PostingBuffer {
   docs = new Uint32Array(4);
@@ -63,53 +93,39 @@ class PostingBuffer {
   }
 }
 
-export function readSearchMeta(db: Database.Database): SearchDbMeta | undefined {
+/** The manifest at `file` if it was written by this code and every segment it names is there. */
+export function readSearchManifest(
+  file: string | undefined,
+  segmentsDir: string,
+  code?: string,
+): SearchManifest | undefined {
+  if (!file) return undefined;
   try {
-    const rows = db
-      .prepare('SELECT name, value FROM meta WHERE name NOT IN (?, ?)')
-      .all(LENGTHS_META, SIGNATURES_META) as {
-      name: string;
-      value: string;
-    }[];
-    const meta = Object.fromEntries(rows.map((row) => [row.name, row.value]));
-    return {
-      format: meta.format ?? '',
-      code: meta.code ?? '',
-      count: Number(meta.count),
-      nextId: Number(meta.nextId),
-      titleTotal: Number(meta.titleTotal),
-      bodyTotal: Number(meta.bodyTotal),
-    };
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as SearchManifest;
+    if (manifest.format !== SEARCH_DB_FORMAT) return undefined;
+    if (code !== undefined && manifest.code !== code) return undefined;
+    for (const segment of manifest.segments)
+      if (!existsSync(path.join(segmentsDir, segmentFileName(segment.name)))) return undefined;
+    return manifest;
   } catch {
     return undefined;
   }
 }
 
-/** Whether `file` is a complete index written by this code, so it can be carried forward. */
-function reusable(file: string | undefined, code: string): file is string {
-  if (!file || !existsSync(file)) return false;
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const meta = readSearchMeta(db);
-    return meta?.format === SEARCH_DB_FORMAT && meta.code === code;
-  } catch {
-    return false;
-  } finally {
-    db?.close();
-  }
+function writeAtomically(file: string, data: string) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
 }
 
-export function writeSearchIndex(
-  file: string,
-  docs: SearchKey[],
-  load: (key: string) => SearchDocContent,
-  options: { code: string; previous?: string },
-): SearchWriteResult {
-  const temporary = `${file}.tmp`;
+/**
+ * Writes one segment file from scratch with `build`, unless a file of that name (the same
+ * content: names are hashes of what goes in) is there already.
+ */
+function writeSegmentFile(file: string, build: (db: Database.Database) => void): void {
+  if (existsSync(file)) return;
+  const temporary = `${file}.${process.pid}.tmp`;
   rmSync(temporary, { force: true });
-  const fromPrevious = reusable(options.previous, options.code);
-  if (fromPrevious) copyFileSync(options.previous as string, temporary);
   const db = new Database(temporary);
   try {
     // A half-written file is never used (it is renamed into place when complete), so nothing
@@ -117,22 +133,12 @@ export function writeSearchIndex(
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -65536');
-    if (!fromPrevious) {
-      db.exec(SEARCH_DB_SCHEMA);
-      db.prepare('INSERT INTO meta (name, value) VALUES (?, ?)').run('format', SEARCH_DB_FORMAT);
-    }
-    const result = db.transaction(() => update(db, docs, load, options.code))();
-    const { freelist_count: free } = db.prepare('PRAGMA freelist_count').get() as {
-      freelist_count: number;
-    };
-    const { page_count: pages } = db.prepare('PRAGMA page_count').get() as { page_count: number };
-    // Copy-and-update leaves free pages behind; compact when they are a third of the file.
-    if (free * 3 > pages) db.exec('VACUUM');
+    db.exec(SEARCH_DB_SCHEMA);
+    build(db);
     // Readers open it read-only: no WAL files beside it.
     db.pragma('journal_mode = DELETE');
     db.close();
     renameSync(temporary, file);
-    return { ...result, fromPrevious };
   } catch (error) {
     if (db.open) db.close();
     rmSync(temporary, { force: true });
@@ -140,142 +146,86 @@ export function writeSearchIndex(
   }
 }
 
-/** A uint32 pair per id below `size`: the previous file's, less the removed, plus the added. */
-function pairsBlob(
-  size: number,
-  previous: Buffer | undefined,
-  removed: ReadonlySet<number>,
-  added: ReadonlyMap<number, [number, number]>,
-): Buffer {
-  const pairs = new Uint32Array(size * 2);
-  if (previous) {
-    const bytes = Math.min(pairs.length * 4, previous.length - (previous.length % 4));
-    new Uint8Array(pairs.buffer).set(previous.subarray(0, bytes));
-    for (const id of removed) pairs.fill(0, id * 2, id * 2 + 2);
-  }
-  for (const [id, pair] of added) pairs.set(pair, id * 2);
-  return Buffer.from(pairs.buffer);
+/**
+ * A segment's meta rows. Lengths and title signatures are what a server loads of every document,
+ * each in one value read at once (row by row it took seconds at 100,000 articles): 16 bytes a
+ * document, the rest stays on disk.
+ */
+function setSegmentMeta(
+  db: Database.Database,
+  segment: {
+    code: string;
+    count: number;
+    firstId: number;
+    nextId: number;
+    lengths: Uint32Array;
+    signatures: Uint32Array;
+  },
+) {
+  const statement = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
+  const values: [string, string | Buffer][] = [
+    ['format', SEARCH_DB_FORMAT],
+    ['code', segment.code],
+    ['count', String(segment.count)],
+    ['firstId', String(segment.firstId)],
+    ['nextId', String(segment.nextId)],
+    [LENGTHS_META, Buffer.from(segment.lengths.buffer)],
+    [SIGNATURES_META, Buffer.from(segment.signatures.buffer)],
+  ];
+  for (const [name, value] of values) statement.run(name, value);
 }
 
-function update(
+/** Writes a segment of `added` (ids from `firstId`, in that order); returns its next id. */
+function writeNewSegment(
   db: Database.Database,
-  docs: SearchKey[],
+  added: SearchKey[],
   load: (key: string) => SearchDocContent,
   code: string,
-) {
-  const meta = readSearchMeta(db);
-  let nextId = Number.isFinite(meta?.nextId) ? (meta?.nextId as number) : 1;
-  let titleTotal = Number.isFinite(meta?.titleTotal) ? (meta?.titleTotal as number) : 0;
-  let bodyTotal = Number.isFinite(meta?.bodyTotal) ? (meta?.bodyTotal as number) : 0;
-  const existing = new Map(
-    (db.prepare('SELECT key, id FROM docs').all() as { key: string; id: number }[]).map((row) => [
-      row.key,
-      row.id,
-    ]),
-  );
-  const wanted = new Set(docs.map((doc) => doc.key));
-
-  // Removed documents: their terms are counted again from the stored text (the same tokenizer
-  // wrote them: the code version matched), so the file needs no per-document term lists.
-  const removedIds = new Set<number>();
-  const touched = new Set<string>();
-  const readDoc = db.prepare(
-    'SELECT title, tags, text, title_len, body_len FROM docs WHERE id = ?',
-  );
-  const deleteDoc = db.prepare('DELETE FROM docs WHERE id = ?');
-  const deleteInfo = db.prepare('DELETE FROM doc_info WHERE id = ?');
-  for (const [key, id] of existing) {
-    if (wanted.has(key)) continue;
-    const row = readDoc.get(id) as {
-      title: string;
-      tags: string;
-      text: string;
-      title_len: number;
-      body_len: number;
-    };
-    for (const term of Object.keys(
-      termCounts(row.title, JSON.parse(row.tags) as string[], row.text),
-    ))
-      touched.add(term);
-    titleTotal -= row.title_len;
-    bodyTotal -= row.body_len;
-    removedIds.add(id);
-    deleteDoc.run(id);
-    deleteInfo.run(id);
-  }
-
+  firstId: number,
+): { nextId: number; titleTotal: number; bodyTotal: number } {
+  let titleTotal = 0;
+  let bodyTotal = 0;
+  const size = added.length;
+  const lengths = new Uint32Array(size * 2);
+  const signatures = new Uint32Array(size * 2);
   const readPostings = db.prepare('SELECT data FROM postings WHERE term = ?').pluck();
   const writePostings = db.prepare('INSERT OR REPLACE INTO postings (term, data) VALUES (?, ?)');
-  const deletePostings = db.prepare('DELETE FROM postings WHERE term = ?');
   let pending = new Map<string, PostingBuffer>();
   let pendingCount = 0;
-  const flush = (terms: Iterable<string>) => {
-    for (const term of terms) {
+  // A term's postings already flushed are read back and extended: ids only grow, so appending
+  // keeps each list in id order.
+  const flush = () => {
+    for (const [term, add] of pending) {
       const data = readPostings.get(term) as Buffer | undefined;
-      const add = pending.get(term);
       const old = data ? decodePostings(data) : undefined;
-      let keep = old?.docs.length ?? 0;
-      if (old && removedIds.size > 0) {
-        keep = 0;
-        for (const doc of old.docs) if (!removedIds.has(doc)) keep += 1;
-      }
-      const size = keep + (add?.length ?? 0);
-      if (size === 0) {
-        deletePostings.run(term);
-        continue;
-      }
-      const docsOut = new Uint32Array(size);
-      const titleOut = new Uint16Array(size);
-      const bodyOut = new Uint16Array(size);
-      let at = 0;
-      if (old && keep === old.docs.length) {
+      const keep = old?.docs.length ?? 0;
+      const docsOut = new Uint32Array(keep + add.length);
+      const titleOut = new Uint16Array(keep + add.length);
+      const bodyOut = new Uint16Array(keep + add.length);
+      if (old) {
         docsOut.set(old.docs);
         titleOut.set(old.titleTf);
         bodyOut.set(old.bodyTf);
-        at = keep;
-      } else if (old) {
-        for (let i = 0; i < old.docs.length; i += 1) {
-          if (removedIds.has(old.docs[i] as number)) continue;
-          docsOut[at] = old.docs[i] as number;
-          titleOut[at] = old.titleTf[i] as number;
-          bodyOut[at] = old.bodyTf[i] as number;
-          at += 1;
-        }
       }
-      if (add) {
-        docsOut.set(add.docs.subarray(0, add.length), at);
-        titleOut.set(add.titleTf.subarray(0, add.length), at);
-        bodyOut.set(add.bodyTf.subarray(0, add.length), at);
-      }
+      docsOut.set(add.docs.subarray(0, add.length), keep);
+      titleOut.set(add.titleTf.subarray(0, add.length), keep);
+      bodyOut.set(add.bodyTf.subarray(0, add.length), keep);
       writePostings.run(term, encodePostings(docsOut, titleOut, bodyOut));
     }
     pending = new Map();
     pendingCount = 0;
   };
-
   const insertDoc = db.prepare(
     'INSERT INTO docs (id, key, slug, title, tags, text, title_len, body_len) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertInfo = db.prepare(
     'INSERT INTO doc_info (id, slug, title_lower, draft, date_ms) VALUES (?, ?, ?, ?, ?)',
   );
-  // The lengths and title signatures of the documents kept, carried over; the added ones are
-  // set below.
-  const readBlob = db.prepare('SELECT value FROM meta WHERE name = ?').pluck();
-  const previousLengths = readBlob.get(LENGTHS_META) as Buffer | undefined;
-  const previousSignatures = readBlob.get(SIGNATURES_META) as Buffer | undefined;
-  const lengthsOf = new Map<number, [number, number]>();
-  const signaturesOf = new Map<number, [number, number]>();
-  // Ids in slug order, so that the same additions give the same file.
-  const added = docs
-    .filter((doc) => !existing.has(doc.key))
-    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.key < b.key ? -1 : 1));
-  for (const { key, slug } of added) {
+  added.forEach(({ key, slug }, at) => {
     const doc = load(key);
     const counts = doc.counts ?? termCounts(doc.title, doc.tags, doc.text);
-    const lengths = termLengths(counts);
-    const id = nextId;
-    nextId += 1;
+    const termLength = termLengths(counts);
+    const id = firstId + at;
     insertDoc.run(
       id,
       key,
@@ -283,15 +233,15 @@ function update(
       doc.title,
       JSON.stringify(doc.tags),
       doc.text,
-      lengths.title,
-      lengths.body,
+      termLength.title,
+      termLength.body,
     );
     const lowerTitle = doc.title.toLowerCase();
     insertInfo.run(id, slug, lowerTitle, doc.draft ? 1 : 0, doc.date);
-    lengthsOf.set(id, [lengths.title, lengths.body]);
-    signaturesOf.set(id, titleSignature(lowerTitle));
-    titleTotal += lengths.title;
-    bodyTotal += lengths.body;
+    lengths.set([termLength.title, termLength.body], at * 2);
+    signatures.set(titleSignature(lowerTitle), at * 2);
+    titleTotal += termLength.title;
+    bodyTotal += termLength.body;
     for (const [term, [inTitle, inBody]] of Object.entries(counts)) {
       let buffer = pending.get(term);
       if (!buffer) {
@@ -301,20 +251,284 @@ function update(
       buffer.push(id, inTitle, inBody);
       pendingCount += 1;
     }
-    if (pendingCount >= FLUSH_POSTINGS) {
-      for (const term of pending.keys()) touched.delete(term);
-      flush([...pending.keys()]);
+    if (pendingCount >= FLUSH_POSTINGS) flush();
+  });
+  flush();
+  const nextId = firstId + size;
+  setSegmentMeta(db, { code, count: size, firstId, nextId, lengths, signatures });
+  return { nextId, titleTotal, bodyTotal };
+}
+
+/**
+ * Merges consecutive segments into one, leaving out the `deleted` ids. Ids are kept, so the
+ * manifests of other versions and the ids of every other segment stay as they are.
+ */
+function mergeSegments(
+  db: Database.Database,
+  inputs: { file: string; info: SegmentInfo }[],
+  deleted: ReadonlySet<number>,
+  code: string,
+): number {
+  const firstId = (inputs[0] as (typeof inputs)[number]).info.firstId;
+  const nextId = (inputs[inputs.length - 1] as (typeof inputs)[number]).info.nextId;
+  const gone = [...deleted].filter((id) => id >= firstId && id < nextId);
+  db.exec('CREATE TEMP TABLE gone (id INTEGER PRIMARY KEY)');
+  const insertGone = db.prepare('INSERT INTO temp.gone (id) VALUES (?)');
+  for (const id of gone) insertGone.run(id);
+  const goneSet = new Set(gone);
+  const schemas = inputs.map((_, at) => `s${at}`);
+  inputs.forEach(({ file }, at) => db.prepare(`ATTACH DATABASE ? AS s${at}`).run(file));
+  let count = 0;
+  const lengths = new Uint32Array((nextId - firstId) * 2);
+  const signatures = new Uint32Array((nextId - firstId) * 2);
+  db.transaction(() => {
+    for (const schema of schemas) {
+      count += db
+        .prepare(
+          `INSERT INTO docs SELECT * FROM ${schema}.docs WHERE id NOT IN (SELECT id FROM temp.gone)`,
+        )
+        .run().changes;
+      db.prepare(
+        `INSERT INTO doc_info SELECT * FROM ${schema}.doc_info WHERE id NOT IN (SELECT id FROM temp.gone)`,
+      ).run();
+      const blob = (name: string) => {
+        const stored = db
+          .prepare(`SELECT value FROM ${schema}.meta WHERE name = ?`)
+          .pluck()
+          .get(name) as Buffer;
+        const values = new Uint32Array(stored.length / 4);
+        new Uint8Array(values.buffer).set(stored);
+        return values;
+      };
+      const from = Number(
+        db.prepare(`SELECT value FROM ${schema}.meta WHERE name = 'firstId'`).pluck().get(),
+      );
+      lengths.set(blob(LENGTHS_META), (from - firstId) * 2);
+      signatures.set(blob(SIGNATURES_META), (from - firstId) * 2);
+    }
+    for (const id of gone) {
+      lengths.fill(0, (id - firstId) * 2, (id - firstId) * 2 + 2);
+      signatures.fill(0, (id - firstId) * 2, (id - firstId) * 2 + 2);
+    }
+    // Every term of any input, each list the inputs' lists one after the other: the inputs are
+    // consecutive in id, so the result stays in id order.
+    // Read a page at a time: a connection cannot write while a statement of it is reading.
+    const termsAfter = db
+      .prepare(
+        `SELECT term FROM (${schemas
+          .map((schema) => `SELECT term FROM ${schema}.postings WHERE term > @after`)
+          .join(' UNION ')}) ORDER BY term LIMIT ${TERMS_PAGE}`,
+      )
+      .pluck();
+    const terms = function* () {
+      let after = '';
+      for (;;) {
+        const page = termsAfter.all({ after }) as string[];
+        yield* page;
+        if (page.length < TERMS_PAGE) return;
+        after = page[page.length - 1] as string;
+      }
+    };
+    const reads = schemas.map((schema) =>
+      db.prepare(`SELECT data FROM ${schema}.postings WHERE term = ?`).pluck(),
+    );
+    const write = db.prepare('INSERT INTO postings (term, data) VALUES (?, ?)');
+    for (const term of terms()) {
+      const lists = reads.flatMap((read) => {
+        const data = read.get(term) as Buffer | undefined;
+        return data ? [decodePostings(data)] : [];
+      });
+      let size = 0;
+      for (const list of lists) for (const doc of list.docs) if (!goneSet.has(doc)) size += 1;
+      if (size === 0) continue;
+      const docsOut = new Uint32Array(size);
+      const titleOut = new Uint16Array(size);
+      const bodyOut = new Uint16Array(size);
+      let at = 0;
+      for (const list of lists)
+        for (let i = 0; i < list.docs.length; i += 1) {
+          if (goneSet.has(list.docs[i] as number)) continue;
+          docsOut[at] = list.docs[i] as number;
+          titleOut[at] = list.titleTf[i] as number;
+          bodyOut[at] = list.bodyTf[i] as number;
+          at += 1;
+        }
+      write.run(term, encodePostings(docsOut, titleOut, bodyOut));
+    }
+    setSegmentMeta(db, { code, count, firstId, nextId, lengths, signatures });
+  })();
+  for (const schema of schemas) db.exec(`DETACH DATABASE ${schema}`);
+  return count;
+}
+
+const hashOf = (...parts: (string | number)[]) =>
+  createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
+
+/** Ids of `deleted` in the segment's range. */
+function deletedIn(info: SegmentInfo, deleted: ReadonlySet<number>): number[] {
+  return [...deleted].filter((id) => id >= info.firstId && id < info.nextId);
+}
+
+/**
+ * Writes the search index of a version: its manifest at `manifestFile`, and the segments it
+ * needs and the previous version (`previous`, its manifest) lacks in `segmentsDir`.
+ */
+export function writeSearchVersion(input: {
+  manifestFile: string;
+  segmentsDir: string;
+  docs: SearchKey[];
+  load: (key: string) => SearchDocContent;
+  code: string;
+  previous?: string;
+}): SearchWriteResult {
+  const { manifestFile, segmentsDir, docs, load, code } = input;
+  mkdirSync(segmentsDir, { recursive: true });
+  const fileOf = (info: SegmentInfo) => path.join(segmentsDir, segmentFileName(info.name));
+  const previous = readSearchManifest(input.previous, segmentsDir, code);
+  let segments = previous?.segments ?? [];
+  const deleted = new Set(previous?.deleted ?? []);
+  let nextId = previous?.nextId ?? 1;
+  let titleTotal = previous?.titleTotal ?? 0;
+  let bodyTotal = previous?.bodyTotal ?? 0;
+
+  // The documents the previous version holds, by key; those this version lacks are left out.
+  const wanted = new Set(docs.map((doc) => doc.key));
+  const existing = new Set<string>();
+  let removed = 0;
+  for (const info of segments) {
+    const db = new Database(fileOf(info), { readonly: true, fileMustExist: true });
+    try {
+      const readLengths = db.prepare('SELECT title_len, body_len FROM docs WHERE id = ?');
+      for (const { key, id } of db
+        .prepare('SELECT key, id FROM docs')
+        .iterate() as IterableIterator<{
+        key: string;
+        id: number;
+      }>) {
+        if (deleted.has(id)) continue;
+        if (wanted.has(key)) {
+          existing.add(key);
+          continue;
+        }
+        const row = readLengths.get(id) as { title_len: number; body_len: number };
+        titleTotal -= row.title_len;
+        bodyTotal -= row.body_len;
+        deleted.add(id);
+        removed += 1;
+      }
+    } finally {
+      db.close();
     }
   }
-  flush(new Set([...touched, ...pending.keys()]));
 
-  const count = (db.prepare('SELECT count(*) FROM docs').pluck().get() as number) ?? 0;
-  const setMeta = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
-  const values: Omit<SearchDbMeta, 'format'> = { code, count, nextId, titleTotal, bodyTotal };
-  for (const [name, value] of Object.entries(values)) setMeta.run(name, String(value));
-  // What a server loads of every document, each in one value read at once (row by row it took
-  // seconds at 100,000 articles): 16 bytes a document, the rest stays on disk.
-  setMeta.run(LENGTHS_META, pairsBlob(nextId, previousLengths, removedIds, lengthsOf));
-  setMeta.run(SIGNATURES_META, pairsBlob(nextId, previousSignatures, removedIds, signaturesOf));
-  return { added: added.length, removed: removedIds.size };
+  // Ids in slug order, so that the same additions give the same segment.
+  const added = docs
+    .filter((doc) => !existing.has(doc.key))
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.key < b.key ? -1 : 1));
+  let written = 0;
+  if (added.length > 0) {
+    const firstId = nextId;
+    const name = `${firstId}-${hashOf(code, firstId, ...added.map((doc) => doc.key))}`;
+    let totals = { titleTotal: 0, bodyTotal: 0 };
+    const info: SegmentInfo = {
+      name,
+      firstId,
+      nextId: firstId + added.length,
+      count: added.length,
+    };
+    const file = fileOf(info);
+    if (existsSync(file)) {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      const sums = db
+        .prepare('SELECT SUM(title_len) AS titleTotal, SUM(body_len) AS bodyTotal FROM docs')
+        .get() as { titleTotal: number; bodyTotal: number };
+      db.close();
+      totals = sums;
+    } else {
+      writeSegmentFile(file, (db) => {
+        totals = db.transaction(() => writeNewSegment(db, added, load, code, firstId))();
+      });
+      written += added.length;
+    }
+    titleTotal += totals.titleTotal;
+    bodyTotal += totals.bodyTotal;
+    nextId = info.nextId;
+    segments = [...segments, info];
+  }
+
+  // Merges: a segment mostly of removed documents on its own; the newest two while the newer is
+  // not much smaller than the one before it, or while there are too many.
+  const live = (info: SegmentInfo) => info.count - deletedIn(info, deleted).length;
+  const merge = (from: number, to: number) => {
+    const inputs = segments.slice(from, to + 1);
+    const first = inputs[0] as SegmentInfo;
+    const last = inputs[inputs.length - 1] as SegmentInfo;
+    const gone = inputs.flatMap((info) => deletedIn(info, deleted));
+    const name = `${first.firstId}-${hashOf(code, ...inputs.map((info) => info.name), 'without', ...gone)}`;
+    const info: SegmentInfo = {
+      name,
+      firstId: first.firstId,
+      nextId: last.nextId,
+      count: inputs.reduce((sum, one) => sum + one.count, 0) - gone.length,
+    };
+    writeSegmentFile(fileOf(info), (db) => {
+      written += mergeSegments(
+        db,
+        inputs.map((one) => ({ file: fileOf(one), info: one })),
+        deleted,
+        code,
+      );
+    });
+    for (const id of gone) deleted.delete(id);
+    segments = [...segments.slice(0, from), info, ...segments.slice(to + 1)];
+  };
+  // A segment none of whose documents is left is dropped, its ids with it.
+  segments = segments.filter((info) => {
+    if (live(info) > 0) return true;
+    for (const id of deletedIn(info, deleted)) deleted.delete(id);
+    return false;
+  });
+  for (let at = 0; at < segments.length; at += 1) {
+    const info = segments[at] as SegmentInfo;
+    const left = live(info);
+    if (left <= MAX_MERGE && (info.count - left) / info.count >= PURGE_SHARE) merge(at, at);
+  }
+  for (;;) {
+    const last = segments[segments.length - 1];
+    const before = segments[segments.length - 2];
+    if (!last || !before || live(last) + live(before) > MAX_MERGE) break;
+    if (live(last) * MERGE_RATIO < live(before) && segments.length <= MAX_SEGMENTS) break;
+    merge(segments.length - 2, segments.length - 1);
+  }
+  const manifest: SearchManifest = {
+    format: SEARCH_DB_FORMAT,
+    code,
+    segments,
+    deleted: [...deleted].sort((a, b) => a - b),
+    count: docs.length,
+    nextId,
+    titleTotal,
+    bodyTotal,
+  };
+  writeAtomically(manifestFile, `${JSON.stringify(manifest)}\n`);
+  return {
+    added: added.length,
+    removed,
+    fromPrevious: previous !== undefined,
+    segments: segments.length,
+    written,
+  };
+}
+
+/** The segment files any of these manifests name (what garbage collection keeps). */
+export function segmentsNamed(manifests: string[], segmentsDir: string): Set<string> | undefined {
+  const names = new Set<string>();
+  for (const file of manifests) {
+    if (!existsSync(file)) continue;
+    const manifest = readSearchManifest(file, segmentsDir);
+    // A manifest that cannot be read may still name segments: keep everything this time.
+    if (!manifest) return undefined;
+    for (const segment of manifest.segments) names.add(segmentFileName(segment.name));
+  }
+  return names;
 }

@@ -1,13 +1,19 @@
-// Pure: the layout of the on-disk search index (one SQLite file per content version), shared by
-// the content build that writes it (lib/pipeline/search-writer.ts) and the server that reads it
-// (lib/search/sqlite-engine.ts). A change to this layout or to the tokenizer changes the content
-// build's code version (lib/pipeline/build-version.ts), so an old file is never updated in place.
-export const SEARCH_DB_FORMAT = '4';
+// Pure: the layout of the on-disk search index, shared by the content build that writes it
+// (lib/pipeline/search-writer.ts) and the server that reads it (lib/search/sqlite-source.ts).
+// A content version's index is a manifest (versions/<id>/search.json) naming segments: SQLite
+// files in <CONTENT_INDEX_DIR>/search/, each written once and never changed, shared by every
+// version that names them, plus the ids of the documents of those segments the version no longer
+// holds. A publish writes a segment of its new and changed documents and a manifest, not the
+// archive (docs/adr/014-search-index-on-disk.md). A change to this layout or to the tokenizer
+// changes the content build's code version (lib/pipeline/build-version.ts), so a segment written
+// by other code is never named by a new version.
+export const SEARCH_DB_FORMAT = '5';
 
 export const SEARCH_DB_SCHEMA = `
   CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
   -- One row per article (drafts and scheduled ones too: the server decides per query who may see
-  -- them). Ids are never reused within one file's history; the text is what excerpts are cut from.
+  -- them). Ids are unique across the segments of a chain of versions (a new segment's ids follow
+  -- the last one's) and never reused; the text is what excerpts are cut from.
   CREATE TABLE docs (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
@@ -37,7 +43,8 @@ export const SEARCH_DB_SCHEMA = `
 
 /**
  * meta 'lengths', a BLOB: every document's title and body length in terms (BM25 reads both for
- * every posting), as little-endian uint32 pairs indexed by id; 8 bytes a document.
+ * every posting), as little-endian uint32 pairs indexed by id less the segment's firstId; 8 bytes
+ * a document.
  */
 export const LENGTHS_META = 'lengths';
 
@@ -45,7 +52,7 @@ export const LENGTHS_META = 'lengths';
  * meta 'title_signatures', a BLOB: per document, 64 bits, one set for each character of its
  * lower-cased title (hashed), as little-endian uint32 pairs indexed by id. A title can hold a
  * phrase only if its signature has every bit of the phrase's, so the phrase-in-title test reads
- * from the file only the few titles that pass (8 bytes a document).
+ * from the file only the few titles that pass (8 bytes a document), indexed as 'lengths'.
  */
 export const SIGNATURES_META = 'title_signatures';
 
@@ -62,14 +69,32 @@ export function titleSignature(text: string): [number, number] {
   return [low >>> 0, high >>> 0];
 }
 
-export type SearchDbMeta = {
+/** One segment as a manifest names it: its file is `<name>.db` in the segments folder. */
+export type SegmentInfo = {
+  name: string;
+  /** Its documents' ids are in [firstId, nextId), some of them unused. */
+  firstId: number;
+  nextId: number;
+  /** Documents in the file, those the version no longer holds included. */
+  count: number;
+};
+
+/** versions/<id>/search.json: the version's segments, oldest first, and what it leaves out. */
+export type SearchManifest = {
   format: string;
-  /** The content build's code version the file was written with. */
+  /** The content build's code version the segments were written with. */
   code: string;
-  /** Documents in the index. */
+  segments: SegmentInfo[];
+  /** Ids in those segments that are not documents of this version (removed or changed since). */
+  deleted: number[];
+  /** The version's documents: BM25's N. */
   count: number;
   /** Ids are below this. */
   nextId: number;
+  /** Sums of the version's documents' title and body lengths, for BM25's averages. */
   titleTotal: number;
   bodyTotal: number;
 };
+
+/** A segment's file in the segments folder. */
+export const segmentFileName = (name: string) => `${name}.db`;

@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '@/lib/pipeline/search-writer';
+import { writeSearchVersion } from '@/lib/pipeline/search-writer';
 import { excerptSegments } from './highlight';
 import { rankPage } from './postings';
-import { openSearchFile } from './sqlite-source';
+import { openSearchVersion } from './sqlite-source';
 import { indexTerms, normalizeQuery, queryWords } from './tokenize';
 
 const docs = [
@@ -41,14 +41,15 @@ const docs = [
 ].map((doc) => ({ date: Date.parse('2024-01-20T00:00:00.000Z'), draft: false, ...doc }));
 const NOW = Date.parse('2024-01-25T04:00:00.000Z');
 // The index as the content build writes it and the server reads it.
-const file = path.join(mkdtempSync(path.join(tmpdir(), 'search-')), 'search.db');
-writeSearchIndex(
-  file,
-  docs.map((doc) => ({ key: doc.slug, slug: doc.slug })),
-  (key) => docs.find((doc) => doc.slug === key) as (typeof docs)[number],
-  { code: 'test' },
-);
-const index = openSearchFile(file);
+const dir = mkdtempSync(path.join(tmpdir(), 'search-'));
+writeSearchVersion({
+  manifestFile: path.join(dir, 'search.json'),
+  segmentsDir: dir,
+  docs: docs.map((doc) => ({ key: doc.slug, slug: doc.slug })),
+  load: (key) => docs.find((doc) => doc.slug === key) as (typeof docs)[number],
+  code: 'test',
+});
+const index = openSearchVersion(path.join(dir, 'search.json'), dir);
 index.setVisible(index.visibleAt(NOW, false));
 const find = (query: string) =>
   rankPage(index.source, query, 1, 100).docs.map((doc) => index.source.slug(doc));

@@ -1,14 +1,15 @@
 import 'server-only';
 // The search engine: the content version's on-disk index (lib/search/search-db.ts), opened
-// read-only. Every instance on a machine reads the same file, so the operating system's page
-// cache holds it once; a process keeps only what ranking touches per document (lengths, titles,
-// slugs) and reads posting lists and texts per query (docs/adr/014-search-index-on-disk.md).
+// read-only. Every instance on a machine reads the same files, so the operating system's page
+// cache holds them once; a process keeps only what ranking touches per document (lengths, title
+// signatures) and reads posting lists, titles, slugs and texts per query
+// (docs/adr/014-search-index-on-disk.md).
 import { getArticleSummary, getContentState, publicationMoment } from '@/lib/content/repository';
-import { versionFiles } from '@/lib/content/paths';
+import { SEARCH_SEGMENTS_DIR, versionFiles } from '@/lib/content/paths';
 import type { SearchEngine } from './engine';
 import { excerptSegments } from './highlight';
 import { parseQuery, rankPage } from './postings';
-import { openSearchFile, type SearchFile } from './sqlite-source';
+import { openSearchVersion, type SearchFile, type SegmentPool } from './sqlite-source';
 
 type Open = SearchFile & { version: string };
 
@@ -16,20 +17,30 @@ type Open = SearchFile & { version: string };
 // bundle, and the search route must find that same handle.
 const slot = globalThis as typeof globalThis & { [key: symbol]: Open | undefined };
 const KEY = Symbol.for('news.search-index');
+const POOL = Symbol.for('news.search-segments');
+const pools = globalThis as typeof globalThis & { [POOL]?: SegmentPool };
 
-function openIndex(version: string): Open {
-  return { ...openSearchFile(versionFiles(version).search), version };
-}
-
-/** The index of the content version this process serves; reopened when the version changes. */
+/**
+ * The index of the content version this process serves; reopened when the version changes. The
+ * segments the new version shares with the old one stay open; the others are closed.
+ */
 function index(): Open {
   const { version } = getContentState();
   const open = slot[KEY];
   if (open?.version === version) return open;
-  const fresh = openIndex(version);
+  const pool = (pools[POOL] ??= new Map());
+  const fresh = {
+    ...openSearchVersion(versionFiles(version).search, SEARCH_SEGMENTS_DIR, pool),
+    version,
+  };
   slot[KEY] = fresh;
-  // Queries run synchronously, so none is using the old handle now.
-  open?.close();
+  // Queries run synchronously, so none is using the old version's segments now.
+  const kept = new Set(fresh.segments);
+  for (const [file, segment] of pool) {
+    if (kept.has(file)) continue;
+    segment.close();
+    pool.delete(file);
+  }
   return fresh;
 }
 

@@ -1,12 +1,23 @@
 import 'server-only';
-// Reads one search index file (lib/search/search-db.ts) for the ranking. A process keeps in
-// memory only what a query reads for many documents: two term lengths (BM25, every posting) and
-// a title signature (the phrase-in-title test), 16 bytes a document: 16 MB at 1,000,000
-// articles. Posting lists, slugs, titles, publication and texts are read per query from the
-// file, which the operating system caches once for every process that opens it.
+// Reads a content version's search index (lib/search/search-db.ts: a manifest naming segments)
+// for the ranking. A process keeps in memory only what a query reads for many documents: two
+// term lengths (BM25, every posting) and a title signature (the phrase-in-title test), 16 bytes a
+// document: 16 MB at 1,000,000 articles. Posting lists, slugs, titles, publication and texts are
+// read per query from the files, which the operating system caches once for every process.
+// Segments are opened once and shared by the versions that name them, so a switch to a version
+// that adds one article opens one small file.
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { decodePostings, type Postings, type RankSource } from './postings';
-import { LENGTHS_META, SEARCH_DB_FORMAT, SIGNATURES_META, titleSignature } from './search-db';
+import {
+  LENGTHS_META,
+  SEARCH_DB_FORMAT,
+  segmentFileName,
+  SIGNATURES_META,
+  titleSignature,
+  type SearchManifest,
+} from './search-db';
 
 export type SearchFile = {
   source: RankSource;
@@ -18,6 +29,8 @@ export type SearchFile = {
    */
   visibleAt(now: number, all: boolean): Uint8Array;
   setVisible(visible: Uint8Array): void;
+  /** The segment files it reads. */
+  readonly segments: readonly string[];
   close(): void;
 };
 
@@ -26,29 +39,43 @@ const BATCH = 500;
 /** Slugs kept between queries (ties and result pages ask again for the same few documents). */
 const SLUGS_KEPT = 20_000;
 
-export function openSearchFile(file: string): SearchFile {
+/** One segment file, open read-only. */
+export type Segment = {
+  readonly file: string;
+  readonly firstId: number;
+  readonly nextId: number;
+  titleLength(doc: number): number;
+  bodyLength(doc: number): number;
+  signature(doc: number, at: 0 | 1): number;
+  postings(term: string): Postings | undefined;
+  text(doc: number): string;
+  slug(doc: number): string;
+  /** Which of `docs` pass `test` (SQL over `from`, with `value` as its one parameter). */
+  matching(docs: number[], from: 'docs' | 'doc_info', test: string, value: string): number[];
+  shown(now: number, all: boolean): IterableIterator<number>;
+  close(): void;
+};
+
+export function openSegment(file: string): Segment {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   const meta = Object.fromEntries(
     (
       db
         .prepare('SELECT name, value FROM meta WHERE name NOT IN (?, ?)')
-        .all(LENGTHS_META, SIGNATURES_META) as {
-        name: string;
-        value: string;
-      }[]
+        .all(LENGTHS_META, SIGNATURES_META) as { name: string; value: string }[]
     ).map((row) => [row.name, row.value]),
   );
   if (meta.format !== SEARCH_DB_FORMAT) {
     db.close();
     throw new Error(`${file} has search index format ${meta.format}, expected ${SEARCH_DB_FORMAT}`);
   }
-  const count = Number(meta.count);
-  const maxId = Number(meta.nextId);
+  const firstId = Number(meta.firstId);
+  const nextId = Number(meta.nextId);
   const readBlob = db.prepare('SELECT value FROM meta WHERE name = ?').pluck();
   // Copied into aligned buffers: typed-array views need 4-byte alignment, a blob has none.
   const pairs = (name: string) => {
     const stored = readBlob.get(name) as Buffer;
-    const values = new Uint32Array(maxId * 2);
+    const values = new Uint32Array((nextId - firstId) * 2);
     new Uint8Array(values.buffer).set(stored.subarray(0, values.length * 4));
     return values;
   };
@@ -57,17 +84,8 @@ export function openSearchFile(file: string): SearchFile {
   const readPostings = db.prepare('SELECT data FROM postings WHERE term = ?').pluck();
   const readText = db.prepare('SELECT text FROM docs WHERE id = ?').pluck();
   const readSlug = db.prepare('SELECT slug FROM doc_info WHERE id = ?').pluck();
-  const text = (doc: number) => (readText.get(doc) as string | undefined) ?? '';
-  const slugs = new Map<number, string>();
-  const slug = (doc: number) => {
-    let known = slugs.get(doc);
-    if (known === undefined) {
-      known = (readSlug.get(doc) as string | undefined) ?? '';
-      if (slugs.size >= SLUGS_KEPT) slugs.clear();
-      slugs.set(doc, known);
-    }
-    return known;
-  };
+  const readShown = db.prepare('SELECT id FROM doc_info WHERE draft = 0 AND date_ms <= ?').pluck();
+  const readAll = db.prepare('SELECT id FROM doc_info').pluck();
   const statements = new Map<string, Database.Statement>();
   /** `SELECT id FROM <from> WHERE id IN (…size ids…) AND <test>`, prepared once per shape. */
   const idsWhere = (from: string, test: string, size: number) => {
@@ -80,15 +98,116 @@ export function openSearchFile(file: string): SearchFile {
     }
     return statement;
   };
-  const matching = (docs: number[], from: string, test: string, value: string) => {
-    const found = new Set<number>();
-    for (let at = 0; at < docs.length; at += BATCH) {
-      const batch = docs.slice(at, at + BATCH);
-      for (const id of idsWhere(from, test, batch.length).all(...batch, value) as number[])
-        found.add(id);
+  return {
+    file,
+    firstId,
+    nextId,
+    titleLength: (doc) => lengths[(doc - firstId) * 2] as number,
+    bodyLength: (doc) => lengths[(doc - firstId) * 2 + 1] as number,
+    signature: (doc, at) => signatures[(doc - firstId) * 2 + at] as number,
+    postings(term) {
+      const data = readPostings.get(term) as Buffer | undefined;
+      return data ? decodePostings(data) : undefined;
+    },
+    text: (doc) => (readText.get(doc) as string | undefined) ?? '',
+    slug: (doc) => (readSlug.get(doc) as string | undefined) ?? '',
+    matching(docs, from, test, value) {
+      const found: number[] = [];
+      for (let at = 0; at < docs.length; at += BATCH) {
+        const batch = docs.slice(at, at + BATCH);
+        found.push(...(idsWhere(from, test, batch.length).all(...batch, value) as number[]));
+      }
+      return found;
+    },
+    shown: (now, all) =>
+      (all ? readAll.iterate() : readShown.iterate(now)) as IterableIterator<number>,
+    close: () => db.close(),
+  };
+}
+
+/** Segments open in this process, by file; a version's reader takes those it names from here. */
+export type SegmentPool = Map<string, Segment>;
+
+/**
+ * Opens the search index whose manifest is `manifestFile`, its segments in `segmentsDir`. With a
+ * `pool`, segments already open there are used and those opened are added to it, and the pool's
+ * owner closes them; without one, `close` closes them.
+ */
+export function openSearchVersion(
+  manifestFile: string,
+  segmentsDir: string,
+  pool?: SegmentPool,
+): SearchFile {
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as SearchManifest;
+  if (manifest.format !== SEARCH_DB_FORMAT) {
+    throw new Error(
+      `${manifestFile} has search index format ${manifest.format}, expected ${SEARCH_DB_FORMAT}`,
+    );
+  }
+  const opened = pool ?? new Map<string, Segment>();
+  const segments = manifest.segments.map(({ name }) => {
+    const file = path.join(segmentsDir, segmentFileName(name));
+    let open = opened.get(file);
+    if (!open) {
+      open = openSegment(file);
+      opened.set(file, open);
     }
+    return open;
+  });
+  const { count, nextId: maxId } = manifest;
+  // The ids the version leaves out, flagged, when there are any.
+  const deleted = manifest.deleted.length > 0 ? new Uint8Array(maxId) : undefined;
+  for (const id of manifest.deleted) if (deleted) deleted[id] = 1;
+  const hasDeleted = segments.map(
+    (segment) =>
+      deleted !== undefined &&
+      manifest.deleted.some((id) => id >= segment.firstId && id < segment.nextId),
+  );
+  // Documents are asked for in id order (a posting list at a time), so the last segment found
+  // is usually the one asked for next.
+  let last = 0;
+  const segmentIndexOf = (doc: number): number => {
+    const known = segments[last];
+    if (known && doc >= known.firstId && doc < known.nextId) return last;
+    let low = 0;
+    let high = segments.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((segments[middle] as Segment).firstId <= doc) low = middle;
+      else high = middle - 1;
+    }
+    last = low;
+    return low;
+  };
+  const segmentOf = (doc: number) => segments[segmentIndexOf(doc)] as Segment;
+  /** `docs` by the segment that holds each, in segment order. */
+  const bySegment = (docs: number[]) => {
+    const groups = new Map<Segment, number[]>();
+    for (const doc of docs) {
+      const segment = segmentOf(doc);
+      const group = groups.get(segment);
+      if (group) group.push(doc);
+      else groups.set(segment, [doc]);
+    }
+    return groups;
+  };
+  const matching = (docs: number[], from: 'docs' | 'doc_info', test: string, value: string) => {
+    const found = new Set<number>();
+    for (const [segment, group] of bySegment(docs))
+      for (const id of segment.matching(group, from, test, value)) found.add(id);
     return found;
   };
+  const slugs = new Map<number, string>();
+  const slug = (doc: number) => {
+    let known = slugs.get(doc);
+    if (known === undefined) {
+      known = segmentOf(doc).slug(doc);
+      if (slugs.size >= SLUGS_KEPT) slugs.clear();
+      slugs.set(doc, known);
+    }
+    return known;
+  };
+  const text = (doc: number) => segmentOf(doc).text(doc);
   // The phrase tests run in SQLite (instr over the stored text, no string copied into
   // JavaScript): ten times faster, which bounds a rare phrase's query. SQLite's lower() folds
   // ASCII only, so a body phrase with other letters that have case is tested here instead;
@@ -97,30 +216,66 @@ export function openSearchFile(file: string): SearchFile {
     Array.from(phrase).every(
       (char) => char.charCodeAt(0) < 128 || char.toLowerCase() === char.toUpperCase(),
     );
-  const readShown = db.prepare('SELECT id FROM doc_info WHERE draft = 0 AND date_ms <= ?').pluck();
-  const readAll = db.prepare('SELECT id FROM doc_info').pluck();
   let visible: Uint8Array = new Uint8Array(maxId);
   return {
+    segments: segments.map((segment) => segment.file),
     source: {
       count,
       maxId,
-      avgTitle: count ? Number(meta.titleTotal) / count || 1 : 1,
-      avgBody: count ? Number(meta.bodyTotal) / count || 1 : 1,
-      titleLength: (doc) => lengths[doc * 2] as number,
-      bodyLength: (doc) => lengths[doc * 2 + 1] as number,
+      avgTitle: count ? manifest.titleTotal / count || 1 : 1,
+      avgBody: count ? manifest.bodyTotal / count || 1 : 1,
+      titleLength: (doc) => segmentOf(doc).titleLength(doc),
+      bodyLength: (doc) => segmentOf(doc).bodyLength(doc),
       postings(term): Postings | undefined {
-        const data = readPostings.get(term) as Buffer | undefined;
-        return data ? decodePostings(data) : undefined;
+        const lists: Postings[] = [];
+        let size = 0;
+        segments.forEach((segment, at) => {
+          let list = segment.postings(term);
+          if (!list) return;
+          if (hasDeleted[at] && deleted) {
+            const keep: number[] = [];
+            for (let i = 0; i < list.docs.length; i += 1)
+              if (deleted[list.docs[i] as number] !== 1) keep.push(i);
+            if (keep.length < list.docs.length) {
+              const from = list;
+              list = {
+                docs: Uint32Array.from(keep, (i) => from.docs[i] as number),
+                titleTf: Uint16Array.from(keep, (i) => from.titleTf[i] as number),
+                bodyTf: Uint16Array.from(keep, (i) => from.bodyTf[i] as number),
+              };
+            }
+          }
+          if (list.docs.length === 0) return;
+          lists.push(list);
+          size += list.docs.length;
+        });
+        if (lists.length <= 1) return lists[0];
+        // Segments are in id order, so their lists one after the other are too.
+        const joined: Postings = {
+          docs: new Uint32Array(size),
+          titleTf: new Uint16Array(size),
+          bodyTf: new Uint16Array(size),
+        };
+        let at = 0;
+        for (const list of lists) {
+          joined.docs.set(list.docs, at);
+          joined.titleTf.set(list.titleTf, at);
+          joined.bodyTf.set(list.bodyTf, at);
+          at += list.docs.length;
+        }
+        return joined;
       },
       withTitlePhrase(docs, phrase) {
         // Only the titles whose signature has every bit of the phrase's can hold it: usually
         // well under 1 in 100 of the documents that hold every word.
         const [low, high] = titleSignature(phrase);
-        const possible = docs.filter(
-          (doc) =>
-            ((signatures[doc * 2] as number) & low) >>> 0 === low &&
-            ((signatures[doc * 2 + 1] as number) & high) >>> 0 === high,
-        );
+        const possible = docs.filter((doc) => {
+          const segment = segmentOf(doc);
+          return (
+            (segment.signature(doc, 0) & low) >>> 0 === low &&
+            (segment.signature(doc, 1) & high) >>> 0 === high
+          );
+        });
         if (possible.length === 0) return new Set();
         return matching(possible, 'doc_info', 'instr(title_lower, ?) > 0', phrase);
       },
@@ -136,13 +291,16 @@ export function openSearchFile(file: string): SearchFile {
     text,
     visibleAt(now, all) {
       const flags = new Uint8Array(maxId);
-      const ids = (all ? readAll.iterate() : readShown.iterate(now)) as IterableIterator<number>;
-      for (const id of ids) flags[id] = 1;
+      for (const segment of segments)
+        for (const id of segment.shown(now, all)) if (deleted?.[id] !== 1) flags[id] = 1;
       return flags;
     },
     setVisible(flags) {
       visible = flags;
     },
-    close: () => db.close(),
+    close() {
+      if (pool) return;
+      for (const segment of segments) segment.close();
+    },
   };
 }

@@ -5,23 +5,26 @@
 // publication filter, excerpts), 20 rounds; the first round is reported apart (its posting lists
 // may not be in the page cache yet).
 import { readFileSync, statSync } from 'node:fs';
-import { CURRENT_FILE, versionFiles, type CurrentVersion } from '../../lib/content/paths';
-import type { ContentIndex } from '../../lib/content/types';
+import {
+  CURRENT_FILE,
+  SEARCH_SEGMENTS_DIR,
+  versionFiles,
+  type CurrentVersion,
+} from '../../lib/content/paths';
 import { excerptSegments } from '../../lib/search/highlight';
 import { parseQuery, rankPage } from '../../lib/search/postings';
-import { openSearchFile } from '../../lib/search/sqlite-source';
+import { openSearchVersion } from '../../lib/search/sqlite-source';
 import { BENCH_QUERIES } from './bench-queries';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 20);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const { version } = JSON.parse(readFileSync(CURRENT_FILE, 'utf8')) as CurrentVersion;
 const files = versionFiles(version);
-const index = JSON.parse(readFileSync(files.index, 'utf8')) as ContentIndex;
 
 global.gc?.();
 const rssBefore = process.memoryUsage().rss;
 let started = performance.now();
-const search = openSearchFile(files.search);
+const search = openSearchVersion(files.search, SEARCH_SEGMENTS_DIR);
 search.setVisible(search.visibleAt(Date.now(), false));
 const openMs = performance.now() - started;
 parseQuery('民族團結');
@@ -44,9 +47,10 @@ const pct = (samples: number[], p: number) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0).toFixed(1);
 };
-console.log(`### Search index of version ${version} (${index.articles.length} articles)\n`);
+console.log(`### Search index of version ${version} (${search.source.count} articles)\n`);
 console.log('| measure | value |\n| --- | --- |');
-console.log(`| search.db on disk | ${mb(statSync(files.search).size)} |`);
+const onDisk = search.segments.reduce((sum, file) => sum + statSync(file).size, 0);
+console.log(`| search segments on disk | ${search.segments.length}, ${mb(onDisk)} |`);
 console.log(`| open in a process | ${openMs.toFixed(0)} ms, RSS +${mb(rssAfter - rssBefore)} |`);
 console.log(`| first round (20 queries) | median ${pct(first, 0.5)} ms, max ${pct(first, 1)} ms |`);
 console.log(
