@@ -5,8 +5,9 @@ import path from 'node:path';
 import { expect, test, type TestInfo } from '@playwright/test';
 import { startCluster, type Cluster } from '../scripts/start/cluster-processes';
 import { git, newsroomRepository } from './newsroom-repository';
+import type { VersionComplete } from '../lib/content/paths';
+import { readCatalogIndex } from '../lib/pipeline/catalog-reader';
 import { writeCatalogVersion } from '../lib/pipeline/catalog-writer';
-import type { ContentIndex } from '../lib/content/types';
 
 // Several machines that never disagree (docs/adr/019-content-version-in-the-shared-cache.md):
 // two "machines", each its own content checkout, content directory and two `next start`
@@ -238,14 +239,14 @@ test('two machines sharing one Redis never serve content either has taken down',
       return true;
     });
 
-    // 4. A switch that fails (a version copied in two steps: its index is not there yet) is
+    // 4. A switch that fails (a version copied in two steps: its complete.json is not there yet) is
     // loud: /api/health answers 503 with one short line; it is retried, and succeeds once the
     // version is complete.
     const good = liveVersion(b);
     const half = 'feedfacefeedface';
     const from = path.join(b.index, 'versions', good);
     const to = path.join(b.index, 'versions', half);
-    cpSync(from, to, { recursive: true, filter: (source) => !source.endsWith('index.json') });
+    cpSync(from, to, { recursive: true, filter: (source) => !source.endsWith('complete.json') });
     writeFileSync(
       path.join(b.index, 'current.json'),
       `${JSON.stringify({ version: half, publishedAt: new Date().toISOString() })}\n`,
@@ -264,13 +265,17 @@ test('two machines sharing one Redis never serve content either has taken down',
     expect(
       lines.filter((line) => line.startsWith('[b:') && line.includes('could not switch')),
     ).toHaveLength(2);
-    // Complete as a content build completes it: its rows in the catalog, its index.json last.
-    writeCatalogVersion(
-      path.join(b.index, 'catalog.db'),
-      half,
-      JSON.parse(readFileSync(path.join(from, 'index.json'), 'utf8')) as ContentIndex,
-    );
-    cpSync(path.join(from, 'index.json'), path.join(to, 'index.json'));
+    // Complete as a content build completes it: its rows in the catalog, its complete.json last.
+    const catalog = path.join(b.index, 'catalog.db');
+    const index = readCatalogIndex(catalog, good);
+    if (!index) throw new Error(`version ${good} is not in ${catalog}`);
+    writeCatalogVersion(catalog, half, index);
+    const complete: VersionComplete = {
+      id: half,
+      articles: index.articles.length,
+      writtenAt: new Date().toISOString(),
+    };
+    writeFileSync(path.join(to, 'complete.json'), JSON.stringify(complete));
     await until('machine b switches once the version is complete', async () =>
       (await Promise.all(urls(b).map(health))).every((h) => h.status === 204 && h.version === half),
     );

@@ -34,7 +34,7 @@ describe('article links for sitemaps', () => {
     };
     mkdirSync(path.join(dir, 'versions', 'v1'), { recursive: true });
     writeCatalogVersion(path.join(dir, 'catalog.db'), 'v1', index);
-    writeFileSync(path.join(dir, 'versions', 'v1', 'index.json'), JSON.stringify(index));
+    writeFileSync(path.join(dir, 'versions', 'v1', 'complete.json'), JSON.stringify({ id: 'v1' }));
     writeFileSync(
       path.join(dir, 'current.json'),
       JSON.stringify({ version: 'v1', publishedAt: new Date().toISOString() }),

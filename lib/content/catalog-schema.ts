@@ -14,9 +14,15 @@
 //   'n'         site notices
 //   'c:<path>'  a category's stories, its subcategories' included
 //   't:<tag>'   an article's tags
+//
+// `list_stats` holds, per list and per state (rows shared by versions the same way), what the tag
+// list, the sitemap's list entries and 最后更新 need of a whole list: the number of its articles
+// that are not drafts, scheduled ones included, and the newest lastModified among them. The
+// build writes it for the lists a version changed; the server corrects it for the few scheduled
+// articles not due yet, so a list's count never walks the list.
 /** to_seq of a row that is still part of the newest version. */
 export const OPEN_SEQ = Number.MAX_SAFE_INTEGER;
-export const CATALOG_FORMAT = '1';
+export const CATALOG_FORMAT = '3';
 
 export const CATALOG_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,8 +45,10 @@ CREATE TABLE IF NOT EXISTS articles (
   draft INTEGER NOT NULL,
   featured INTEGER NOT NULL,
   lastmod TEXT NOT NULL,
-  lastmod_ms INTEGER NOT NULL
+  lastmod_ms INTEGER NOT NULL,
+  body TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS articles_body ON articles (body);
 CREATE INDEX IF NOT EXISTS articles_slug ON articles (slug, from_seq);
 CREATE INDEX IF NOT EXISTS articles_open ON articles (to_seq);
 CREATE INDEX IF NOT EXISTS articles_from ON articles (from_seq);
@@ -58,6 +66,17 @@ CREATE TABLE IF NOT EXISTS article_lists (
 CREATE INDEX IF NOT EXISTS lists_order
   ON article_lists (list, date_ms DESC, slug, from_seq, to_seq, draft, rid, lastmod_ms);
 CREATE INDEX IF NOT EXISTS lists_row ON article_lists (rid);
+CREATE INDEX IF NOT EXISTS articles_due ON articles (date_ms);
+CREATE TABLE IF NOT EXISTS list_stats (
+  list TEXT NOT NULL,
+  from_seq INTEGER NOT NULL,
+  to_seq INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  lastmod_ms INTEGER NOT NULL,
+  lastmod TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS list_stats_order ON list_stats (list, from_seq, to_seq);
+CREATE INDEX IF NOT EXISTS list_stats_open ON list_stats (to_seq);
 `;
 
 /** The lists an article is in (see above). */

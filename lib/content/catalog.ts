@@ -4,6 +4,7 @@ import 'server-only';
 // every query filtered on the sequence number of the version this process serves. Nothing here
 // holds a list of the archive: a page reads its rows per request or per cache fill.
 import Database from 'better-sqlite3';
+import { listsOf } from './catalog-schema';
 import { CATALOG_FILE } from './paths';
 import type { ArticleSummary, CategoryInfo, SitePage } from './types';
 
@@ -68,12 +69,8 @@ function statements(db: Database.Database) {
       `SELECT summary, draft, date_ms FROM articles WHERE category = @category AND notice = 0
         AND ${SHOWN} ORDER BY date_ms DESC, slug LIMIT @limit`,
     ),
-    tags: db.prepare(
-      `SELECT substr(list, 3) AS tag, COUNT(*) AS count FROM article_lists
-        WHERE list >= 't:' AND list < 't;' AND ${SHOWN} GROUP BY list`,
-    ),
     listStats: db.prepare(
-      `SELECT list, MAX(lastmod_ms) AS lastmod_ms FROM article_lists
+      `SELECT list, COUNT(*) AS count, MAX(lastmod_ms) AS lastmod_ms FROM article_lists
         WHERE list >= @from AND list < @to AND ${SHOWN} GROUP BY list`,
     ),
     lastmodOf: db.prepare(
@@ -81,6 +78,19 @@ function statements(db: Database.Database) {
         WHERE l.list = @list AND l.lastmod_ms = @lastmod_ms
           AND l.from_seq <= @seq AND l.to_seq > @seq AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
         LIMIT 1`,
+    ),
+    // The build's per-list stats (lib/content/catalog-schema.ts), and the scheduled articles
+    // not due yet, whose lists are counted exactly instead.
+    statsIn: db.prepare(
+      `SELECT list, count, lastmod FROM list_stats
+        WHERE list >= @from AND list < @to AND from_seq <= @seq AND to_seq > @seq`,
+    ),
+    notDue: db
+      .prepare(`SELECT summary FROM articles WHERE date_ms > @now AND draft = 0 AND ${VISIBLE}`)
+      .pluck(),
+    listStat: db.prepare(
+      `SELECT COUNT(*) AS count, MAX(lastmod_ms) AS lastmod_ms FROM article_lists
+        WHERE list = @list AND ${SHOWN}`,
     ),
     nextDue: db
       .prepare(
@@ -254,8 +264,54 @@ export function exactCategorySlice(category: string, scope: Scope, limit: number
   ).map((row) => toSummary(row, scope));
 }
 
+type ListStat = { count: number; lastmod: string };
+
+/**
+ * Per list in [from, to) (e.g. every 't:' list), how many published articles it has and their
+ * newest lastModified: the build's stats, but for the lists of scheduled articles not due yet,
+ * which are counted from their rows. A preview counts every list from its rows.
+ */
+function listStats(from: string, to: string, scope: Scope): Map<string, ListStat> {
+  const params = { ...scope, all: scope.all ? 1 : 0 };
+  const found = new Map<string, ListStat>();
+  const exact = (list: string, lastmodMs: number | null, count: number) => {
+    if (count === 0 || lastmodMs === null) return;
+    const lastmod = q()
+      .lastmodOf.pluck()
+      .get({ ...params, list, lastmod_ms: lastmodMs }) as string | undefined;
+    if (lastmod) found.set(list, { count, lastmod });
+  };
+  if (scope.all) {
+    for (const row of q().listStats.all({ ...params, from, to }) as {
+      list: string;
+      count: number;
+      lastmod_ms: number;
+    }[])
+      exact(row.list, row.lastmod_ms, row.count);
+    return found;
+  }
+  for (const row of q().statsIn.all({ ...params, from, to }) as ({ list: string } & ListStat)[])
+    found.set(row.list, { count: row.count, lastmod: row.lastmod });
+  const pending = new Set<string>();
+  for (const summary of q().notDue.all(params) as string[])
+    for (const list of listsOf(JSON.parse(summary) as ArticleSummary))
+      if (list >= from && list < to) pending.add(list);
+  for (const list of pending) {
+    found.delete(list);
+    const row = q().listStat.get({ ...params, list }) as {
+      count: number;
+      lastmod_ms: number | null;
+    };
+    exact(list, row.lastmod_ms, row.count);
+  }
+  return found;
+}
+
 export function tagCountsOf(scope: Scope): { tag: string; count: number }[] {
-  return q().tags.all({ ...scope, all: scope.all ? 1 : 0 }) as { tag: string; count: number }[];
+  return [...listStats('t:', 't;', scope)].map(([list, { count }]) => ({
+    tag: list.slice(2),
+    count,
+  }));
 }
 
 /**
@@ -263,18 +319,7 @@ export function tagCountsOf(scope: Scope): { tag: string; count: number }[] {
  * the articles give it.
  */
 export function listLastModified(from: string, to: string, scope: Scope): Map<string, string> {
-  const params = { ...scope, all: scope.all ? 1 : 0 };
-  const found = new Map<string, string>();
-  for (const row of q().listStats.all({ ...params, from, to }) as {
-    list: string;
-    lastmod_ms: number;
-  }[]) {
-    const lastmod = q()
-      .lastmodOf.pluck()
-      .get({ ...params, list: row.list, lastmod_ms: row.lastmod_ms }) as string | undefined;
-    if (lastmod) found.set(row.list, lastmod);
-  }
-  return found;
+  return new Map([...listStats(from, to, scope)].map(([list, { lastmod }]) => [list, lastmod]));
 }
 
 /** When the next scheduled article of the version falls due (ms), or undefined. */

@@ -6,14 +6,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeCatalogVersion } from '@/lib/pipeline/catalog-writer';
-import { writeSearchIndex } from '@/lib/pipeline/search-writer';
+import { writeSearchVersion } from '@/lib/pipeline/search-writer';
 import { summary } from './test-fixtures';
 import type { ArticleSummary, ContentIndex } from './types';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'content-versions-'));
 const categories = [{ path: 'shehui', name: '社会', description: '社会新闻', order: 1 }];
 
-function publish(version: string, articles: (ArticleSummary & { text: string })[]) {
+const completeFile = (version: string) => path.join(dir, 'versions', version, 'complete.json');
+
+/** Writes a version as a content build does, and makes it live; `complete: false` stops before
+ * its last file, as a build that failed or one copied in two steps would. */
+function publish(
+  version: string,
+  articles: (ArticleSummary & { text: string })[],
+  { complete = true } = {},
+) {
   const versionDir = path.join(dir, 'versions', version);
   mkdirSync(versionDir, { recursive: true });
   for (const article of articles) {
@@ -21,10 +29,11 @@ function publish(version: string, articles: (ArticleSummary & { text: string })[
     mkdirSync(path.dirname(body), { recursive: true });
     writeFileSync(body, `<p>${article.text}</p>`);
   }
-  writeSearchIndex(
-    path.join(versionDir, 'search.db'),
-    articles.map((article) => ({ key: `${article.slug}:${article.body}`, slug: article.slug })),
-    (key) => {
+  writeSearchVersion({
+    manifestFile: path.join(versionDir, 'search.json'),
+    segmentsDir: path.join(dir, 'search'),
+    docs: articles.map((article) => ({ key: `${article.slug}:${article.body}`, slug: article.slug })),
+    load: (key) => {
       const article = articles.find((a) => `${a.slug}:${a.body}` === key) as (typeof articles)[0];
       return {
         title: article.title,
@@ -34,8 +43,8 @@ function publish(version: string, articles: (ArticleSummary & { text: string })[
         draft: article.draft,
       };
     },
-    { code: 'test' },
-  );
+    code: 'test',
+  });
   const index: ContentIndex = {
     articles: articles.map((article) => {
       const summary: Partial<typeof article> = { ...article };
@@ -46,7 +55,8 @@ function publish(version: string, articles: (ArticleSummary & { text: string })[
     pages: [],
   };
   writeCatalogVersion(path.join(dir, 'catalog.db'), version, index);
-  writeFileSync(path.join(versionDir, 'index.json'), JSON.stringify(index));
+  // Last, as a content build writes it: the version is complete.
+  if (complete) writeFileSync(completeFile(version), JSON.stringify({ id: version }));
   writeFileSync(path.join(dir, 'current.tmp'), JSON.stringify({ version, publishedAt: new Date().toISOString() }));
   renameSync(path.join(dir, 'current.tmp'), path.join(dir, 'current.json'));
 }
@@ -142,5 +152,16 @@ describe('a new content version in a running process', () => {
       'tag:%E6%B0%91%E7%94%9F',
       'tag:%E7%AA%81%E5%8F%91',
     ]);
+
+    // A version live before it is complete (its rows and search index there, complete.json not
+    // yet) is not switched to: the process serves the version before until it is.
+    publish('v3', [{ ...old, title: '旧闻（再更正）', text: '一篇旧闻。' }], { complete: false });
+    await expect(repository.reloadContent()).rejects.toThrow(/ENOENT/);
+    expect(repository.getContentState().version).toBe('v2');
+    expect(repository.getArticleSummary('breaking')?.title).toBe('突发：独角兽现身');
+    writeFileSync(completeFile('v3'), JSON.stringify({ id: 'v3' }));
+    expect((await repository.reloadContent())?.after.version).toBe('v3');
+    expect(repository.getArticleSummary('old-news')?.title).toBe('旧闻（再更正）');
+    expect(repository.getArticleSummary('breaking')).toBeUndefined();
   });
 });

@@ -80,9 +80,9 @@ function readCurrent(): CurrentVersion {
 }
 
 function stateOf(current: CurrentVersion, stamp: string): ContentState {
-  // index.json is the last file a content build writes (ADR 013): without it the version is
+  // complete.json is the last file a content build writes (ADR 013): without it the version is
   // incomplete (ENOENT), however the catalog stands.
-  statSync(versionFiles(current.version).index);
+  statSync(versionFiles(current.version).complete);
   const found = catalogVersion(current.version);
   if (!found)
     throw new Error(

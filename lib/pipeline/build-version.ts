@@ -43,19 +43,9 @@ export function importClosure(entries: string[], root: string): string[] {
   return [...seen].sort();
 }
 
-export function buildCodeVersion(configPath = path.resolve('contentlayer.config.ts')): string {
+/** The hash of these files (named by their path under their root), the locked dependencies and Node. */
+function codeVersion(files: readonly { file: string; root: string }[]): string {
   const hash = createHash('sha256');
-  const files = [
-    ...importClosure(
-      ENTRY_POINTS.map((entry) => path.join(CODE_ROOT, entry)),
-      CODE_ROOT,
-    ).map((file) => ({ file, root: CODE_ROOT })),
-    // The config may sit in another project (the strictness test builds one): its own imports.
-    ...importClosure([configPath], path.dirname(configPath)).map((file) => ({
-      file,
-      root: path.dirname(configPath),
-    })),
-  ];
   for (const { file, root } of files) {
     hash.update(`${path.relative(root, file)}\0`);
     hash.update(readFileSync(file));
@@ -65,4 +55,32 @@ export function buildCodeVersion(configPath = path.resolve('contentlayer.config.
   if (existsSync(lock)) hash.update(readFileSync(lock));
   hash.update(process.version);
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The content check's code version, part of every check record (docs/adr/028): the rules of
+ * lib/pipeline/check.ts and everything it imports, the locked dependencies (the YAML parser) and
+ * Node's. The runner around it (scripts/build/content-check.ts) decides nothing a record holds.
+ */
+export function checkCodeVersion(): string {
+  return codeVersion(
+    importClosure([path.join(CODE_ROOT, 'lib/pipeline/check.ts')], CODE_ROOT).map((file) => ({
+      file,
+      root: CODE_ROOT,
+    })),
+  );
+}
+
+export function buildCodeVersion(configPath = path.resolve('contentlayer.config.ts')): string {
+  return codeVersion([
+    ...importClosure(
+      ENTRY_POINTS.map((entry) => path.join(CODE_ROOT, entry)),
+      CODE_ROOT,
+    ).map((file) => ({ file, root: CODE_ROOT })),
+    // The config may sit in another project (the strictness test builds one): its own imports.
+    ...importClosure([configPath], path.dirname(configPath)).map((file) => ({
+      file,
+      root: path.dirname(configPath),
+    })),
+  ]);
 }

@@ -70,10 +70,11 @@ describe('the catalog', () => {
   });
 
   it('deletes a pruned version and the rows only it showed', () => {
-    expect(pruneCatalog(file, new Set(['v2', 'v3']))).toBe(1);
+    // b's first state goes, but its body is b's correction's too: still named.
+    expect(pruneCatalog(file, new Set(['v2', 'v3']))).toEqual({ rows: 1, unusedBodies: [] });
     expect(shown(file, 2)).toEqual(['c:c', 'b:b2', 'a:a']);
     expect(shown(file, 3)).toEqual(['c:c', 'b:b2']);
-    expect(pruneCatalog(file, new Set(['v3']))).toBe(1);
+    expect(pruneCatalog(file, new Set(['v3']))).toEqual({ rows: 1, unusedBodies: ['body-of-a'] });
     expect(shown(file, 3)).toEqual(['c:c', 'b:b2']);
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT COUNT(*) FROM articles WHERE to_seq = ?').pluck().get(OPEN_SEQ)).toBe(

@@ -2,9 +2,10 @@
 // (lib/content/catalog-schema.ts, docs/adr/027-on-disk-catalog.md). Only the articles that
 // changed since the newest version get rows; every other row is shared.
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { CATALOG_FORMAT, CATALOG_SCHEMA, OPEN_SEQ, listsOf } from '../content/catalog-schema';
-import type { ArticleSummary, ContentIndex } from '../content/types';
+import type { ArticleSummary, ContentIndex, SitePage } from '../content/types';
 
 export type CatalogWriteResult = { seq: number; added: number; closed: number; reused: boolean };
 
@@ -12,13 +13,22 @@ export function openCatalogForWrite(file: string): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.exec(CATALOG_SCHEMA);
+  db.exec('CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
   const format = db.prepare("SELECT value FROM meta WHERE name = 'format'").pluck().get() as
     string | undefined;
+  if (format !== undefined && format !== CATALOG_FORMAT) {
+    // Written by older code: none of its versions is this code's (the code is part of every
+    // version id), so the catalog starts again rather than be migrated.
+    db.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    console.warn(
+      `${file}: catalog format ${format}, this code writes ${CATALOG_FORMAT}: written afresh`,
+    );
+    return openCatalogForWrite(file);
+  }
+  db.exec(CATALOG_SCHEMA);
   if (format === undefined)
     db.prepare("INSERT INTO meta (name, value) VALUES ('format', ?)").run(CATALOG_FORMAT);
-  else if (format !== CATALOG_FORMAT)
-    throw new Error(`${file}: catalog format ${format}, this code writes ${CATALOG_FORMAT}`);
   return db;
 }
 
@@ -54,9 +64,18 @@ export function writeCatalogVersion(
     );
     const close = db.prepare('UPDATE articles SET to_seq = ? WHERE rid = ?');
     const closeLists = db.prepare('UPDATE article_lists SET to_seq = ? WHERE rid = ?');
+    const listsOfRow = db.prepare('SELECT list FROM article_lists WHERE rid = ?').pluck();
+    // The lists whose articles changed: their stats are worked out again.
+    const changedLists = new Set<string>();
+    const closeRow = (rid: number, seq: number) => {
+      for (const list of listsOfRow.all(rid) as string[]) changedLists.add(list);
+      close.run(seq, rid);
+      closeLists.run(seq, rid);
+      closed += 1;
+    };
     const insert = db.prepare(
       `INSERT INTO articles (slug, from_seq, to_seq, hash, summary, date_ms, category, notice,
-        draft, featured, lastmod, lastmod_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        draft, featured, lastmod, lastmod_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertList = db.prepare(
       `INSERT INTO article_lists (list, date_ms, slug, rid, from_seq, to_seq, draft, lastmod_ms)
@@ -86,9 +105,11 @@ export function writeCatalogVersion(
             article.featured ? 1 : 0,
             article.lastModified,
             lastmod,
+            article.body,
           ).lastInsertRowid,
         );
-        for (const list of listsOf(article))
+        for (const list of listsOf(article)) {
+          changedLists.add(list);
           insertList.run(
             list,
             date,
@@ -99,6 +120,7 @@ export function writeCatalogVersion(
             article.draft ? 1 : 0,
             lastmod,
           );
+        }
         added += 1;
       };
       const seen = new Set<string>();
@@ -108,19 +130,11 @@ export function writeCatalogVersion(
         const hash = hashOf(json);
         const row = open.get(article.slug);
         if (row?.hash === hash) continue;
-        if (row) {
-          close.run(seq, row.rid);
-          closeLists.run(seq, row.rid);
-          closed += 1;
-        }
+        if (row) closeRow(row.rid, seq);
         add(article, json, hash);
       }
-      for (const [slug, row] of open) {
-        if (seen.has(slug)) continue;
-        close.run(seq, row.rid);
-        closeLists.run(seq, row.rid);
-        closed += 1;
-      }
+      for (const [slug, row] of open) if (!seen.has(slug)) closeRow(row.rid, seq);
+      writeListStats(db, seq, changedLists);
       return seq;
     })();
     return { seq, added, closed, reused: false };
@@ -130,37 +144,101 @@ export function writeCatalogVersion(
 }
 
 /**
+ * The stats of each of `lists` at `seq` (count of articles not drafts, newest lastModified), as
+ * rows shared by versions: a list whose stats did not change keeps its open row. Reads each
+ * changed list once, in its covering index: a publish costs the lists it touched.
+ */
+function writeListStats(db: Database.Database, seq: number, lists: ReadonlySet<string>): void {
+  const shown = 'list = @list AND from_seq <= @seq AND to_seq > @seq AND draft = 0';
+  const stats = db.prepare(
+    `SELECT COUNT(*) AS count, MAX(lastmod_ms) AS lastmod_ms FROM article_lists WHERE ${shown}`,
+  );
+  const lastmodOf = db
+    .prepare(
+      `SELECT a.lastmod FROM article_lists l JOIN articles a ON a.rid = l.rid
+        WHERE l.${shown.replaceAll(' AND ', ' AND l.')} AND l.lastmod_ms = @lastmod_ms LIMIT 1`,
+    )
+    .pluck();
+  const openRow = db.prepare(
+    'SELECT rowid, count, lastmod_ms FROM list_stats WHERE list = ? AND to_seq = ?',
+  );
+  const closeStats = db.prepare('UPDATE list_stats SET to_seq = ? WHERE rowid = ?');
+  const insertStats = db.prepare(
+    `INSERT INTO list_stats (list, from_seq, to_seq, count, lastmod_ms, lastmod)
+      VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  for (const list of lists) {
+    const now = stats.get({ list, seq }) as { count: number; lastmod_ms: number | null };
+    const before = openRow.get(list, OPEN_SEQ) as
+      { rowid: number; count: number; lastmod_ms: number } | undefined;
+    if (before && before.count === now.count && before.lastmod_ms === now.lastmod_ms) continue;
+    if (before) closeStats.run(seq, before.rowid);
+    if (now.count === 0 || now.lastmod_ms === null) continue;
+    const lastmod = lastmodOf.get({ list, seq, lastmod_ms: now.lastmod_ms }) as string;
+    insertStats.run(list, seq, OPEN_SEQ, now.count, now.lastmod_ms, lastmod);
+  }
+}
+
+export type PruneResult = {
+  /** Article rows deleted. */
+  rows: number;
+  /**
+   * The bodies the deleted rows and versions named that nothing left in the catalog names: the
+   * only body files that may have become unused.
+   */
+  unusedBodies: string[];
+};
+
+/**
  * Deletes the versions not in `kept` from the catalog, and the rows no kept version shows. Rows
  * of the newest version stay open for the next build to compare with, unless nothing keeps them.
+ * It reads only rows that may go: closed ones (the history since the last prune) and open ones
+ * newer than every kept version, each found by its index, so a publish does not walk the archive.
  */
-export function pruneCatalog(file: string, kept: ReadonlySet<string>): number {
+export function pruneCatalog(file: string, kept: ReadonlySet<string>): PruneResult {
   const db = openCatalogForWrite(file);
   try {
-    return db.transaction(() => {
-      const versions = db.prepare('SELECT seq, id FROM versions').all() as {
+    return db.transaction((): PruneResult => {
+      const versions = db.prepare('SELECT seq, id, pages FROM versions').all() as {
         seq: number;
         id: string;
+        pages: string;
       }[];
-      const keep = versions.filter((version) => kept.has(version.id)).map((v) => v.seq);
+      const keep = versions.filter((version) => kept.has(version.id));
       const drop = versions.filter((version) => !kept.has(version.id));
-      if (drop.length === 0) return 0;
+      if (drop.length === 0) return { rows: 0, unusedBodies: [] };
       const deleteVersion = db.prepare('DELETE FROM versions WHERE seq = ?');
       for (const version of drop) deleteVersion.run(version.seq);
       const shown =
         keep.length === 0
           ? '0'
-          : keep.map((seq) => `(from_seq <= ${seq} AND to_seq > ${seq})`).join(' OR ');
-      const gone = db
-        .prepare(`SELECT rid FROM articles WHERE NOT (${shown})`)
-        .pluck()
-        .all() as number[];
+          : keep.map(({ seq }) => `(from_seq <= ${seq} AND to_seq > ${seq})`).join(' OR ');
+      const newest = Math.max(0, ...keep.map(({ seq }) => seq));
+      const gone = [
+        ...(db
+          .prepare(`SELECT rid, body FROM articles WHERE to_seq < ? AND NOT (${shown})`)
+          .all(OPEN_SEQ) as { rid: number; body: string }[]),
+        ...(db
+          .prepare('SELECT rid, body FROM articles WHERE from_seq > ? AND to_seq = ?')
+          .all(newest, OPEN_SEQ) as { rid: number; body: string }[]),
+      ];
       const deleteRow = db.prepare('DELETE FROM articles WHERE rid = ?');
       const deleteLists = db.prepare('DELETE FROM article_lists WHERE rid = ?');
-      for (const rid of gone) {
+      for (const { rid } of gone) {
         deleteRow.run(rid);
         deleteLists.run(rid);
       }
-      return gone.length;
+      db.prepare(`DELETE FROM list_stats WHERE NOT (${shown})`).run();
+      // A body may be shared: by another state of the article, another article or a site page.
+      const pageBodies = (list: typeof versions) =>
+        list.flatMap((version) => (JSON.parse(version.pages) as SitePage[]).map((p) => p.body));
+      const keptPages = new Set(pageBodies(keep));
+      const named = db.prepare('SELECT 1 FROM articles WHERE body = ? LIMIT 1').pluck();
+      const candidates = new Set([...gone.map((row) => row.body), ...pageBodies(drop)]);
+      const unusedBodies = [...candidates].filter(
+        (body) => body !== '' && !keptPages.has(body) && named.get(body) === undefined,
+      );
+      return { rows: gone.length, unusedBodies };
     })();
   } finally {
     db.close();

@@ -1,24 +1,90 @@
-// Which content versions a content build deletes: never one that is live, was live just before,
-// or is still served by a running server (however old its directory), and never their bodies.
+// A version's id is a hash of what it holds, and which content versions a content build deletes:
+// never one that is live, was live just before, or is still served by a running server (however
+// old its directory), and never their bodies or the search segments they name.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { summary } from '../content/test-fixtures';
+import type { ContentIndex } from '../content/types';
+import { SEARCH_DB_FORMAT } from '../search/search-db';
+import { writeCatalogVersion } from './catalog-writer';
+
+describe('versionId', () => {
+  const index = (title: string): ContentIndex => ({
+    articles: [summary({ slug: 'a', title }), summary({ slug: 'b' })],
+    categories: [{ path: 'shehui', name: '社会', description: '', order: 1 }],
+    pages: [{ slug: 'about', url: '/about', title: '关于我们', order: 1, body: 'p1' }],
+  });
+
+  it('is the same for the same content and code, and another for a changed article', async () => {
+    const { versionId } = await import('./content-version');
+    const id = versionId('code', index('标题'));
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(versionId('code', index('标题'))).toBe(id);
+    expect(versionId('code', index('更正：标题'))).not.toBe(id);
+    expect(versionId('other code', index('标题'))).not.toBe(id);
+    expect(versionId('code', { ...index('标题'), articles: [] })).not.toBe(id);
+    // The hash of the whole index as one string, as ids were before: they stay what they were.
+    const whole = createHash('sha256')
+      .update(`code\0${JSON.stringify(index('标题'))}`)
+      .digest('hex')
+      .slice(0, 16);
+    expect(id).toBe(whole);
+  });
+});
 
 const dir = mkdtempSync(path.join(tmpdir(), 'content-gc-'));
 const versionDir = (name: string) => path.join(dir, 'versions', name);
-const bodyOf = (name: string) => path.join(dir, 'bodies', 'ab', `ab${name}.html`);
+const bodyOf = (hash: string) => path.join(dir, 'bodies', hash.slice(0, 2), `${hash}.html`);
+const segmentOf = (name: string) => path.join(dir, 'search', `${name}.db`);
 
-function makeVersion(name: string, minutesOld: number) {
-  mkdirSync(versionDir(name), { recursive: true });
-  writeFileSync(path.join(versionDir(name), 'index.json'), '{}');
-  writeFileSync(path.join(versionDir(name), 'bodies.txt'), `ab${name}`);
-  mkdirSync(path.dirname(bodyOf(name)), { recursive: true });
-  writeFileSync(bodyOf(name), `<p>${name}</p>`);
-  const at = (Date.now() - minutesOld * 60_000) / 1000;
-  for (const file of [versionDir(name), bodyOf(name)]) utimesSync(file, at, at);
+/** Its search index: the base segment, and one of its own. */
+function writeSearchManifest(name: string, at: number) {
+  mkdirSync(path.dirname(segmentOf(name)), { recursive: true });
+  writeFileSync(segmentOf(name), '');
+  writeFileSync(segmentOf('base'), '');
+  const segment = (segmentName: string) => ({ name: segmentName, firstId: 1, nextId: 2, count: 1 });
+  writeFileSync(
+    path.join(versionDir(name), 'search.json'),
+    JSON.stringify({
+      format: SEARCH_DB_FORMAT,
+      code: 'test',
+      segments: [segment('base'), segment(name)],
+      deleted: [],
+      count: 2,
+      nextId: 3,
+      titleTotal: 2,
+      bodyTotal: 2,
+    }),
+  );
+  for (const file of [segmentOf(name), segmentOf('base')]) utimesSync(file, at, at);
 }
+
+/** A version written as a content build writes it: its catalog rows, its directory, its bodies
+ * (an article's, ab<name>, and its site page's, cd<name>). */
+function makeVersion(name: string, minutesOld: number) {
+  writeCatalogVersion(path.join(dir, 'catalog.db'), name, {
+    articles: [summary({ slug: 'story', title: name, body: `ab${name}` })],
+    categories: [],
+    pages: [{ slug: 'about', url: '/about', title: name, order: 1, body: `cd${name}` }],
+  });
+  mkdirSync(versionDir(name), { recursive: true });
+  writeFileSync(path.join(versionDir(name), 'complete.json'), '{}');
+  const at = (Date.now() - minutesOld * 60_000) / 1000;
+  for (const body of [bodyOf(`ab${name}`), bodyOf(`cd${name}`)]) {
+    mkdirSync(path.dirname(body), { recursive: true });
+    writeFileSync(body, `<p>${name}</p>`);
+    utimesSync(body, at, at);
+  }
+  writeSearchManifest(name, at);
+  utimesSync(versionDir(name), at, at);
+}
+
+const bodiesLeft = (names: string[]) =>
+  names.flatMap((name) => [`ab${name}`, `cd${name}`]).filter((hash) => existsSync(bodyOf(hash)));
 
 /** A running server serving `name`, as lib/content/reload.ts holds it: a shared flock (held by
  * flock(1) itself, --close: killing it releases the lock). */
@@ -60,14 +126,38 @@ describe('collectGarbage', () => {
       existsSync(versionDir(name)),
     );
     expect(left).toEqual(['v0', 'v4', 'v5']);
-    expect(existsSync(bodyOf('v0'))).toBe(true);
-    expect(existsSync(bodyOf('v1'))).toBe(false);
+    expect(bodiesLeft(['v0', 'v1', 'v2', 'v3', 'v4', 'v5'])).toEqual(
+      ['v0', 'v4', 'v5'].flatMap((name) => [`ab${name}`, `cd${name}`]),
+    );
+    const segments = ['base', 'v0', 'v1', 'v2', 'v3', 'v4', 'v5'].filter((name) =>
+      existsSync(segmentOf(name)),
+    );
+    expect(segments).toEqual(['base', 'v0', 'v4', 'v5']);
 
-    // Once no server serves it any more, it goes too.
+    // A body no version names (left by a build that failed): only the daily sweep knows of it.
+    const orphan = bodyOf('eeorphan');
+    mkdirSync(path.dirname(orphan), { recursive: true });
+    writeFileSync(orphan, '<p>orphan</p>');
+    utimesSync(orphan, old, old);
+
+    // Once no server serves it any more, it goes too, with the bodies only it named: found from
+    // the catalog's rows it had, without listing the body folder (swept a moment ago).
     server.kill();
     await new Promise((resolve) => server?.once('exit', resolve));
     collectGarbage('v5', 'v4');
     expect(existsSync(versionDir('v0'))).toBe(false);
-    expect(existsSync(bodyOf('v0'))).toBe(false);
+    expect(bodiesLeft(['v0', 'v4', 'v5'])).toEqual(['abv4', 'cdv4', 'abv5', 'cdv5']);
+    expect(existsSync(segmentOf('v0'))).toBe(false);
+    expect(existsSync(segmentOf('base'))).toBe(true);
+    expect(existsSync(orphan)).toBe(true);
+
+    // A day later, the next publish that deletes a version sweeps the folder whole.
+    const swept = path.join(dir, 'bodies', '.swept');
+    const dayAgo = (Date.now() - 25 * 60 * 60_000) / 1000;
+    utimesSync(swept, dayAgo, dayAgo);
+    makeVersion('v6', 0);
+    collectGarbage('v6', 'v5');
+    expect(existsSync(orphan)).toBe(false);
+    expect(bodiesLeft(['v4', 'v5', 'v6'])).toEqual(['abv5', 'cdv5', 'abv6', 'cdv6']);
   });
 });

@@ -1,5 +1,5 @@
 // Build time: turns the build cache's entries for the current source files into a content
-// version (summaries, search index; the bodies are already written) and makes it the live one
+// version (catalog rows, search index; the bodies are already written) and makes it the live one
 // with a rename, so a running server switches from one complete version to the next and never
 // sees half of one (docs/adr/013-publishing-without-a-rebuild.md). The version's id is a hash of
 // what it holds: the same sources and code give the same id, with a warm cache or a cold one.
@@ -17,19 +17,23 @@ import {
 import path from 'node:path';
 import {
   BODY_DIR,
+  bodyFile,
   CATALOG_FILE,
   CURRENT_FILE,
+  SEARCH_SEGMENTS_DIR,
   VERSIONS_DIR,
   versionFiles,
   type CurrentVersion,
+  type VersionComplete,
 } from '../content/paths';
 import type { ArticleSummary, CategoryInfo, ContentIndex, SitePage } from '../content/types';
 import { lockFile, unlockFile } from '../file-lock';
 import type { BuildCache, CacheMeta } from './build-cache';
+import { catalogBodies } from './catalog-reader';
 import { pruneCatalog, writeCatalogVersion, type CatalogWriteResult } from './catalog-writer';
 import { revisionsAfterFirst, type Revision } from './git-history';
 import { lastModified } from './last-modified';
-import { writeSearchIndex, type SearchWriteResult } from './search-writer';
+import { segmentsNamed, writeSearchVersion, type SearchWriteResult } from './search-writer';
 
 export type Source = { path: string; key: string };
 
@@ -91,6 +95,22 @@ export function assembleIndex(
   return { index: { articles, categories, pages }, articleSources };
 }
 
+/**
+ * The id of a version: a hash of the code and of the index, fed to the hash a summary at a time.
+ * The bytes are those of JSON.stringify(index), which at a million articles (about 900 MB) would
+ * be longer than V8's longest string; so ids are the ones that one string gave.
+ */
+export function versionId(code: string, index: ContentIndex): string {
+  const hash = createHash('sha256').update(code).update('\0').update('{"articles":[');
+  index.articles.forEach((article, i) => {
+    if (i > 0) hash.update(',');
+    hash.update(JSON.stringify(article));
+  });
+  hash.update(`],"categories":${JSON.stringify(index.categories)}`);
+  hash.update(`,"pages":${JSON.stringify(index.pages)}}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
 export type VersionResult = {
   version: string;
   /** False when the sources and code were those of the live version already. */
@@ -112,13 +132,7 @@ export function publishContentVersion(input: {
     input.metas ??
     new Map(input.sources.map((source) => [source.key, input.cache.meta(source.key)]));
   const { index, articleSources } = assembleIndex(input.sources, metas, input.history);
-  const json = JSON.stringify(index);
-  const version = createHash('sha256')
-    .update(input.code)
-    .update('\0')
-    .update(json)
-    .digest('hex')
-    .slice(0, 16);
+  const version = versionId(input.code, index);
   const files = versionFiles(version);
   const live = readCurrentVersion();
   let search: SearchWriteResult | undefined;
@@ -126,17 +140,18 @@ export function publishContentVersion(input: {
   // Before the version's files: a server that finds the version live finds its rows too. Rows
   // of a version the catalog has already (the same id) are reused as they are.
   const catalog = writeCatalogVersion(CATALOG_FILE, version, index);
-  // index.json is written last: a version directory without it is incomplete.
-  if (!existsSync(files.index)) {
+  // complete.json is written last: a version directory without it is incomplete.
+  if (!existsSync(files.complete)) {
     rmSync(files.dir, { recursive: true, force: true });
     mkdirSync(files.dir, { recursive: true });
     const previous =
       live && live.version !== version ? versionFiles(live.version).search : undefined;
     const summaries = new Map(articleSources.map(({ key, summary }) => [key, summary]));
-    search = writeSearchIndex(
-      files.search,
-      articleSources.map(({ key, summary }) => ({ key, slug: summary.slug })),
-      (key) => {
+    search = writeSearchVersion({
+      manifestFile: files.search,
+      segmentsDir: SEARCH_SEGMENTS_DIR,
+      docs: articleSources.map(({ key, summary }) => ({ key, slug: summary.slug })),
+      load: (key) => {
         const found = input.cache.search(key);
         const summary = summaries.get(key);
         if (!found || !summary)
@@ -149,13 +164,15 @@ export function publishContentVersion(input: {
           ...found,
         };
       },
-      { code: input.code, ...(previous ? { previous } : {}) },
-    );
-    writeFileSync(
-      path.join(files.dir, 'bodies.txt'),
-      [...index.articles, ...index.pages].map((a) => a.body).join('\n'),
-    );
-    writeAtomically(files.index, json);
+      code: input.code,
+      ...(previous ? { previous } : {}),
+    });
+    const complete: VersionComplete = {
+      id: version,
+      articles: index.articles.length,
+      writtenAt: new Date().toISOString(),
+    };
+    writeAtomically(files.complete, `${JSON.stringify(complete)}\n`);
   }
   const switched = live?.version !== version;
   if (switched) {
@@ -192,32 +209,63 @@ export function collectGarbage(live: string, previous?: string): void {
       unlockFile(fd);
     }
   }
-  // The catalog's rows of the deleted versions that no kept version shows go with them.
-  if (existsSync(CATALOG_FILE)) pruneCatalog(CATALOG_FILE, kept);
-  // Bodies only go with a version: without one deleted, no body is left unnamed (and a publish
-  // at 100,000 articles does not stat every body file).
-  if (deleted === 0) return;
-  const wanted = new Set<string>();
-  for (const name of kept) {
-    try {
-      for (const hash of readFileSync(path.join(VERSIONS_DIR, name, 'bodies.txt'), 'utf8').split(
-        '\n',
-      ))
-        if (hash) wanted.add(hash);
-    } catch {
-      // An incomplete version names no bodies; its own build writes them again.
-      return;
+  // The catalog's rows of the deleted versions that no kept version shows go with them, and the
+  // bodies only they named: the change's, found through the catalog's index of bodies.
+  const pruned = existsSync(CATALOG_FILE) ? pruneCatalog(CATALOG_FILE, kept) : undefined;
+  collectSearchSegments(kept);
+  const cutoff = Date.now() - BODY_GRACE_MS;
+  // A body written moments ago may belong to a version still being built (contentlayer2 dev).
+  const removeOld = (body: string) => {
+    const stat = statSync(body, { throwIfNoEntry: false });
+    if (stat && stat.mtimeMs < cutoff) rmSync(body, { force: true });
+  };
+  for (const hash of pruned?.unusedBodies ?? []) removeOld(bodyFile(hash));
+  if (deleted > 0) sweepBodies(kept, removeOld);
+}
+
+/** When the body folder was last swept whole (its mtime). */
+const SWEPT_FILE = path.join(BODY_DIR, '.swept');
+const SWEEP_EVERY_MS = 24 * 60 * 60_000;
+
+/**
+ * Once a day, every body file no kept version names goes: those the per-publish collection cannot
+ * know of (left by a build that failed before its version was written). It lists the whole
+ * folder and reads every kept version's bodies from the catalog: the archive's cost, once a day.
+ */
+function sweepBodies(kept: ReadonlySet<string>, removeOld: (body: string) => void): void {
+  if (!existsSync(BODY_DIR) || !existsSync(CATALOG_FILE)) return;
+  const swept = statSync(SWEPT_FILE, { throwIfNoEntry: false });
+  if (swept && Date.now() - swept.mtimeMs < SWEEP_EVERY_MS) return;
+  // The kept versions' rows name their bodies (a summary's `body`, a site page's in its version's
+  // row). A kept version the catalog does not have names none that we know of: nothing goes.
+  const wanted = catalogBodies(CATALOG_FILE, kept);
+  if (!wanted) return;
+  for (const shard of readdirSync(BODY_DIR, { withFileTypes: true })) {
+    if (!shard.isDirectory()) continue;
+    const dir = path.join(BODY_DIR, shard.name);
+    for (const file of readdirSync(dir)) {
+      if (!wanted.has(file.replace(/\.html$/, ''))) removeOld(path.join(dir, file));
     }
   }
-  if (!existsSync(BODY_DIR)) return;
-  // A body written moments ago may belong to a version still being built (contentlayer2 dev).
+  writeFileSync(SWEPT_FILE, '');
+}
+
+/**
+ * Deletes the search segments no kept version names: those merged into a bigger one, and those
+ * of deleted versions. A few files, so it runs on every publish; a file younger than the grace
+ * may be a segment of a version still being written.
+ */
+function collectSearchSegments(kept: ReadonlySet<string>): void {
+  if (!existsSync(SEARCH_SEGMENTS_DIR)) return;
+  const named = segmentsNamed(
+    [...kept].map((name) => versionFiles(name).search),
+    SEARCH_SEGMENTS_DIR,
+  );
+  if (!named) return;
   const cutoff = Date.now() - BODY_GRACE_MS;
-  for (const shard of readdirSync(BODY_DIR)) {
-    const dir = path.join(BODY_DIR, shard);
-    for (const file of readdirSync(dir)) {
-      if (wanted.has(file.replace(/\.html$/, ''))) continue;
-      const body = path.join(dir, file);
-      if (statSync(body).mtimeMs < cutoff) rmSync(body, { force: true });
-    }
+  for (const file of readdirSync(SEARCH_SEGMENTS_DIR)) {
+    if (named.has(file)) continue;
+    const segment = path.join(SEARCH_SEGMENTS_DIR, file);
+    if (statSync(segment).mtimeMs < cutoff) rmSync(segment, { force: true });
   }
 }

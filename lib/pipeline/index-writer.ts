@@ -9,7 +9,14 @@ import { pageUrl, type ImageInfo } from '../content/rules';
 import type { ArticleSummary, CategoryInfo, SitePage } from '../content/types';
 import { env } from '../env';
 import { termCounts } from '../search/postings';
-import { cacheKey, openBuildCache, type CacheEntry, type CacheMeta } from './build-cache';
+import {
+  BUILD_CACHE_FILE,
+  cacheKey,
+  contentHash,
+  openBuildCache,
+  type CacheEntry,
+  type CacheMeta,
+} from './build-cache';
 import { buildCodeVersion } from './build-version';
 import { publishContentVersion, type Source } from './content-version';
 import { readGitHistoryState, revisionsAfterFirst, type Revision } from './git-history';
@@ -226,13 +233,8 @@ export function compileCategory(doc: GeneratedCategory): CacheEntry {
   return { kind: 'category', category: toCategory(doc) };
 }
 
-/** The build cache of this project (one per checkout; entries say which content directory). */
-export const BUILD_CACHE_FILE = path.join(
-  process.cwd(),
-  '.contentlayer',
-  'cache',
-  'build-cache.db',
-);
+// Where it was defined first; the content check opens it too (build-cache.ts).
+export { BUILD_CACHE_FILE };
 
 /**
  * `contentlayer2 dev` calls this (the Contentlayer config's onSuccess) after every save: the
@@ -257,7 +259,7 @@ export async function writeContentIndex(input: {
     for (const { doc, kind } of docs) {
       const file = doc._raw.sourceFilePath;
       const text = await readFile(path.join(contentDir, file), 'utf8');
-      const key = cacheKey(code, file, text);
+      const key = cacheKey(code, file, contentHash(text));
       sources.push({ path: file, key });
       if (isComplete(cache.meta(key))) continue;
       const entry =

@@ -39,7 +39,8 @@ for count in "${@:-1000}"; do
   server=$!
   for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/robots.txt" > /dev/null && break; sleep 0.2; done
   version=$(node -p "require('./.contentlayer/app/current.json').version")
-  slug=$(node -e "const i=require('./.contentlayer/app/versions/$version/index.json');console.log(i.articles.find(a=>!a.draft).slug)")
+  # A published article of the live version, from the catalog (ADR 027).
+  slug=$(node -e "const D=require('better-sqlite3');const db=new D('.contentlayer/app/catalog.db',{readonly:true});console.log(db.prepare('SELECT a.slug FROM articles a JOIN versions v ON a.from_seq <= v.seq AND a.to_seq > v.seq WHERE v.id = ? AND a.draft = 0 LIMIT 1').pluck().get('$version'))")
   html=$(curl -s "http://127.0.0.1:$port/articles/$slug")
   js=0
   # Module scripts only: the noModule polyfill chunk is never loaded by a current browser.
@@ -47,7 +48,7 @@ for count in "${@:-1000}"; do
     js=$((js + $(curl -s "http://127.0.0.1:$port$src" | gzip -9 | wc -c)))
   done
   echo "- article page: HTML $(printf '%s' "$html" | wc -c) bytes ($(printf '%s' "$html" | gzip -9 | wc -c) gzipped), first-load JS $((js / 1024)) KB gzipped"
-  echo "- .contentlayer/app index: $(du -h ".contentlayer/app/versions/$version/index.json" | cut -f1), bodies: $(du -sh .contentlayer/app/bodies | cut -f1)"
+  echo "- .contentlayer/app catalog: $(du -h .contentlayer/app/catalog.db | cut -f1), search segments: $(du -sh .contentlayer/app/search | cut -f1), bodies: $(du -sh .contentlayer/app/bodies | cut -f1)"
   kill "$server"
   rm -rf "$corpus"
   echo

@@ -35,7 +35,7 @@ for count in "${@:-10000}"; do
   cp /tmp/bench-scale-article.md "$article"
   grep -o '[0-9]* parsed, [0-9]* from the cache' "bench/out/content-build-one-change-$count.log" | sed 's/^/  /'
   echo
-  echo "- output: $(du -sh .contentlayer/app/bodies | cut -f1) of bodies, version: $(du -sh .contentlayer/app/versions/"$(node -p "require('./.contentlayer/app/current.json').version")" | cut -f1) (index.json $(du -h .contentlayer/app/versions/*/index.json | tail -1 | cut -f1)), build cache $(du -sh .contentlayer/cache | cut -f1)"
+  echo "- output: $(du -sh .contentlayer/app/bodies | cut -f1) of bodies, version: $(du -sh .contentlayer/app/versions/"$(node -p "require('./.contentlayer/app/current.json').version")" | cut -f1) (catalog $(du -h .contentlayer/app/catalog.db | cut -f1), search segments $(du -sh .contentlayer/app/search | cut -f1)), build cache $(du -sh .contentlayer/cache | cut -f1)"
   echo
   npx tsx scripts/bench/bench-scale-server.ts
   echo

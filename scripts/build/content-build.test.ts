@@ -16,9 +16,12 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import type { VersionComplete } from '@/lib/content/paths';
+import { readCatalogIndex } from '@/lib/pipeline/catalog-reader';
 import { BUILD_TIMEOUT_MS, generateCorpus, REPO, testProject } from '@/lib/pipeline/test-project';
 import { rankPage } from '@/lib/search/postings';
-import { openSearchFile } from '@/lib/search/sqlite-source';
+import { segmentFileName, type SearchManifest } from '@/lib/search/search-db';
+import { openSearchVersion } from '@/lib/search/sqlite-source';
 
 const run = promisify(execFile);
 const repo = REPO;
@@ -40,24 +43,45 @@ function output(dir: string) {
   const { version } = JSON.parse(readFileSync(path.join(app, 'current.json'), 'utf8')) as {
     version: string;
   };
-  const index = readFileSync(path.join(app, 'versions', version, 'index.json'), 'utf8');
-  const bodies = (JSON.parse(index) as { articles: { slug: string; body: string }[] }).articles.map(
-    (article) => {
-      const file = path.join(app, 'bodies', article.body.slice(0, 2), `${article.body}.html`);
-      return `${article.slug}:${readFileSync(file, 'utf8').length}`;
-    },
-  );
-  const searchFile = path.join(app, 'versions', version, 'search.db');
-  const db = new Database(searchFile, { readonly: true });
-  const docs = db.prepare('SELECT slug, title, tags, text FROM docs ORDER BY slug').all();
-  db.close();
-  const search = openSearchFile(searchFile);
+  // The version as the catalog holds it (a warm build's catalog holds older versions too).
+  const whole = readCatalogIndex(path.join(app, 'catalog.db'), version);
+  if (!whole) throw new Error(`version ${version} is not in the catalog`);
+  const index = JSON.stringify(whole);
+  const bodies = whole.articles.map((article) => {
+    const file = path.join(app, 'bodies', article.body.slice(0, 2), `${article.body}.html`);
+    return `${article.slug}:${readFileSync(file, 'utf8').length}`;
+  });
+  // Written last, it marks the version complete; when is the build's own.
+  const { id, articles } = JSON.parse(
+    readFileSync(path.join(app, 'versions', version, 'complete.json'), 'utf8'),
+  ) as VersionComplete;
+  const complete = { id, articles };
+  // The version's search documents: every segment's, less those it leaves out.
+  const manifestFile = path.join(app, 'versions', version, 'search.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as SearchManifest;
+  const segmentsDir = path.join(app, 'search');
+  const docs = manifest.segments
+    .flatMap((segment) => {
+      const db = new Database(path.join(segmentsDir, segmentFileName(segment.name)), {
+        readonly: true,
+      });
+      const rows = db.prepare('SELECT id, slug, title, tags, text FROM docs').all() as {
+        id: number;
+        slug: string;
+      }[];
+      db.close();
+      return rows
+        .filter((row) => !manifest.deleted.includes(row.id))
+        .map((row) => ({ ...row, id: undefined }));
+    })
+    .sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  const search = openSearchVersion(manifestFile, segmentsDir);
   search.setVisible(search.visibleAt(Date.now(), true));
   const ranking = ['民族团结', '乡村振兴 成都', '高质量发展', '更正'].map((query) =>
     rankPage(search.source, query, 1, 100).docs.map((doc) => search.source.slug(doc)),
   );
   search.close();
-  return { version, index, bodies, docs, ranking };
+  return { version, index, complete, bodies, docs, ranking };
 }
 
 async function coldBuild(dir: string) {
@@ -99,6 +123,7 @@ describe('the incremental content build', () => {
       expect(afterCorrection.version).not.toBe(first.version);
       const warm = output(dir);
       expect(warm.index).toContain('更正：');
+      expect(warm.complete).toEqual({ id: afterCorrection.version, articles: 40 });
       expect(await coldBuild(dir)).toEqual(warm);
 
       // A deleted file and a renamed one (a new slug): the renamed one is parsed, nothing else.
@@ -115,6 +140,7 @@ describe('the incremental content build', () => {
         expect(moved.docs.map((doc) => (doc as { slug: string }).slug)).not.toContain(slug);
       }
       expect(moved.index).toContain('"renamed-article"');
+      expect(moved.complete.articles).toBe(39);
       expect(await coldBuild(dir)).toEqual(moved);
 
       // A new picture under public/: bodies hold their figures' sizes, so everything is compiled again.

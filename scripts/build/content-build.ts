@@ -1,5 +1,6 @@
 // `npm run content`: the content build. Every source file is hashed with the build code's version
-// (lib/pipeline/build-version.ts); only files the build cache lacks are validated by Contentlayer
+// (lib/pipeline/build-version.ts), a file whose stat has not changed by the hash it had then
+// (lib/pipeline/source-hashes.ts, docs/adr/028); only files the build cache lacks are validated by Contentlayer
 // and compiled (scripts/build/compile-sources.ts), in child processes on every core when there
 // are many; the rest comes from the cache. The result is a new content version, made live with a
 // rename: a running server picks it up without a restart (docs/adr/012, docs/adr/013).
@@ -7,17 +8,22 @@
 // Contentlayer runs through @contentlayer2/core without the CLI's effect-ts tracing, which took a
 // 10,000-article build from over 6 minutes to about a minute (docs/adr/001).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { env } from '../../lib/env';
 import { CONTENT_INDEX_DIR } from '../../lib/content/paths';
 import type { ImageInfo } from '../../lib/content/rules';
-import { cacheKey, openBuildCache, type CacheMeta } from '../../lib/pipeline/build-cache';
+import {
+  BUILD_CACHE_FILE,
+  cacheKey,
+  openBuildCache,
+  type CacheMeta,
+} from '../../lib/pipeline/build-cache';
 import { lockContentBuild } from '../../lib/pipeline/build-lock';
 import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
 import { readGitHistoryState, type GitHistoryState } from '../../lib/pipeline/git-history';
-import { BUILD_CACHE_FILE, contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
+import { contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
+import { hashSources } from '../../lib/pipeline/source-hashes';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
 import type { CompileJob, Progress } from './compile-sources';
 
@@ -145,12 +151,16 @@ async function main() {
   try {
     const { code, images } = await contentBuildCode(configPath);
     const cache = openBuildCache(BUILD_CACHE_FILE);
-    const sources: Source[] = listSourceFiles(contentDir)
-      .filter((file) => CONTENTLAYER_FILE.test(file))
-      .map((file) => ({
-        path: file,
-        key: cacheKey(code, file, readFileSync(path.join(contentDir, file))),
-      }));
+    const hashes = hashSources(
+      cache,
+      contentDir,
+      listSourceFiles(contentDir).filter((file) => CONTENTLAYER_FILE.test(file)),
+    );
+    const sources: Source[] = hashes.map(({ path: file, hash }) => ({
+      path: file,
+      key: cacheKey(code, file, hash),
+    }));
+    const read = hashes.filter((source) => source.read).length;
     const hashed = performance.now();
     const metas = new Map<string, CacheMeta | undefined>();
     const misses: Source[] = [];
@@ -192,9 +202,16 @@ async function main() {
       `done: ${sources.length} documents, ${misses.length} parsed, ` +
         `${sources.length - misses.length} from the cache; version ${result.version}` +
         `${result.switched ? ' is live' : ' was live already'} (${seconds(started)} s: ` +
-        `hashing ${seconds(started, hashed)} s, validating and compiling ${seconds(hashed, compiled)} s, ` +
+        `hashing ${seconds(started, hashed)} s (${read.toLocaleString('en')} files read), validating and compiling ${seconds(hashed, compiled)} s, ` +
         `writing the version ${seconds(compiled)} s)`,
     );
+    if (result.search) {
+      const { added, removed, written, segments } = result.search;
+      say(
+        `search index: ${added} added, ${removed} left out, ${written} documents written, ` +
+          `${segments} ${segments === 1 ? 'segment' : 'segments'}`,
+      );
+    }
   } finally {
     unlock();
   }

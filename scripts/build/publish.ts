@@ -25,14 +25,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { now } from '../../lib/clock';
 import {
+  CATALOG_FILE,
   CONTENT_INDEX_DIR,
   CURRENT_FILE,
-  versionFiles,
   type CurrentVersion,
 } from '../../lib/content/paths';
 import type { ContentIndex } from '../../lib/content/types';
 import { env } from '../../lib/env';
 import { log } from '../../lib/observability/log.mjs';
+import { readCatalogIndex } from '../../lib/pipeline/catalog-reader';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
 import { redisClaim } from '../../lib/push/claim';
 import { createPusher, machineId } from '../../lib/push/pusher';
@@ -125,6 +126,8 @@ function pull() {
 const pushStateFile = path.resolve(
   env.push.stateFile ?? path.join(CONTENT_INDEX_DIR, 'push-state.json'),
 );
+// The pusher compares whole versions: the live one is read from the catalog once per version,
+// every article of it (its cost is the archive's, and only with an engine configured).
 let parsed: { version: string; index: ContentIndex } | undefined;
 const pusher = createPusher({
   config: env.push,
@@ -142,8 +145,9 @@ const pusher = createPusher({
       version: live.version,
       index() {
         if (parsed?.version !== live.version) {
-          const text = readFileSync(versionFiles(live.version).index, 'utf8');
-          parsed = { version: live.version, index: JSON.parse(text) as ContentIndex };
+          const index = readCatalogIndex(CATALOG_FILE, live.version);
+          if (!index) throw new Error(`content version ${live.version} is not in the catalog`);
+          parsed = { version: live.version, index };
         }
         return parsed.index;
       },
