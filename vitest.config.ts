@@ -13,5 +13,6 @@ export default defineConfig({
     include: ['lib/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'config/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    globalSetup: ['./vitest.temp-dir.ts'],
   },
 });
