@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { env } from '../../lib/env';
+import { waitFor } from './bench-server';
 
 const indexDir = path.resolve(env.contentIndexDir);
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -36,7 +37,6 @@ function writtenSince(dir: string, since: number): { files: number; catalog: num
   walk(dir);
   return { files, catalog };
 }
-import { waitFor } from './bench-server';
 
 const PORT = Number(process.env.BENCH_PORT || 4531);
 const BASE = `http://127.0.0.1:${PORT}`;
