@@ -229,3 +229,24 @@ describe('a version that removes most of a segment', () => {
     );
   });
 });
+
+describe('an archive of a quarter of a million documents', () => {
+  // A cold build's first segment is named from every document's key, and a purge's from every
+  // removed id: at 250,000 those were arguments of one call, past the stack (RangeError).
+  const many = Array.from({ length: 250_000 }, (_, n) => ({
+    key: `k${n}`,
+    slug: `a${n}`,
+    title: '新闻',
+    tags: [],
+    text: '',
+    date: 0,
+    draft: false,
+  }));
+
+  it('is written whole, and then purged to one document', () => {
+    const first = write('huge-0', many, undefined, 'v1', 'huge');
+    expect(first.result).toMatchObject({ added: 250_000, written: 250_000, segments: 1 });
+    const purged = write('huge-1', many.slice(0, 1), first.file, 'v1', 'huge');
+    expect(purged.result).toMatchObject({ added: 0, removed: 249_999, segments: 1, written: 1 });
+  }, 120_000);
+});

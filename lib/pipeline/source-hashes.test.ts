@@ -90,3 +90,18 @@ describe('source hashes by stat', () => {
     expect([...cache.statRecords(root).keys()]).toEqual(['articles/a.md']);
   });
 });
+
+describe('an archive that moved away', () => {
+  it('forgets the stat records of a quarter of a million files that are gone', () => {
+    // Every record is left over when the files are gone; as arguments of one push they were
+    // past the stack (RangeError).
+    const records = Array.from({ length: 250_000 }, (_, n) => ({
+      path: `articles/${n}.md`,
+      stat: `1:${n}:${n}:${n}`,
+      hash: 'h',
+    }));
+    cache.putStatRecords(root, records, []);
+    expect(hashSources(cache, root, [], later())).toEqual([]);
+    expect(cache.statRecords(root).size).toBe(0);
+  });
+});

@@ -72,7 +72,8 @@ export function hashSources(
     }
   }
   // What is left in `records` are the files that are gone.
-  gone.push(...records.keys());
+  // A loop, not push(...keys): a moved or emptied archive leaves every record, too many arguments.
+  for (const file of records.keys()) gone.push(file);
   if (fresh.length > 0 || gone.length > 0) cache.putStatRecords(root, fresh, gone);
   return sources;
 }
