@@ -20,6 +20,7 @@ import {
   type CacheMeta,
 } from '../../lib/pipeline/build-cache';
 import { lockContentBuild } from '../../lib/pipeline/build-lock';
+import { errorReport } from '../../lib/pipeline/error-report';
 import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
 import { readGitHistoryState, type GitHistoryState } from '../../lib/pipeline/git-history';
 import { contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
@@ -220,6 +221,6 @@ async function main() {
 main()
   .then(() => process.exit(0))
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(errorReport(error));
     process.exit(1);
   });
