@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS articles (
   slug TEXT NOT NULL,
   from_seq INTEGER NOT NULL,
   to_seq INTEGER NOT NULL,
+  -- A fingerprint of the row (the source's build-cache key and git history): an unchanged article
+  -- keeps its open row without its summary being read (lib/pipeline/catalog-writer.ts).
   hash TEXT NOT NULL,
   summary TEXT NOT NULL,
   date_ms INTEGER NOT NULL,

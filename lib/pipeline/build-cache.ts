@@ -58,18 +58,42 @@ export const BUILD_CACHE_FILE = path.join(
 
 export type BuildCache = ReturnType<typeof openBuildCache>;
 
+/** What a publish needs of every entry, read for all of them in one scan: not its summary. */
+export type EntryInfo = {
+  kind: CacheEntry['kind'];
+  /** An article's slug ('' for the rest). */
+  slug: string;
+  /** The hash of its body file ('' when it has none). */
+  body: string;
+};
+
+function bodyOfEntry(entry: CacheEntry): string {
+  return entry.kind === 'article'
+    ? entry.summary.body
+    : entry.kind === 'page'
+      ? entry.page.body
+      : '';
+}
+
 export function openBuildCache(file: string) {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 60000');
+  // A cache written before entries had their kind, slug and body columns is dropped: its rows
+  // are compiled again (as after any change to the build code, whose version is in every key).
+  const columns = db.prepare("SELECT name FROM pragma_table_info('entries')").pluck().all();
+  if (columns.length > 0 && !columns.includes('body')) db.exec('DROP TABLE entries');
   db.exec(`
     CREATE TABLE IF NOT EXISTS entries (
       key TEXT PRIMARY KEY,
       -- The content directory the file came from: one cache serves several (benchmarks).
       root TEXT NOT NULL,
       path TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      slug TEXT NOT NULL,
+      body TEXT NOT NULL,
       meta TEXT NOT NULL,
       text TEXT,
       counts TEXT
@@ -98,9 +122,12 @@ export function openBuildCache(file: string) {
   const readMeta = db.prepare('SELECT meta FROM entries WHERE key = ?').pluck();
   const readSearch = db.prepare('SELECT text, counts FROM entries WHERE key = ?');
   const write = db.prepare(
-    'INSERT OR REPLACE INTO entries (key, root, path, meta, text, counts) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT OR REPLACE INTO entries (key, root, path, kind, slug, body, meta, text, counts)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const keysOf = db.prepare('SELECT key FROM entries WHERE root = ?').pluck();
+  const infoOf = db.prepare('SELECT key, kind, slug, body FROM entries WHERE root = ?');
+  const infoOfKey = db.prepare('SELECT kind, slug, body FROM entries WHERE key = ?');
   const remove = db.prepare('DELETE FROM entries WHERE key = ?');
   const readState = db.prepare('SELECT value FROM state WHERE name = ?').pluck();
   const writeState = db.prepare('INSERT OR REPLACE INTO state (name, value) VALUES (?, ?)');
@@ -125,21 +152,28 @@ export function openBuildCache(file: string) {
       if (!row || row.text === null || row.counts === null) return undefined;
       return { text: row.text, counts: JSON.parse(row.counts) as TermCounts };
     },
+    /**
+     * Every entry of this content directory by key, with its kind, slug and body: one scan of the
+     * table, no summary parsed (a publish of one file reads the summaries of what changed only).
+     */
+    index(root: string): Map<string, EntryInfo> {
+      const found = new Map<string, EntryInfo>();
+      for (const row of infoOf.iterate(root) as Iterable<EntryInfo & { key: string }>) {
+        found.set(row.key, { kind: row.kind, slug: row.slug, body: row.body });
+      }
+      return found;
+    },
+    entry: (key: string) => infoOfKey.get(key) as EntryInfo | undefined,
     put: db.transaction(
       (root: string, entries: { key: string; path: string; entry: CacheEntry }[]) => {
         for (const { key, path: file, entry } of entries) {
+          const slug = entry.kind === 'article' ? entry.summary.slug : '';
+          const columns = [key, root, file, entry.kind, slug, bodyOfEntry(entry)] as const;
           if (entry.kind === 'article') {
             const meta: CacheMeta = { kind: 'article', summary: entry.summary };
-            write.run(
-              key,
-              root,
-              file,
-              JSON.stringify(meta),
-              entry.text,
-              JSON.stringify(entry.counts),
-            );
+            write.run(...columns, JSON.stringify(meta), entry.text, JSON.stringify(entry.counts));
           } else {
-            write.run(key, root, file, JSON.stringify(entry), null, null);
+            write.run(...columns, JSON.stringify(entry), null, null);
           }
         }
       },

@@ -36,14 +36,50 @@ function hashOf(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 32);
 }
 
-/**
- * The version `id` with this index: its sequence number, reused when the catalog has it already
- * (a version's id is the hash of what it holds). One transaction: readers see all of it or none.
- */
+/** An article of a version as the catalog writer needs it. */
+export type CatalogArticle = {
+  slug: string;
+  /**
+   * A fingerprint of everything its row holds: a row whose open state has the same one is shared.
+   * A content build gives the source's cache key with its git history (content-version.ts).
+   */
+  hash: string;
+  /** Read only for an article whose row changes. */
+  summary: () => ArticleSummary;
+};
+
+export type CatalogInput = {
+  articles: Iterable<CatalogArticle>;
+  categories: ContentIndex['categories'];
+  pages: ContentIndex['pages'];
+};
+
+/** The version `id` with this whole index (tests, tools): each article's hash is its JSON's. */
 export function writeCatalogVersion(
   file: string,
   id: string,
   index: ContentIndex,
+): CatalogWriteResult {
+  return writeCatalogChanges(file, id, {
+    articles: index.articles.map((article) => ({
+      slug: article.slug,
+      hash: hashOf(JSON.stringify(article)),
+      summary: () => article,
+    })),
+    categories: index.categories,
+    pages: index.pages,
+  });
+}
+
+/**
+ * The version `id` with these articles: its sequence number, reused when the catalog has it
+ * already (a version's id is the hash of what it holds). Only articles whose hash differs from
+ * their open row's are read and written. One transaction: readers see all of it or none.
+ */
+export function writeCatalogChanges(
+  file: string,
+  id: string,
+  index: CatalogInput,
 ): CatalogWriteResult {
   const db = openCatalogForWrite(file);
   try {
@@ -126,12 +162,11 @@ export function writeCatalogVersion(
       const seen = new Set<string>();
       for (const article of index.articles) {
         seen.add(article.slug);
-        const json = JSON.stringify(article);
-        const hash = hashOf(json);
         const row = open.get(article.slug);
-        if (row?.hash === hash) continue;
+        if (row?.hash === article.hash) continue;
         if (row) closeRow(row.rid, seq);
-        add(article, json, hash);
+        const summary = article.summary();
+        add(summary, JSON.stringify(summary), article.hash);
       }
       for (const [slug, row] of open) if (!seen.has(slug)) closeRow(row.rid, seq);
       writeListStats(db, seq, changedLists);

@@ -2,37 +2,47 @@
 // never one that is live, was live just before, or is still served by a running server (however
 // old its directory), and never their bodies or the search segments they name.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { summary } from '../content/test-fixtures';
-import type { ContentIndex } from '../content/types';
 import { SEARCH_DB_FORMAT } from '../search/search-db';
 import { writeCatalogVersion } from './catalog-writer';
+import { articleHash, type VersionContent } from './content-version';
+import type { Revision } from './git-history';
 
 describe('versionId', () => {
-  const index = (title: string): ContentIndex => ({
-    articles: [summary({ slug: 'a', title }), summary({ slug: 'b' })],
-    categories: [{ path: 'shehui', name: '社会', description: '', order: 1 }],
-    pages: [{ slug: 'about', url: '/about', title: '关于我们', order: 1, body: 'p1' }],
+  const categories = [{ path: 'shehui', name: '社会', description: '', order: 1 }];
+  const pages = [{ slug: 'about', url: '/about', title: '关于我们', order: 1, body: 'p1' }];
+  const article = (name: string, key: string, history?: Revision[]) => ({
+    path: `articles/2024/01/${name}.md`,
+    key,
+    slug: name,
+    hash: articleHash(key, history),
   });
+  const content = (key: string, history?: Revision[]): VersionContent => ({
+    articles: [article('a', 'key-a'), article('b', key, history)],
+    categories,
+    pages,
+  });
+  const created = { date: '2024-01-24T08:00:00+08:00', subject: '发布' };
+  const corrected = { date: '2024-01-25T08:00:00+08:00', subject: '更正：标题' };
 
   it('is the same for the same content and code, and another for a changed article', async () => {
     const { versionId } = await import('./content-version');
-    const id = versionId('code', index('标题'));
+    const id = versionId('code', content('key-b'));
     expect(id).toMatch(/^[0-9a-f]{16}$/);
-    expect(versionId('code', index('标题'))).toBe(id);
-    expect(versionId('code', index('更正：标题'))).not.toBe(id);
-    expect(versionId('other code', index('标题'))).not.toBe(id);
-    expect(versionId('code', { ...index('标题'), articles: [] })).not.toBe(id);
-    // The hash of the whole index as one string, as ids were before: they stay what they were.
-    const whole = createHash('sha256')
-      .update(`code\0${JSON.stringify(index('标题'))}`)
-      .digest('hex')
-      .slice(0, 16);
-    expect(id).toBe(whole);
+    expect(versionId('code', content('key-b'))).toBe(id);
+    // Other bytes in the file (another build-cache key), or a correction in git's history.
+    expect(versionId('code', content('key-b2'))).not.toBe(id);
+    expect(versionId('code', content('key-b', [corrected, created]))).not.toBe(id);
+    // Its first commit adds nothing to the summary: the same id.
+    expect(versionId('code', content('key-b', [created]))).toBe(id);
+    expect(versionId('other code', content('key-b'))).not.toBe(id);
+    expect(versionId('code', { ...content('key-b'), articles: [] })).not.toBe(id);
+    expect(versionId('code', { ...content('key-b'), categories: [] })).not.toBe(id);
+    expect(versionId('code', { ...content('key-b'), pages: [] })).not.toBe(id);
   });
 });
 
@@ -159,5 +169,96 @@ describe('collectGarbage', () => {
     collectGarbage('v6', 'v5');
     expect(existsSync(orphan)).toBe(false);
     expect(bodiesLeft(['v4', 'v5', 'v6'])).toEqual(['abv5', 'cdv5', 'abv6', 'cdv6']);
+  });
+});
+
+describe('publishContentVersion', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'content-publish-'));
+  beforeAll(() => {
+    vi.stubEnv('CONTENT_INDEX_DIR', path.join(root, 'index'));
+    vi.resetModules();
+  });
+  afterAll(() => vi.unstubAllEnvs());
+
+  it('reads the summaries of the articles that changed, not those of the archive', async () => {
+    const { publishContentVersion } = await import('./content-version');
+    const { openBuildCache } = await import('./build-cache');
+    const contentDir = path.join(root, 'content');
+    const cache = openBuildCache(path.join(root, 'build-cache.db'));
+    const article = (slug: string, key: string, title = slug) => ({
+      source: { path: `articles/2024/01/${slug}.md`, key },
+      entry: {
+        key,
+        path: `articles/2024/01/${slug}.md`,
+        entry: {
+          kind: 'article' as const,
+          summary: summary({ slug, title, file: `articles/2024/01/${slug}.md` }),
+          text: title,
+          counts: { [title]: [1, 0] as [number, number] },
+        },
+      },
+    });
+    const channel = {
+      source: { path: 'categories/shehui.yml', key: 'key-shehui' },
+      entry: {
+        key: 'key-shehui',
+        path: 'categories/shehui.yml',
+        entry: {
+          kind: 'category' as const,
+          category: { path: 'shehui', name: '社会', description: '', order: 1 },
+        },
+      },
+    };
+    const archive = [article('a', 'key-a'), article('b', 'key-b'), article('c', 'key-c'), channel];
+    cache.put(
+      contentDir,
+      archive.map((one) => one.entry),
+    );
+    const publish = (sources: { path: string; key: string }[], history = new Map()) =>
+      publishContentVersion({
+        code: 'code',
+        sources,
+        cache,
+        entries: cache.index(contentDir),
+        history,
+      });
+    const first = publish(archive.map((one) => one.source));
+    expect(first.catalog).toMatchObject({ added: 3, closed: 0 });
+
+    // b corrected: a new key. Only its summary is read (for its catalog row and search document)
+    // and the channel's (categories are few and read whole).
+    const corrected = article('b', 'key-b2', '更正：b');
+    cache.put(contentDir, [corrected.entry]);
+    const reads = vi.spyOn(cache, 'meta');
+    const sources = [archive[0], corrected, archive[2], channel].map((one) => one!.source);
+    const second = publish(sources);
+    expect(second.switched).toBe(true);
+    expect(second.version).not.toBe(first.version);
+    expect(second.catalog).toMatchObject({ added: 1, closed: 1 });
+    expect(second.search).toMatchObject({ added: 1, removed: 1 });
+    expect(new Set(reads.mock.calls.map(([key]) => key))).toEqual(
+      new Set(['key-b2', 'key-shehui']),
+    );
+
+    // A correction in git's history alone (the same bytes): c's row is written again.
+    reads.mockClear();
+    const history = new Map([
+      [
+        'articles/2024/01/c.md',
+        [
+          { date: '2024-01-25T08:00:00+08:00', subject: '更正：c' },
+          { date: '2024-01-24T08:00:00+08:00', subject: '发布' },
+        ],
+      ],
+    ]);
+    const third = publish(sources, history);
+    expect(third.version).not.toBe(second.version);
+    expect(third.catalog).toMatchObject({ added: 1, closed: 1 });
+    expect(new Set(reads.mock.calls.map(([key]) => key))).toEqual(new Set(['key-c', 'key-shehui']));
+    // The same sources and history again: the same version, nothing read but the channel.
+    reads.mockClear();
+    expect(publish(sources, history)).toMatchObject({ version: third.version, switched: false });
+    expect(new Set(reads.mock.calls.map(([key]) => key))).toEqual(new Set(['key-shehui']));
+    cache.close();
   });
 });

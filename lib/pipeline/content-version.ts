@@ -26,11 +26,11 @@ import {
   type CurrentVersion,
   type VersionComplete,
 } from '../content/paths';
-import type { ArticleSummary, CategoryInfo, ContentIndex, SitePage } from '../content/types';
+import type { ArticleSummary, CategoryInfo, SitePage } from '../content/types';
 import { lockFile, unlockFile } from '../file-lock';
-import type { BuildCache, CacheMeta } from './build-cache';
+import type { BuildCache, EntryInfo } from './build-cache';
 import { catalogBodies } from './catalog-reader';
-import { pruneCatalog, writeCatalogVersion, type CatalogWriteResult } from './catalog-writer';
+import { pruneCatalog, writeCatalogChanges, type CatalogWriteResult } from './catalog-writer';
 import { revisionsAfterFirst, type Revision } from './git-history';
 import { lastModified } from './last-modified';
 import { segmentsNamed, writeSearchVersion, type SearchWriteResult } from './search-writer';
@@ -67,47 +67,74 @@ export function withHistory(
   };
 }
 
-/** The summaries and categories of the sources, in path order: the same input, the same bytes. */
-export function assembleIndex(
-  sources: Source[],
-  metas: ReadonlyMap<string, CacheMeta | undefined>,
-  history: ReadonlyMap<string, Revision[]>,
-): { index: ContentIndex; articleSources: (Source & { summary: ArticleSummary })[] } {
-  const articles: ArticleSummary[] = [];
-  const categories: CategoryInfo[] = [];
-  const pages: SitePage[] = [];
-  const articleSources: (Source & { summary: ArticleSummary })[] = [];
-  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const meta = metas.get(source.key);
-    if (!meta) throw new Error(`${source.path}: not in the build cache after compiling`);
-    if (meta.kind === 'category') {
-      categories.push(meta.category);
-    } else if (meta.kind === 'page') {
-      pages.push(meta.page);
-    } else {
-      const summary = withHistory(meta.summary, history.get(source.path));
-      articles.push(summary);
-      articleSources.push({ ...source, summary });
-    }
-  }
-  // Footer order.
-  pages.sort((a, b) => a.order - b.order || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  return { index: { articles, categories, pages }, articleSources };
+/** An article of a version, named by its source's key and git history, its summary unread. */
+export type VersionArticle = { path: string; key: string; slug: string; hash: string };
+
+/** What a version holds: its articles by fingerprint, its categories and site pages whole. */
+export type VersionContent = {
+  articles: VersionArticle[];
+  categories: CategoryInfo[];
+  pages: SitePage[];
+};
+
+/**
+ * An article's fingerprint: its source's build-cache key (the file's bytes and path, the build
+ * code) and the revisions git adds to it. Everything its summary holds follows from these two.
+ */
+export function articleHash(key: string, history: Revision[] | undefined): string {
+  return createHash('sha256')
+    .update(key)
+    .update('\0')
+    .update(JSON.stringify(revisionsAfterFirst(history)))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /**
- * The id of a version: a hash of the code and of the index, fed to the hash a summary at a time.
- * The bytes are those of JSON.stringify(index), which at a million articles (about 900 MB) would
- * be longer than V8's longest string; so ids are the ones that one string gave.
+ * The sources' content in path order: the same input, the same result. Only categories and site
+ * pages (a few) are read from the cache; an article is its key and history, so a publish does
+ * not read the summaries of an archive it did not change.
  */
-export function versionId(code: string, index: ContentIndex): string {
-  const hash = createHash('sha256').update(code).update('\0').update('{"articles":[');
-  index.articles.forEach((article, i) => {
-    if (i > 0) hash.update(',');
-    hash.update(JSON.stringify(article));
-  });
-  hash.update(`],"categories":${JSON.stringify(index.categories)}`);
-  hash.update(`,"pages":${JSON.stringify(index.pages)}}`);
+export function versionContent(
+  sources: Source[],
+  entries: ReadonlyMap<string, EntryInfo>,
+  cache: Pick<BuildCache, 'meta'>,
+  history: ReadonlyMap<string, Revision[]>,
+): VersionContent {
+  const content: VersionContent = { articles: [], categories: [], pages: [] };
+  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const entry = entries.get(source.key);
+    if (!entry) throw new Error(`${source.path}: not in the build cache after compiling`);
+    if (entry.kind === 'article') {
+      const { path: file, key } = source;
+      content.articles.push({
+        path: file,
+        key,
+        slug: entry.slug,
+        hash: articleHash(key, history.get(file)),
+      });
+      continue;
+    }
+    const meta = cache.meta(source.key);
+    if (meta?.kind === 'category') content.categories.push(meta.category);
+    else if (meta?.kind === 'page') content.pages.push(meta.page);
+    else throw new Error(`${source.path}: not in the build cache after compiling`);
+  }
+  // Footer order.
+  content.pages.sort(
+    (a, b) => a.order - b.order || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+  );
+  return content;
+}
+
+/** The id of a version: a hash of the code and of what it holds (its articles' fingerprints). */
+export function versionId(code: string, content: VersionContent): string {
+  const hash = createHash('sha256').update(code).update('\0');
+  for (const article of content.articles) hash.update(`${article.path}\0${article.hash}\n`);
+  hash
+    .update(JSON.stringify(content.categories))
+    .update('\0')
+    .update(JSON.stringify(content.pages));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -124,38 +151,50 @@ export function publishContentVersion(input: {
   code: string;
   sources: Source[];
   cache: BuildCache;
-  /** The cache's entries for the sources, when the caller has read them already. */
-  metas?: ReadonlyMap<string, CacheMeta | undefined>;
+  /** The cache's entries of the sources' content directory (BuildCache.index). */
+  entries: ReadonlyMap<string, EntryInfo>;
   history: ReadonlyMap<string, Revision[]>;
 }): VersionResult {
-  const metas =
-    input.metas ??
-    new Map(input.sources.map((source) => [source.key, input.cache.meta(source.key)]));
-  const { index, articleSources } = assembleIndex(input.sources, metas, input.history);
-  const version = versionId(input.code, index);
+  const { cache, history } = input;
+  const content = versionContent(input.sources, input.entries, cache, history);
+  const version = versionId(input.code, content);
   const files = versionFiles(version);
   const live = readCurrentVersion();
   let search: SearchWriteResult | undefined;
+  const summaryOf = (article: VersionArticle): ArticleSummary => {
+    const meta = cache.meta(article.key);
+    if (meta?.kind !== 'article') throw new Error(`${article.path}: not in the build cache`);
+    return withHistory(meta.summary, history.get(article.path));
+  };
   mkdirSync(path.dirname(CATALOG_FILE), { recursive: true });
   // Before the version's files: a server that finds the version live finds its rows too. Rows
   // of a version the catalog has already (the same id) are reused as they are.
-  const catalog = writeCatalogVersion(CATALOG_FILE, version, index);
+  const catalog = writeCatalogChanges(CATALOG_FILE, version, {
+    articles: content.articles.map((article) => ({
+      slug: article.slug,
+      hash: article.hash,
+      summary: () => summaryOf(article),
+    })),
+    categories: content.categories,
+    pages: content.pages,
+  });
   // complete.json is written last: a version directory without it is incomplete.
   if (!existsSync(files.complete)) {
     rmSync(files.dir, { recursive: true, force: true });
     mkdirSync(files.dir, { recursive: true });
     const previous =
       live && live.version !== version ? versionFiles(live.version).search : undefined;
-    const summaries = new Map(articleSources.map(({ key, summary }) => [key, summary]));
+    const byKey = new Map(content.articles.map((article) => [article.key, article]));
     search = writeSearchVersion({
       manifestFile: files.search,
       segmentsDir: SEARCH_SEGMENTS_DIR,
-      docs: articleSources.map(({ key, summary }) => ({ key, slug: summary.slug })),
+      docs: content.articles.map(({ key, slug }) => ({ key, slug })),
       load: (key) => {
-        const found = input.cache.search(key);
-        const summary = summaries.get(key);
-        if (!found || !summary)
+        const found = cache.search(key);
+        const article = byKey.get(key);
+        if (!found || !article)
           throw new Error(`search text missing from the build cache for ${key}`);
+        const summary = summaryOf(article);
         return {
           title: summary.title,
           tags: summary.tags,
@@ -169,7 +208,7 @@ export function publishContentVersion(input: {
     });
     const complete: VersionComplete = {
       id: version,
-      articles: index.articles.length,
+      articles: content.articles.length,
       writtenAt: new Date().toISOString(),
     };
     writeAtomically(files.complete, `${JSON.stringify(complete)}\n`);

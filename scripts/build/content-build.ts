@@ -13,17 +13,12 @@ import path from 'node:path';
 import { env } from '../../lib/env';
 import { CONTENT_INDEX_DIR } from '../../lib/content/paths';
 import type { ImageInfo } from '../../lib/content/rules';
-import {
-  BUILD_CACHE_FILE,
-  cacheKey,
-  openBuildCache,
-  type CacheMeta,
-} from '../../lib/pipeline/build-cache';
+import { BUILD_CACHE_FILE, cacheKey, openBuildCache } from '../../lib/pipeline/build-cache';
 import { lockContentBuild } from '../../lib/pipeline/build-lock';
 import { errorReport } from '../../lib/pipeline/error-report';
 import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
 import { readGitHistoryState, type GitHistoryState } from '../../lib/pipeline/git-history';
-import { contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
+import { bodiesOnDisk, contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
 import { hashSources } from '../../lib/pipeline/source-hashes';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
 import type { CompileJob, Progress } from './compile-sources';
@@ -163,14 +158,13 @@ async function main() {
     }));
     const read = hashes.filter((source) => source.read).length;
     const hashed = performance.now();
-    const metas = new Map<string, CacheMeta | undefined>();
-    const misses: Source[] = [];
-    for (const source of sources) {
-      const meta = cache.meta(source.key);
-      metas.set(source.key, meta);
-      // A cached article or page whose body file is gone is compiled again.
-      if (!isComplete(meta)) misses.push(source);
-    }
+    // One scan of the cache's entries and one listing of the bodies, not a question per file.
+    const entries = cache.index(contentDir);
+    const bodies = bodiesOnDisk();
+    // A cached article or page whose body file is gone is compiled again.
+    const misses = sources.filter(
+      (source) => !isComplete(entries.get(source.key), (hash) => bodies.has(hash)),
+    );
     say(
       `${sources.length.toLocaleString('en')} source files in ${shortPath(contentDir)}: ` +
         `${misses.length.toLocaleString('en')} new or changed, ` +
@@ -178,7 +172,10 @@ async function main() {
     );
     if (misses.length > 0) {
       await compileInWorkers(misses, BUILD_CACHE_FILE, images);
-      for (const source of misses) metas.set(source.key, cache.meta(source.key));
+      for (const source of misses) {
+        const entry = cache.entry(source.key);
+        if (entry) entries.set(source.key, entry);
+      }
       say(`compiled ${misses.length.toLocaleString('en')} files (${seconds(hashed)} s)`);
     }
     const compiled = performance.now();
@@ -194,7 +191,7 @@ async function main() {
       code,
       sources,
       cache,
-      metas,
+      entries,
       history: new Map(history.history),
     });
     cache.retain(contentDir, new Set(sources.map((source) => source.key)));
