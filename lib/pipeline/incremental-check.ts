@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildCache, CheckRecord } from './build-cache';
 import { fileFacts, problemsOf, type FileFacts, type Problem, type PublicFiles } from './check';
-import { hashSources } from './source-hashes';
+import { hashSources, type SourceHash } from './source-hashes';
 
 export type CheckRun = {
   problems: Problem[];
@@ -19,6 +19,8 @@ export type CheckRun = {
   read: number;
   /** Files whose facts were worked out this run rather than taken from the cache. */
   checked: number;
+  /** Every file's content hash, in the order of `files` (the content build can take them). */
+  sources: SourceHash[];
 };
 
 export function checkContentDir(
@@ -65,5 +67,6 @@ export function checkContentDir(
     problems: problemsOf(facts, publicFiles),
     read: sources.filter((source) => source.read).length,
     checked: fresh.length,
+    sources,
   };
 }

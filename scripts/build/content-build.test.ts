@@ -9,6 +9,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -193,5 +194,56 @@ describe('the content build output', () => {
       );
     },
     BUILD_TIMEOUT_MS,
+  );
+});
+
+describe('a publish: the content check and build in one process (check-and-build.ts)', () => {
+  it(
+    'builds from the hashes the check found, and builds nothing when the check fails',
+    async () => {
+      const dir = testProject('check-and-build-');
+      const content = path.join(dir, 'content');
+      // The generated articles' covers, which the check looks for.
+      symlinkSync(path.join(repo, 'public'), path.join(dir, 'public'));
+      await generateCorpus(content, 5);
+      const env = { ...process.env, PWD: dir, CONTENT_DIR: 'content', CONTENT_INDEX_DIR: '' };
+      const checkAndBuild = () =>
+        run(
+          process.execPath,
+          ['--import', 'tsx', path.join(repo, 'scripts/build/check-and-build.ts')],
+          {
+            cwd: dir,
+            env,
+          },
+        );
+      const { stdout } = await checkAndBuild();
+      expect(stdout).toMatch(/内容检查 content check: \d+ files, 0 errors/);
+      expect(stdout).toMatch(/hashing \d+\.\d s \(taken from the content check\)/);
+      const version = /version (\w+) is live/.exec(stdout)?.[1];
+      expect(version).toBeDefined();
+      // The build's own pass over the files finds the same bytes: the same version, nothing parsed.
+      expect(await contentBuild(dir)).toMatchObject({ parsed: 0, version });
+
+      // An article whose date does not exist: the check fails and no build starts.
+      const [article] = readdirSync(path.join(content, 'articles'), {
+        recursive: true,
+        encoding: 'utf8',
+      }).filter((file) => file.endsWith('.md'));
+      const file = path.join(content, 'articles', article as string);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^date: .*$/m, 'date: 2024-02-30'));
+      const failed = await checkAndBuild().then(
+        () => undefined,
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toContain(`${path.basename(file)}:`);
+      expect(failed?.stderr).toContain('date');
+      expect(failed?.stdout).not.toContain('内容构建 content build');
+      const current = JSON.parse(
+        readFileSync(path.join(dir, '.contentlayer', 'app', 'current.json'), 'utf8'),
+      ) as { version: string };
+      expect(current.version).toBe(version);
+    },
+    BUILD_TIMEOUT_MS * 3,
   );
 });

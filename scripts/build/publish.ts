@@ -1,7 +1,7 @@
 // `npm run content:publish`: puts what is committed in CONTENT_DIR on the running site without a
-// `next build`: the content check, then the incremental content build, whose new version every
-// server process on this machine switches to within a second (docs/adr/013). Run it on every
-// machine that serves the site.
+// `next build`: the content check, then the incremental content build (in one process,
+// scripts/build/check-and-build.ts), whose new version every server process on this machine
+// switches to within a second (docs/adr/013). Run it on every machine that serves the site.
 //
 //   npm run content:publish                     once
 //   npm run content:publish -- --pull           git pull --ff-only in CONTENT_DIR first
@@ -101,7 +101,7 @@ async function step(script: string, ...args: string[]): Promise<string | undefin
 /** Publishes the content as it is now; resolves with why it failed, or undefined. */
 async function publish(state: string): Promise<string | undefined> {
   const started = performance.now();
-  const failure = (await step('content-check.ts', '--quiet')) ?? (await step('content-build.ts'));
+  const failure = await step('check-and-build.ts');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!failure) console.log(`发布 published ${describe(state)} in ${seconds} s`);
   return failure;

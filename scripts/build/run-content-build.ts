@@ -1,0 +1,225 @@
+// The content build (`npm run content`: scripts/build/content-build.ts). Every source file is
+// hashed with the build code's version (lib/pipeline/build-version.ts), a file whose stat has
+// not changed by the hash it had then (lib/pipeline/source-hashes.ts, docs/adr/028); only files
+// the build cache lacks are validated by Contentlayer and compiled
+// (scripts/build/compile-sources.ts), in child processes on every core when there are many; the
+// rest comes from the cache. The result is a new content version, made live with a rename: a
+// running server picks it up without a restart (docs/adr/012, docs/adr/013).
+//
+// Contentlayer runs through @contentlayer2/core without the CLI's effect-ts tracing, which took a
+// 10,000-article build from over 6 minutes to about a minute (docs/adr/001).
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { env } from '../../lib/env';
+import { CONTENT_INDEX_DIR } from '../../lib/content/paths';
+import type { ImageInfo } from '../../lib/content/rules';
+import { BUILD_CACHE_FILE, cacheKey, openBuildCache } from '../../lib/pipeline/build-cache';
+import { lockContentBuild } from '../../lib/pipeline/build-lock';
+import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
+import { readGitHistoryState, type GitHistoryState } from '../../lib/pipeline/git-history';
+import { bodiesOnDisk, contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
+import { hashSources, type SourceHash } from '../../lib/pipeline/source-hashes';
+import { listSourceFiles } from '../../lib/pipeline/source-files';
+import type { CompileJob, Progress } from './compile-sources';
+
+/** The files Contentlayer reads (its own glob): anything else is the content check's to report. */
+const CONTENTLAYER_FILE = /\.(md|mdx|json|ya?ml)$/i;
+/** Below this many files a second process costs more than it saves (start-up, config compile). */
+const FILES_PER_WORKER = 400;
+/** Files per Contentlayer run (memory grows with it). */
+const CHUNK = 2000;
+
+/** At most one progress line this often while files compile (the 100,000-article build: minutes). */
+const PROGRESS_MS = 10_000;
+
+const configArg = process.argv.indexOf('--config');
+const configPath = path.resolve(
+  configArg > 0 ? (process.argv[configArg + 1] ?? '') : 'contentlayer.config.ts',
+);
+const contentDir = path.resolve(env.contentDir);
+const stageBase = path.resolve('.contentlayer', 'stage');
+
+const say = (line: string) => console.log(`内容构建 content build: ${line}`);
+const seconds = (from: number, to = performance.now()) => ((to - from) / 1000).toFixed(1);
+
+/** A directory inside the project by its relative path, any other by its full path. */
+function shortPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative && !relative.startsWith('..') ? relative : dir;
+}
+
+function duration(ms: number): string {
+  const total = Math.round(ms / 1000);
+  return total < 60 ? `${total} s` : `${Math.floor(total / 60)} min ${total % 60} s`;
+}
+
+/**
+ * Sums the progress of every process and prints a line every PROGRESS_MS: files validated and
+ * compiled, the time so far and an estimate of the time left.
+ */
+function progressReporter(total: number, processes: number) {
+  const from = performance.now();
+  const each: Progress[] = Array.from({ length: processes }, () => ({ validated: 0, compiled: 0 }));
+  let printed = from;
+  return (index: number, progress: Progress) => {
+    each[index] = progress;
+    const now = performance.now();
+    const compiled = each.reduce((sum, one) => sum + one.compiled, 0);
+    if (now - printed < PROGRESS_MS || compiled >= total) return;
+    printed = now;
+    const validated = each.reduce((sum, one) => sum + one.validated, 0);
+    const left =
+      compiled > 0
+        ? ` (about ${duration(((now - from) / compiled) * (total - compiled))} left)`
+        : '';
+    say(
+      `  ${compiled.toLocaleString('en')} of ${total.toLocaleString('en')} compiled ` +
+        `(${Math.floor((compiled / total) * 100)}%), ${validated.toLocaleString('en')} validated, ` +
+        `${duration(now - from)}${left}`,
+    );
+  };
+}
+
+async function compileInWorkers(
+  files: Source[],
+  cacheFile: string,
+  images: ReadonlyMap<string, ImageInfo>,
+): Promise<void> {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const workers = Math.max(
+    1,
+    Math.min(availableParallelism(), Math.ceil(sorted.length / FILES_PER_WORKER)),
+  );
+  const job = (index: number, share: Source[]): Omit<CompileJob, 'onProgress'> => ({
+    files: share,
+    contentDir,
+    configPath,
+    cacheFile,
+    stageRoot: path.join(stageBase, `${process.pid}-${index}`),
+    chunk: CHUNK,
+    images: [...images],
+  });
+  say(
+    `validating (Contentlayer's strict schema) and compiling ${sorted.length.toLocaleString('en')} ` +
+      `files in ${workers} ${workers === 1 ? 'process' : 'processes'}`,
+  );
+  const report = progressReporter(sorted.length, workers);
+  if (workers === 1) {
+    // One small change: no second process to start.
+    const { compileSources } = await import('./compile-sources');
+    await compileSources({ ...job(0, sorted), onProgress: (progress) => report(0, progress) });
+    return;
+  }
+  const size = Math.ceil(sorted.length / workers);
+  const children = Array.from({ length: workers }, (_, index) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'content-build-worker.ts')],
+      {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
+    child.send(job(index, sorted.slice(index * size, (index + 1) * size)));
+    child.on('message', (progress: Progress) => report(index, progress));
+    return child;
+  });
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve, reject) => {
+          child.once('exit', (code) => {
+            if (code === 0) resolve();
+            else {
+              for (const other of children) other.kill();
+              reject(new Error(`a content build worker exited with ${code}`));
+            }
+          });
+        }),
+    ),
+  );
+}
+
+/**
+ * The content build. `hashes`: every source file's content hash as the content check just found
+ * them in this process (scripts/build/check-and-build.ts), instead of a second pass over the files.
+ */
+export async function runContentBuild(input: { hashes?: readonly SourceHash[] } = {}) {
+  const started = performance.now();
+  process.env.CONTENT_INDEX_WRITER = 'content-build';
+  const unlock = lockContentBuild(CONTENT_INDEX_DIR);
+  try {
+    const { code, images } = await contentBuildCode(configPath);
+    const cache = openBuildCache(BUILD_CACHE_FILE);
+    const hashes = input.hashes
+      ? input.hashes.filter((source) => CONTENTLAYER_FILE.test(source.path))
+      : hashSources(
+          cache,
+          contentDir,
+          listSourceFiles(contentDir).filter((file) => CONTENTLAYER_FILE.test(file)),
+        );
+    const sources: Source[] = hashes.map(({ path: file, hash }) => ({
+      path: file,
+      key: cacheKey(code, file, hash),
+    }));
+    const read = hashes.filter((source) => source.read).length;
+    const hashedBy = input.hashes
+      ? 'taken from the content check'
+      : `${read.toLocaleString('en')} files read`;
+    const hashed = performance.now();
+    // One scan of the cache's entries and one listing of the bodies, not a question per file.
+    const entries = cache.index(contentDir);
+    const bodies = bodiesOnDisk();
+    // A cached article or page whose body file is gone is compiled again.
+    const misses = sources.filter(
+      (source) => !isComplete(entries.get(source.key), (hash) => bodies.has(hash)),
+    );
+    say(
+      `${sources.length.toLocaleString('en')} source files in ${shortPath(contentDir)}: ` +
+        `${misses.length.toLocaleString('en')} new or changed, ` +
+        `${(sources.length - misses.length).toLocaleString('en')} from the build cache (${seconds(started, hashed)} s)`,
+    );
+    if (misses.length > 0) {
+      await compileInWorkers(misses, BUILD_CACHE_FILE, images);
+      for (const source of misses) {
+        const entry = cache.entry(source.key);
+        if (entry) entries.set(source.key, entry);
+      }
+      say(`compiled ${misses.length.toLocaleString('en')} files (${seconds(hashed)} s)`);
+    }
+    const compiled = performance.now();
+    say('writing the content version (dates from git history, lists, search index)');
+    const stateName = `git:${contentDir}`;
+    const previous = cache.state(stateName);
+    const history = readGitHistoryState(
+      contentDir,
+      previous ? (JSON.parse(previous) as GitHistoryState) : undefined,
+    );
+    if (history.head) cache.setState(stateName, JSON.stringify(history));
+    const result = publishContentVersion({
+      code,
+      sources,
+      cache,
+      entries,
+      history: new Map(history.history),
+    });
+    cache.retain(contentDir, new Set(sources.map((source) => source.key)));
+    cache.close();
+    say(
+      `done: ${sources.length} documents, ${misses.length} parsed, ` +
+        `${sources.length - misses.length} from the cache; version ${result.version}` +
+        `${result.switched ? ' is live' : ' was live already'} (${seconds(started)} s: ` +
+        `hashing ${seconds(started, hashed)} s (${hashedBy}), validating and compiling ${seconds(hashed, compiled)} s, ` +
+        `writing the version ${seconds(compiled)} s)`,
+    );
+    if (result.search) {
+      const { added, removed, written, segments } = result.search;
+      say(
+        `search index: ${added} added, ${removed} left out, ${written} documents written, ` +
+          `${segments} ${segments === 1 ? 'segment' : 'segments'}`,
+      );
+    }
+  } finally {
+    unlock();
+  }
+}

@@ -1,0 +1,148 @@
+// The content check (`npm run content:check`, and the first step of a publish, scripts/build/check-and-build.ts):
+// validates the content directory without a Next build. Without --fix only new and changed files
+// are read and checked: the others' facts come from the build cache
+// (lib/pipeline/incremental-check.ts, docs/adr/028-incremental-content-check.md).
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { env } from '../../lib/env';
+import { BUILD_CACHE_FILE, openBuildCache } from '../../lib/pipeline/build-cache';
+import { checkCodeVersion } from '../../lib/pipeline/build-version';
+import {
+  checkContent,
+  formatProblem,
+  type Problem,
+  type PublicFiles,
+  type SourceFile,
+} from '../../lib/pipeline/check';
+import { checkContentDir } from '../../lib/pipeline/incremental-check';
+import type { SourceHash } from '../../lib/pipeline/source-hashes';
+import { readImageCatalog } from '../../lib/pipeline/images';
+import { fixPunctuation } from '../../lib/pipeline/punctuation';
+import { CONTACT_PAGE, checkPlaceholders } from '../../lib/pipeline/placeholder-check';
+import { siteConfig } from '../../config/site';
+import { listSourceFiles } from '../../lib/pipeline/source-files';
+
+const QUIET_WARNINGS = 5;
+
+export type CheckOutcome = {
+  ok: boolean;
+  /**
+   * Every source file's content hash as the check found it (not with --fix): the content build
+   * run in the same process (check-and-build.ts) takes them instead of a second pass.
+   */
+  hashes?: SourceHash[];
+};
+
+/**
+ * Checks the content directory and prints its problems. quiet (the build): errors, and only the
+ * first few warnings with the command that lists them all. fix: rewrites half-width punctuation
+ * in Chinese text first, reading every file.
+ */
+export async function runContentCheck({
+  quiet,
+  fix,
+}: {
+  quiet: boolean;
+  fix: boolean;
+}): Promise<CheckOutcome> {
+  const contentDir = path.resolve(env.contentDir);
+  const publicDir = path.resolve('public');
+  const started = performance.now();
+  if (!existsSync(contentDir)) {
+    console.error(`content directory not found: ${contentDir}`);
+    return { ok: false };
+  }
+  const sources = listSourceFiles(contentDir);
+  // A large archive takes a while (about 10 s of CPU per 20,000 files): say what is going on.
+  if (sources.length >= 1000) {
+    console.log(`内容检查 content check: checking ${sources.length.toLocaleString('en')} files…`);
+  }
+  const root = path.relative(process.cwd(), contentDir) || '.';
+  const images = await readImageCatalog(publicDir);
+  // Asked once per picture: thousands of articles share a few covers.
+  const exists = new Map<string, boolean>();
+  const publicFiles: PublicFiles = {
+    imageInfo: (sitePath) => images.get(sitePath),
+    publicFileExists: (sitePath) => {
+      let known = exists.get(sitePath);
+      if (known === undefined) {
+        const full = path.join(publicDir, sitePath);
+        known =
+          full.startsWith(publicDir + path.sep) && existsSync(full) && statSync(full).isFile();
+        exists.set(sitePath, known);
+      }
+      return known;
+    },
+  };
+  const readSource = (file: string): SourceFile => ({
+    path: file,
+    text: readFileSync(path.join(contentDir, file), 'utf8'),
+  });
+  let problems: Problem[];
+  let contact: SourceFile[];
+  let checked = sources.length;
+  let hashes: SourceHash[] | undefined;
+  if (fix) {
+    // Every file is read and may be rewritten: the cache is left alone.
+    const files = sources.map(readSource);
+    let marks = 0;
+    let changed = 0;
+    for (const file of files) {
+      const result = fixPunctuation(file.path, file.text);
+      if (result.text === file.text) continue;
+      for (const { line, column, field, found, replacement } of result.fixed) {
+        console.log(
+          `已修正 fixed: ${root}/${file.path}:${line}:${column}: ${field}: "${found}" → "${replacement}"`,
+        );
+      }
+      writeFileSync(path.join(contentDir, file.path), result.text);
+      file.text = result.text;
+      marks += result.fixed.length;
+      changed += 1;
+    }
+    console.log(
+      `标点修正 punctuation fix: ${marks} marks in ${changed} file${changed === 1 ? '' : 's'}`,
+    );
+    problems = checkContent({ files, ...publicFiles });
+    contact = files.filter((file) => file.path === CONTACT_PAGE);
+  } else {
+    const cache = openBuildCache(BUILD_CACHE_FILE);
+    try {
+      const run = checkContentDir({
+        cache,
+        root: contentDir,
+        files: sources,
+        version: checkCodeVersion(),
+        ...publicFiles,
+      });
+      problems = run.problems;
+      checked = run.checked;
+      hashes = run.sources;
+    } finally {
+      cache.close();
+    }
+    contact = sources.filter((file) => file === CONTACT_PAGE).map(readSource);
+  }
+  // 联系我们 while it is still a placeholder (its text, or the example details in config/site.ts):
+  // read every run, as the details come from the config.
+  problems.push(...checkPlaceholders(contact, siteConfig.contact));
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  const warnings = problems.length - errors.length;
+  let shown = 0;
+  for (const problem of problems) {
+    if (problem.severity === 'warning' && quiet && (shown += 1) > QUIET_WARNINGS) continue;
+    (problem.severity === 'error' ? console.error : console.warn)(formatProblem(problem, root));
+  }
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `内容检查 content check: ${sources.length} files, ${errors.length} errors, ${warnings} warnings (${ms} ms` +
+      `${fix ? '' : `, ${checked} checked, ${sources.length - checked} unchanged from the cache`})`,
+  );
+  if (quiet && warnings > QUIET_WARNINGS) {
+    const all = env.contentDir === 'content' ? '' : `CONTENT_DIR=${env.contentDir} `;
+    console.log(
+      `  ${warnings - QUIET_WARNINGS} more warnings not shown: \`${all}npm run content:check\` lists them all`,
+    );
+  }
+  return { ok: errors.length === 0, ...(hashes ? { hashes } : {}) };
+}
