@@ -221,7 +221,7 @@ test('two machines sharing one Redis never serve content either has taken down',
       120_000,
     );
     const failures = output.filter((line) => line.includes('未发布'));
-    expect(failures[0]).toMatch(/content-build\.ts exited with 1: .*build\.lock/);
+    expect(failures[0]).toMatch(/check-and-build\.ts exited with 1: .*build\.lock/);
     rmSync(lock, { recursive: true });
     // No new commit: the watcher publishes the same one again.
     await until(

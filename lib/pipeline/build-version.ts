@@ -60,7 +60,7 @@ function codeVersion(files: readonly { file: string; root: string }[]): string {
 /**
  * The content check's code version, part of every check record (docs/adr/028): the rules of
  * lib/pipeline/check.ts and everything it imports, the locked dependencies (the YAML parser) and
- * Node's. The runner around it (scripts/build/content-check.ts) decides nothing a record holds.
+ * Node's. The runner around it (scripts/build/run-content-check.ts) decides nothing a record holds.
  */
 export function checkCodeVersion(): string {
   return codeVersion(

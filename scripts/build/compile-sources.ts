@@ -77,7 +77,7 @@ export async function compileSources(job: CompileJob): Promise<void> {
     customCwd: job.stageRoot,
   });
   const loaded = (await run(core.getConfig({ configPath: job.configPath }))) as Config;
-  // Without onSuccess: it does nothing in this build (the index is written by content-build.ts),
+  // Without onSuccess: it does nothing in this build (the index is written by run-content-build.ts),
   // and Contentlayer prints a `successCallback <path>` debug line before each call.
   const config = {
     ...loaded,
