@@ -161,10 +161,17 @@ export function publishContentVersion(input: {
   const files = versionFiles(version);
   const live = readCurrentVersion();
   let search: SearchWriteResult | undefined;
+  // A changed article's summary is read once, for its catalog row, and then taken by its search
+  // document (so a cold build holds the archive's summaries no longer than it has to).
+  const summaries = new Map<string, ArticleSummary>();
   const summaryOf = (article: VersionArticle): ArticleSummary => {
+    const known = summaries.get(article.key);
+    if (known) return known;
     const meta = cache.meta(article.key);
     if (meta?.kind !== 'article') throw new Error(`${article.path}: not in the build cache`);
-    return withHistory(meta.summary, history.get(article.path));
+    const summary = withHistory(meta.summary, history.get(article.path));
+    summaries.set(article.key, summary);
+    return summary;
   };
   mkdirSync(path.dirname(CATALOG_FILE), { recursive: true });
   // Before the version's files: a server that finds the version live finds its rows too. Rows
@@ -195,6 +202,7 @@ export function publishContentVersion(input: {
         if (!found || !article)
           throw new Error(`search text missing from the build cache for ${key}`);
         const summary = summaryOf(article);
+        summaries.delete(key);
         return {
           title: summary.title,
           tags: summary.tags,
