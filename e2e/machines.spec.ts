@@ -1,5 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type TestInfo } from '@playwright/test';
@@ -247,10 +255,14 @@ test('two machines sharing one Redis never serve content either has taken down',
     const from = path.join(b.index, 'versions', good);
     const to = path.join(b.index, 'versions', half);
     cpSync(from, to, { recursive: true, filter: (source) => !source.endsWith('complete.json') });
+    // Made live as a build (or an operator, docs/deploy.md) does it, a new file renamed over the
+    // old: written in place, an instance may read it half written and report that instead.
+    const next = path.join(b.index, 'current.json.next');
     writeFileSync(
-      path.join(b.index, 'current.json'),
+      next,
       `${JSON.stringify({ version: half, publishedAt: new Date().toISOString() })}\n`,
     );
+    renameSync(next, path.join(b.index, 'current.json'));
     await until('machine b reports the failed switch', async () =>
       (await Promise.all(urls(b).map(health))).every((h) => h.status === 503),
     );
