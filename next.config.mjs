@@ -7,6 +7,12 @@ import { defaultSiteUrl } from './lib/listen-address.mjs';
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The proxy (proxy.ts) sees the request's own URL. Normalised, a loopback host becomes
+  // `localhost`, which no longer matches the `-H 127.0.0.1` the server was started with, so Next
+  // took the proxy's rewrite of an unknown URL for an external one and fetched it from itself
+  // over HTTP: every 404 cost two requests and a warning, and behind a TLS proxy
+  // (X-Forwarded-Proto: https) it was a 500 (vercel/next.js#94745).
+  skipProxyUrlNormalize: true,
   // Past this age a page is never served: the next request waits for a fresh render (the pages
   // profile, docs/adr/007-caching-model.md). Each page's revalidate time comes from the data
   // layer (lib/cache/page-cache.ts).

@@ -47,8 +47,10 @@ function preview(request: NextRequest) {
   return response;
 }
 
+// From request.url, the URL the server was asked (next.config.mjs, skipProxyUrlNormalize), so
+// that Next sends the Location as a path of this site.
 function redirect(request: NextRequest, path: string) {
-  const url = request.nextUrl.clone();
+  const url = new URL(request.url);
   url.pathname = path;
   return NextResponse.redirect(url, 308);
 }

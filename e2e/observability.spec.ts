@@ -155,4 +155,43 @@ test.describe('metrics and logs', () => {
     expect(new Set(requests.map((entry) => entry.reqId)).size).toBe(3);
     expect(requests.map((entry) => entry.reqId)).not.toContain('mine');
   });
+
+  test('an unknown URL is one 404 and one log line, behind a TLS proxy too', async () => {
+    const seen = server.lines().length;
+    const token = `zzunknown${Date.now()}`;
+    const plain = `/articles/${token}-plain`;
+    const proxied = `/articles/${token}-tls`;
+    const slash = '/tags/%E7%94%B5%E5%8A%9B/%E8%83%BD%E6%BA%90';
+    // nginx in front, terminating TLS, says so (deploy/nginx.conf); the server still speaks HTTP.
+    const tls = { 'x-forwarded-proto': 'https' };
+    expect((await raw('GET', plain, {}, PORT)).status).toBe(404);
+    const behindTls = await raw('GET', proxied, tls, PORT);
+    expect(behindTls.status).toBe(404);
+    expect(behindTls.body).toContain('页面不存在');
+    // A tag typed with its / goes to its page: the Location is a path of this site.
+    const redirected = await raw('GET', slash, tls, PORT);
+    expect(redirected.status).toBe(308);
+    expect(redirected.headers.location).toBe('/tags/%E7%94%B5%E5%8A%9B%2F%E8%83%BD%E6%BA%90');
+    const fresh = () =>
+      server
+        .lines()
+        .slice(seen)
+        .map((line) => JSON.parse(line) as Line);
+    const mine = () =>
+      fresh().filter(
+        (entry) =>
+          entry.msg === 'request' && [plain, proxied, slash].includes(entry.path as string),
+      );
+    await expect.poll(() => mine().length).toBe(3);
+    expect(mine().map((entry) => [entry.path, entry.status])).toEqual([
+      [plain, 404],
+      [proxied, 404],
+      [slash, 308],
+    ]);
+    // Nothing else: no second request of the server to itself, no warning, no error. (Lines are
+    // written in order, one stream: the three above were the last of their requests.)
+    expect(
+      fresh().filter((entry) => entry.msg !== 'request' || entry.path === '/_unknown'),
+    ).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { raw } from './raw-request';
 
 // The build the tests run against (playwright.config.ts starts `next start` in this checkout).
 const DIST = path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next');
@@ -46,6 +47,23 @@ test('unknown articles, tags, categories, pages, site documents, cards and sitem
   expect(filesNamed(token)).toEqual([]);
   expect(filesNamed('/category/shehui/page/9')).toEqual([]);
   expect(filesNamed('/sitemaps/9')).toEqual([]);
+});
+
+test("a 404 never shows another request's address", async () => {
+  const token = `zzasked${Date.now()}`;
+  // Through the proxy (an unknown article) and past it (a path no route or proxy rule matches).
+  for (const [first, second] of [
+    [`/articles/${token}-first`, `/articles/${token}-second`],
+    [`/${token}-third`, `/${token}-fourth`],
+    [`/articles/${token}-fifth`, `/${token}-sixth`],
+  ] as const) {
+    for (const url of [first, second]) expect((await raw('GET', url)).status, url).toBe(404);
+    const page = await raw('GET', second);
+    expect(page.body).toContain('页面不存在');
+    expect(page.body, `${second} after ${first}`).not.toContain(first.slice(1));
+    // Its own policy for its own scripts, as any cached page has.
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
+  }
 });
 
 test.describe('without JavaScript', () => {

@@ -83,6 +83,17 @@ function isPreview(key) {
   return key === '/preview' || key.startsWith('/preview/');
 }
 
+/**
+ * The site-wide 404 page (app/not-found.tsx), which every unknown URL gets. Next writes the URL
+ * it was asked into the page's data, so a kept one would hand every later 404 the address the
+ * first one asked for (another reader's, or a script's): it is rendered for each request and
+ * never kept. A 404 costs a render, and no memory.
+ * @param {string} key
+ */
+function isNotFoundPage(key) {
+  return key === '/_not-found' || key.endsWith('/_not-found');
+}
+
 /** @param {string[]} tags */
 function versionOf(tags) {
   const tag = tags.find((name) => name.startsWith(VERSION_TAG));
@@ -249,7 +260,7 @@ export default class CacheHandler {
     const all = this.stores;
     const current = live[LIVE];
     // Before the process knows its version (the first moments of start-up), nothing is served.
-    if (!current) return null;
+    if (!current || isNotFoundPage(key)) return null;
     let { entry, layer } = await read(all, `${current.version}/${key}`);
     if (!entry && current.previous) {
       const { version, changed } = current.previous;
@@ -302,6 +313,7 @@ export default class CacheHandler {
         https: (process.env.SITE_URL ?? '').trim().startsWith('https:'),
       });
     }
+    if (isNotFoundPage(key)) return;
     const tags = tagsOf(data, ctx);
     // The version the render read, not the one live now: a render that began before a switch
     // and ended after it shows the version before.

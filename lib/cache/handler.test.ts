@@ -147,6 +147,30 @@ describe('CacheHandler in memory', () => {
     expect((await handler.get('/previews'))?.value.html).toBe('<p>page</p>');
   });
 
+  it('never keeps the site-wide 404 page, which names the URL it was rendered for, but gives it its CSP', async () => {
+    const handler = new CacheHandler({});
+    for (const key of ['/route-cache/APP_PAGE/41da0e/$/_not-found', '/_not-found']) {
+      const data = rendered(
+        'v1',
+        '<html><script>self.__next_f.push([1,"\\"c\\":[\\"\\",\\"articles\\",\\"first\\"]"])</script></html>',
+        'lists',
+      );
+      await handler.set(key, data, ctx);
+      expect(data.headers['content-security-policy' as keyof typeof data.headers], key).toMatch(
+        /script-src 'self' 'sha256-[^']+';/,
+      );
+      expect(await handler.get(key), key).toBeNull();
+    }
+    await handler.set(
+      '/route-cache/APP_PAGE/h/$/not-found-story',
+      rendered('v1', '<p>a</p>', 'x'),
+      ctx,
+    );
+    expect((await handler.get('/route-cache/APP_PAGE/h/$/not-found-story'))?.value.html).toBe(
+      '<p>a</p>',
+    );
+  });
+
   it('serves nothing before the process knows its content version', async () => {
     const handler = new CacheHandler({});
     await handler.set('a', rendered('v1', '<p>a</p>', 'article:a'), ctx);
