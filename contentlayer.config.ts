@@ -6,7 +6,8 @@ import { defineDocumentType, makeSource, type FieldDefs } from 'contentlayer2/so
 import { siteConfig } from './config/site';
 import { env } from './lib/env';
 import { splitFrontMatter } from './lib/pipeline/front-matter';
-import { readGeneratedDocuments, writeContentIndex } from './lib/pipeline/index-writer';
+import { readGeneratedDocuments } from './lib/pipeline/compile-entry';
+import { writeContentIndex } from './lib/pipeline/index-writer';
 import {
   ARTICLE_FIELDS,
   ARTICLE_GLOB,

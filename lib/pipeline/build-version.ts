@@ -1,8 +1,11 @@
-// Build time: the content build's code version, part of every build-cache key. It hashes every
-// source file the content build runs, found by following imports from its entry points (the
-// runner, its worker and the Contentlayer config), the locked dependency versions and Node's: a
-// change to the Markdown pipeline, the excerpt, the tokenizer or the schema gives every file a
-// new key, so nothing compiled by older code is reused.
+// Build time: the content build's code versions. Each hashes the source files it names, found by
+// following imports from entry points, with the locked dependency versions and Node's.
+// - The compile step's (compileCodeVersion) is part of every build-cache key: a change to the
+//   Markdown pipeline, the excerpt, the tokenizer or the schema gives every file a new key, so
+//   nothing compiled by older code is reused.
+// - The whole build's (buildCodeVersion), the version writer included, is part of every version id:
+//   a change to how versions are written (the catalog, search segments) writes them again from the
+//   cache, and recompiles nothing (at 1,000,000 articles, hours).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +15,11 @@ import path from 'node:path';
 const CODE_ROOT = process.cwd();
 
 const ENTRY_POINTS = ['scripts/build/content-build.ts', 'scripts/build/content-build-worker.ts'];
+// The compile step: the worker that compiles files into build-cache entries.
+const COMPILE_ENTRY_POINTS = ['scripts/build/content-build-worker.ts'];
+// The Contentlayer config runs in the compile step (the schema), but it imports the version writer
+// for `contentlayer2 dev` alone, to call it once documents are compiled: not followed there.
+const VERSION_WRITER = 'lib/pipeline/index-writer.ts';
 const EXTENSIONS = ['', '.ts', '.tsx', '.mts', '.mjs', '.js', '/index.ts'];
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g;
 
@@ -27,13 +35,20 @@ function resolveImport(from: string, specifier: string, root: string): string | 
   return undefined;
 }
 
-/** Every local source file reachable from the entry points through static or dynamic imports. */
-export function importClosure(entries: string[], root: string): string[] {
+/**
+ * Every local source file reachable from the entry points through static or dynamic imports,
+ * less the files of `outside` and what only they import.
+ */
+export function importClosure(
+  entries: string[],
+  root: string,
+  outside: ReadonlySet<string> = new Set(),
+): string[] {
   const seen = new Set<string>();
   const queue = entries.filter((entry) => existsSync(entry));
   while (queue.length > 0) {
     const file = queue.pop() as string;
-    if (seen.has(file)) continue;
+    if (seen.has(file) || outside.has(file)) continue;
     seen.add(file);
     for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const resolved = resolveImport(file, match[1] as string, root);
@@ -71,6 +86,23 @@ export function checkCodeVersion(): string {
   );
 }
 
+/** The compile step's code version: the worker's imports and the config's, less the writer. */
+export function compileCodeVersion(configPath = path.resolve('contentlayer.config.ts')): string {
+  const configRoot = path.dirname(configPath);
+  return codeVersion([
+    ...importClosure(
+      COMPILE_ENTRY_POINTS.map((entry) => path.join(CODE_ROOT, entry)),
+      CODE_ROOT,
+    ).map((file) => ({ file, root: CODE_ROOT })),
+    ...importClosure(
+      [configPath],
+      configRoot,
+      new Set([path.join(configRoot, VERSION_WRITER)]),
+    ).map((file) => ({ file, root: configRoot })),
+  ]);
+}
+
+/** The whole content build's code version: the compile step's and the version writer's. */
 export function buildCodeVersion(configPath = path.resolve('contentlayer.config.ts')): string {
   return codeVersion([
     ...importClosure(

@@ -19,7 +19,7 @@ describe('versionId', () => {
     path: `articles/2024/01/${name}.md`,
     key,
     slug: name,
-    hash: articleHash(key, history),
+    hash: articleHash('code', key, history),
   });
   const content = (key: string, history?: Revision[]): VersionContent => ({
     articles: [article('a', 'key-a'), article('b', key, history)],
@@ -40,6 +40,10 @@ describe('versionId', () => {
     // Its first commit adds nothing to the summary: the same id.
     expect(versionId('code', content('key-b', [created]))).toBe(id);
     expect(versionId('other code', content('key-b'))).not.toBe(id);
+    // The same entry under another version writer: another fingerprint, so its row is written again.
+    expect(articleHash('other code', 'key-b', undefined)).not.toBe(
+      articleHash('code', 'key-b', undefined),
+    );
     expect(versionId('code', { ...content('key-b'), articles: [] })).not.toBe(id);
     expect(versionId('code', { ...content('key-b'), categories: [] })).not.toBe(id);
     expect(versionId('code', { ...content('key-b'), pages: [] })).not.toBe(id);

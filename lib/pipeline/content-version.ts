@@ -78,11 +78,14 @@ export type VersionContent = {
 };
 
 /**
- * An article's fingerprint: its source's build-cache key (the file's bytes and path, the build
- * code) and the revisions git adds to it. Everything its summary holds follows from these two.
+ * An article's fingerprint: the whole build's code (the writer's: how a row is made of a summary),
+ * its source's build-cache key (the file's bytes and path, the compile code) and the revisions git
+ * adds to it. Everything its catalog row holds follows from these three.
  */
-export function articleHash(key: string, history: Revision[] | undefined): string {
+export function articleHash(code: string, key: string, history: Revision[] | undefined): string {
   return createHash('sha256')
+    .update(code)
+    .update('\0')
     .update(key)
     .update('\0')
     .update(JSON.stringify(revisionsAfterFirst(history)))
@@ -96,6 +99,7 @@ export function articleHash(key: string, history: Revision[] | undefined): strin
  * not read the summaries of an archive it did not change.
  */
 export function versionContent(
+  code: string,
   sources: Source[],
   entries: ReadonlyMap<string, EntryInfo>,
   cache: Pick<BuildCache, 'meta'>,
@@ -111,7 +115,7 @@ export function versionContent(
         path: file,
         key,
         slug: entry.slug,
-        hash: articleHash(key, history.get(file)),
+        hash: articleHash(code, key, history.get(file)),
       });
       continue;
     }
@@ -156,7 +160,7 @@ export function publishContentVersion(input: {
   history: ReadonlyMap<string, Revision[]>;
 }): VersionResult {
   const { cache, history } = input;
-  const content = versionContent(input.sources, input.entries, cache, history);
+  const content = versionContent(input.code, input.sources, input.entries, cache, history);
   const version = versionId(input.code, content);
   const files = versionFiles(version);
   const live = readCurrentVersion();

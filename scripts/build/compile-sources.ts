@@ -16,7 +16,7 @@ import {
   compilePage,
   readGeneratedDocuments,
   type GeneratedArticle,
-} from '../../lib/pipeline/index-writer';
+} from '../../lib/pipeline/compile-entry';
 
 export type CompileJob = {
   /** Paths relative to the content directory, with the cache key of each file's bytes. */

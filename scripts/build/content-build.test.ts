@@ -1,6 +1,7 @@
 // `npm run content` on a project of its own: only changed files are parsed, deleted and renamed
-// files leave the output, a change to the build code invalidates the cache, and whatever the cache
-// held, the output is what a cold build of the same files gives.
+// files leave the output, a change to the compile code invalidates the cache (one to the version
+// writer does not), and whatever the cache held, the output is what a cold build of the same files
+// gives.
 import { execFile } from 'node:child_process';
 import {
   appendFileSync,
@@ -153,10 +154,21 @@ describe('the incremental content build', () => {
 
       // New build code (here the excerpt's module): nothing compiled by the old code is reused.
       appendFileSync(path.join(dir, 'lib/pipeline/text.ts'), '\n// changed\n');
-      expect(await contentBuild(dir)).toMatchObject({ parsed: 54, cached: 0 });
+      const recompiled = await contentBuild(dir);
+      expect(recompiled).toMatchObject({ parsed: 54, cached: 0 });
+
+      // New version writer code (the catalog's): nothing is compiled again, but the version is
+      // another, written again from the cache, and what a cold build gives.
+      appendFileSync(path.join(dir, 'lib/pipeline/catalog-writer.ts'), '\n// changed\n');
+      const rewritten = await contentBuild(dir);
+      expect(rewritten).toMatchObject({ parsed: 0, cached: 54 });
+      expect(rewritten.version).not.toBe(recompiled.version);
+      const fromCache = output(dir);
+      expect(fromCache.version).toBe(rewritten.version);
+      expect(await coldBuild(dir)).toEqual(fromCache);
     },
-    // Nine content builds.
-    9 * BUILD_TIMEOUT_MS,
+    // Eleven content builds.
+    11 * BUILD_TIMEOUT_MS,
   );
 });
 

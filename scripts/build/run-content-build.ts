@@ -149,7 +149,7 @@ export async function runContentBuild(input: { hashes?: readonly SourceHash[] } 
   process.env.CONTENT_INDEX_WRITER = 'content-build';
   const unlock = lockContentBuild(CONTENT_INDEX_DIR);
   try {
-    const { code, images } = await contentBuildCode(configPath);
+    const { compile, code, images } = await contentBuildCode(configPath);
     const cache = openBuildCache(BUILD_CACHE_FILE);
     const hashes = input.hashes
       ? input.hashes.filter((source) => CONTENTLAYER_FILE.test(source.path))
@@ -160,7 +160,7 @@ export async function runContentBuild(input: { hashes?: readonly SourceHash[] } 
         );
     const sources: Source[] = hashes.map(({ path: file, hash }) => ({
       path: file,
-      key: cacheKey(code, file, hash),
+      key: cacheKey(compile, file, hash),
     }));
     const read = hashes.filter((source) => source.read).length;
     const hashedBy = input.hashes
