@@ -1,7 +1,7 @@
 // Build time and scripts: reads of the on-disk catalog (lib/content/catalog-schema.ts,
 // docs/adr/027-on-disk-catalog.md) outside a server. lib/content/catalog.ts is the server's,
-// server-only and per request; these read whole versions, for the content build's garbage
-// collection and the publisher's search engine push.
+// server-only and per request; these read whole versions, for tests and the content build's
+// garbage collection (the publisher's search engine push reads what changed: lib/push/catalog-look.ts).
 import Database from 'better-sqlite3';
 import type { ArticleSummary, CategoryInfo, ContentIndex, SitePage } from '../content/types';
 
@@ -12,7 +12,7 @@ function openForRead(file: string): Database.Database {
 /**
  * The whole of version `id` as one index: every article it holds (drafts and scheduled ones too),
  * by slug, with its categories and site pages; undefined when the catalog does not have it. Its
- * cost is the archive's (every summary parsed): only the search engine push needs it.
+ * cost is the archive's (every summary parsed): tests and tools only.
  */
 export function readCatalogIndex(file: string, id: string): ContentIndex | undefined {
   const db = openForRead(file);

@@ -51,7 +51,10 @@ function editorial(article: ArticleSummary) {
  * the editors wrote. Lists (home, channels, tags) are left out on purpose: they change with every
  * publish and engines revisit them by themselves.
  */
-export function publicSnapshot(index: ContentIndex, at: number): Snapshot {
+export function publicSnapshot(
+  index: Pick<ContentIndex, 'articles' | 'pages'>,
+  at: number,
+): Snapshot {
   const snapshot: Snapshot = {};
   for (const article of index.articles) {
     if (article.draft || Date.parse(article.date) > at) continue;
@@ -72,7 +75,10 @@ export function publicSnapshot(index: ContentIndex, at: number): Snapshot {
  * When the next article of this version becomes public after `at` (ms): until then a snapshot
  * taken at `at` stays right. Undefined when none is scheduled.
  */
-export function nextPublicAt(index: ContentIndex, at: number): number | undefined {
+export function nextPublicAt(
+  index: Pick<ContentIndex, 'articles'>,
+  at: number,
+): number | undefined {
   let next: number | undefined;
   for (const article of index.articles) {
     if (article.draft) continue;
@@ -92,4 +98,20 @@ export function snapshotChanges(before: Snapshot, after: Snapshot): UrlChange[] 
     if (!(path in after)) changes.push({ path, action: 'removed', fingerprint: print });
   }
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The changes between what was public of one version at `since` and what is public of another at
+ * `at`, given the articles of each that may differ: those whose rows differ between the two
+ * versions and those dated between the two moments (lib/pipeline/catalog-reader.ts,
+ * readPushLook). Every other article is public in both or in neither, with the same fingerprint,
+ * so the changes are those of the two whole snapshots, read from a few rows.
+ */
+export function changesBetween(
+  before: Pick<ContentIndex, 'articles' | 'pages'>,
+  since: number,
+  after: Pick<ContentIndex, 'articles' | 'pages'>,
+  at: number,
+): UrlChange[] {
+  return snapshotChanges(publicSnapshot(before, since), publicSnapshot(after, at));
 }

@@ -8,6 +8,8 @@ import { freePort } from '../../scripts/start/cluster-processes';
 import { summary } from '@/lib/content/test-fixtures';
 import type { ArticleSummary, ContentIndex } from '@/lib/content/types';
 import type { PushConfig } from '@/lib/env';
+import { writeCatalogVersion } from '@/lib/pipeline/catalog-writer';
+import { readPushLook } from './catalog-look';
 import { redisClaim } from './claim';
 import { DEFAULT_RETRY } from './engines';
 import { createPusher, type PushState } from './pusher';
@@ -45,13 +47,30 @@ async function setup(options: Parameters<typeof startReceiver>[0] = {}) {
     error: (message: string, fields?: Record<string, unknown>) => lines.push({ message, fields }),
   };
   const live = { version: 'v1', index: index(old, gone), at: noon };
+  // Each version in a catalog of its own, as a content build writes it, when it is first looked at.
+  const catalog = path.join(dir, 'catalog.db');
+  const written = new Set<string>();
   const slept: number[] = [];
   const make = (overrides: Partial<Parameters<typeof createPusher>[0]> = {}) => {
     const pusher = createPusher({
       config,
       siteUrl: SITE,
       stateFile: path.join(dir, 'push-state.json'),
-      readLive: () => ({ version: live.version, index: () => live.index }),
+      readLive: () => {
+        if (!written.has(live.version)) {
+          writeCatalogVersion(catalog, live.version, live.index);
+          written.add(live.version);
+        }
+        const { version } = live;
+        return {
+          version,
+          look: (at, before) => {
+            const look = readPushLook(catalog, version, at, before);
+            if (!look) throw new Error(`${version} is not in the catalog`);
+            return look;
+          },
+        };
+      },
       now: () => live.at,
       policy: { ...DEFAULT_RETRY, sleep: async (ms) => void slept.push(ms) },
       log,
@@ -270,6 +289,43 @@ describe('several machines publishing the same version (Redis claims)', () => {
     expect(await redisClaim(url, 'machine-a')(key)).toEqual([true]);
     expect(await redisClaim(url, 'machine-a')(key)).toEqual([true]);
     expect(await redisClaim(url, 'machine-b')(key)).toEqual([false]);
+  });
+
+  it("takes over an older publisher's state (a snapshot of every URL): its queue and its last look", async () => {
+    const { receiver, make, publish, config, dir } = await setup();
+    const config1 = { ...config, baidu: undefined };
+    // Written by the publisher before 2026-12-07 after looking at v1, one URL still to send.
+    const first = make({ config: config1 });
+    await first.record();
+    const state = JSON.parse(readFileSync(path.join(dir, 'push-state.json'), 'utf8')) as PushState;
+    const { contentSeq, ...rest } = state;
+    expect(contentSeq).toBeGreaterThan(0);
+    writeFileSync(
+      path.join(dir, 'push-state.json'),
+      JSON.stringify({
+        ...rest,
+        format: 1,
+        snapshot: { '/articles/old': 'x', '/articles/gone': 'y' },
+        outbox: [
+          {
+            engine: 'indexnow',
+            path: '/articles/queued',
+            action: 'updated',
+            fingerprint: 'f',
+            since: noon,
+          },
+        ],
+      }),
+    );
+    publish('v2', [old]);
+    const next = make({ config: config1 });
+    await next.run();
+    expect(receiver.received.map((request) => urlsOf(request.body).sort())).toEqual([
+      [`${SITE}/articles/gone`, `${SITE}/articles/queued`],
+    ]);
+    expect(
+      (JSON.parse(readFileSync(path.join(dir, 'push-state.json'), 'utf8')) as PushState).format,
+    ).toBe(2);
   });
 
   it('pushes from every machine when Redis cannot be reached', async () => {

@@ -1,25 +1,20 @@
 // The publisher's search engine push (docs/adr/023-push-changed-urls-to-search-engines.md).
-// After a publish, and on every tick of `--watch`, `record` compares what is public now with the
-// snapshot of the last look and queues the changed URLs for each configured engine; `drain` sends
-// the queue in batches. Snapshot and queue are one file, replaced with a rename: a publisher killed
-// at any point finds on its next start what it had not sent yet, and the changes it had not yet
-// looked at, and sends them then. With REDIS_URL, each change is claimed once per engine across
+// After a publish, and on every tick of `--watch`, `record` compares what is public now with what
+// was public at the last look (the version and the moment it names: the catalog gives the URLs that
+// changed between the two, lib/push/catalog-look.ts) and queues the changed URLs for each
+// configured engine; `drain` sends the queue in batches. The last look and the queue are one file,
+// replaced with a rename: a publisher killed at any point finds on its next start what it had not
+// sent yet, and the changes it had not yet looked at, and sends them then. With REDIS_URL, each change is claimed once per engine across
 // machines, so that of several machines publishing the same commit one pushes it.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { PushConfig } from '../env';
-import type { ContentIndex } from '../content/types';
 import { lockFile, unlockFile } from '../file-lock';
 import { log as defaultLog } from '../observability/log.mjs';
-import {
-  nextPublicAt,
-  publicSnapshot,
-  snapshotChanges,
-  type Snapshot,
-  type UrlChange,
-} from './changes';
+import type { PushedVersion, PushLook } from './catalog-look';
+import type { UrlChange } from './changes';
 import {
   baiduEngine,
   batches,
@@ -52,13 +47,14 @@ type EngineState = {
 };
 
 export type PushState = {
-  format: 1;
+  format: 2;
+  /** The version of the last look, and its sequence number in the catalog. */
   contentVersion: string;
-  /** When the snapshot was taken (ms, the publisher's clock). */
+  contentSeq?: number;
+  /** When the last look was (ms, the publisher's clock). */
   takenAt: number;
   /** When the next scheduled article of that version becomes public, or null. */
   nextPublicAt: number | null;
-  snapshot: Snapshot;
   outbox: QueueItem[];
   engines: Partial<Record<EngineName, EngineState>>;
 };
@@ -72,8 +68,12 @@ export type PusherOptions = {
   config: PushConfig;
   siteUrl: string;
   stateFile: string;
-  /** The live content version, or undefined before the first content build. */
-  readLive: () => { version: string; index: () => ContentIndex } | undefined;
+  /**
+   * The live content version, or undefined before the first content build; `look` says what of it
+   * is public at `at`, and what changed since the version looked at `before`.
+   */
+  readLive: () =>
+    { version: string; look: (at: number, before?: PushedVersion) => PushLook } | undefined;
   now: () => number;
   claim?: Claim;
   policy?: RetryPolicy;
@@ -116,8 +116,16 @@ export function createPusher(options: PusherOptions) {
 
   function read(): PushState | undefined {
     try {
-      const state = JSON.parse(readFileSync(stateFile, 'utf8')) as PushState;
-      return state.format === 1 ? state : undefined;
+      const state = JSON.parse(readFileSync(stateFile, 'utf8')) as
+        PushState | (Omit<PushState, 'format'> & { format: 1; snapshot?: unknown });
+      if (state.format === 2) return state;
+      // Written before 2026-12-07 with a snapshot of every public URL: its version and moment are
+      // what a look needs now (the catalog has the version's number).
+      if (state.format === 1) {
+        const { contentVersion, takenAt, nextPublicAt, outbox, engines } = state;
+        return { format: 2, contentVersion, takenAt, nextPublicAt, outbox, engines };
+      }
+      return undefined;
     } catch {
       return undefined;
     }
@@ -143,7 +151,7 @@ export function createPusher(options: PusherOptions) {
     }
   }
 
-  /** Queues what changed since the last look; the first look only takes the snapshot. */
+  /** Queues what changed since the last look; the first look only notes the version. */
   async function record(): Promise<void> {
     const live = options.readLive();
     if (!live) return;
@@ -154,26 +162,37 @@ export function createPusher(options: PusherOptions) {
     )
       return;
     await update(async (state) => {
-      const index = live.index();
-      const snapshot = publicSnapshot(index, at);
-      const next = nextPublicAt(index, at) ?? null;
+      const look = live.look(
+        at,
+        state && {
+          version: state.contentVersion,
+          ...(state.contentSeq === undefined ? {} : { seq: state.contentSeq }),
+          at: state.takenAt,
+        },
+      );
       const base = {
-        format: 1 as const,
+        format: 2 as const,
         contentVersion: live.version,
+        contentSeq: look.seq,
         takenAt: at,
-        nextPublicAt: next,
-        snapshot,
+        nextPublicAt: look.nextPublicAt ?? null,
       };
       if (!state) {
         write({ ...base, outbox: [], engines: {} });
         log.info(
-          `[push] 收录推送 starts with version ${live.version}: its ${Object.keys(snapshot).length} public URLs ` +
+          `[push] 收录推送 starts with version ${live.version}: its ${look.publicUrls ?? 0} public URLs ` +
             'count as known (the sitemaps have them); later changes are pushed',
           { engines: engines.map((engine) => engine.name) },
         );
         return;
       }
-      const changes = snapshotChanges(state.snapshot, snapshot);
+      if (look.beforeLost) {
+        log.warn(
+          `[push] version ${state.contentVersion}, looked at last, is no longer in the catalog: ` +
+            'what changed since is pushed where its rows are left (removals and site documents may be missed)',
+        );
+      }
+      const changes = look.changes;
       const wanted = engines.flatMap((engine) => changes.map((change) => ({ engine, change })));
       const mine = options.claim
         ? await options.claim(wanted.map(({ engine, change }) => claimKey(engine.name, change)))

@@ -30,11 +30,10 @@ import {
   CURRENT_FILE,
   type CurrentVersion,
 } from '../../lib/content/paths';
-import type { ContentIndex } from '../../lib/content/types';
 import { env } from '../../lib/env';
 import { log } from '../../lib/observability/log.mjs';
-import { readCatalogIndex } from '../../lib/pipeline/catalog-reader';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
+import { readPushLook } from '../../lib/push/catalog-look';
 import { redisClaim } from '../../lib/push/claim';
 import { createPusher, machineId } from '../../lib/push/pusher';
 
@@ -126,9 +125,8 @@ function pull() {
 const pushStateFile = path.resolve(
   env.push.stateFile ?? path.join(CONTENT_INDEX_DIR, 'push-state.json'),
 );
-// The pusher compares whole versions: the live one is read from the catalog once per version,
-// every article of it (its cost is the archive's, and only with an engine configured).
-let parsed: { version: string; index: ContentIndex } | undefined;
+// The pusher reads what changed between the version it looked at last and the live one from the
+// catalog: a few rows per publish, however large the archive.
 const pusher = createPusher({
   config: env.push,
   siteUrl: env.siteUrl,
@@ -143,13 +141,10 @@ const pusher = createPusher({
     }
     return {
       version: live.version,
-      index() {
-        if (parsed?.version !== live.version) {
-          const index = readCatalogIndex(CATALOG_FILE, live.version);
-          if (!index) throw new Error(`content version ${live.version} is not in the catalog`);
-          parsed = { version: live.version, index };
-        }
-        return parsed.index;
+      look(at, before) {
+        const look = readPushLook(CATALOG_FILE, live.version, at, before);
+        if (!look) throw new Error(`content version ${live.version} is not in the catalog`);
+        return look;
       },
     };
   },
