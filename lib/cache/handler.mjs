@@ -313,7 +313,11 @@ export default class CacheHandler {
         https: (process.env.SITE_URL ?? '').trim().startsWith('https:'),
       });
     }
-    if (isNotFoundPage(key)) return;
+    // Nor any other 404 (a route's notFound()): the proxy sends unknown URLs to the 404 page, so a
+    // route answers 404 only when a render that began before a content switch read its article
+    // after it, tagged with the version before. Kept, it would be served as that version's page,
+    // to every instance that still serves it (docs/adr/029).
+    if (isNotFoundPage(key) || (data.kind === 'APP_PAGE' && data.status === 404)) return;
     const tags = tagsOf(data, ctx);
     // The version the render read, not the one live now: a render that began before a switch
     // and ended after it shows the version before.

@@ -171,6 +171,19 @@ describe('CacheHandler in memory', () => {
     );
   });
 
+  it("never keeps a route's 404: one rendered across a content switch would be the version before's", async () => {
+    const handler = new CacheHandler({});
+    const key = '/route-cache/APP_PAGE/h/$/articles/taken-down';
+    const data = {
+      ...rendered('v1', '<html><p>404</p></html>', 'article:taken-down'),
+      status: 404,
+    };
+    await handler.set(key, data, ctx);
+    expect(await handler.get(key)).toBeNull();
+    await handler.set(key, rendered('v1', '<p>the article</p>', 'article:taken-down'), ctx);
+    expect((await handler.get(key))?.value.html).toBe('<p>the article</p>');
+  });
+
   it('serves nothing before the process knows its content version', async () => {
     const handler = new CacheHandler({});
     await handler.set('a', rendered('v1', '<p>a</p>', 'article:a'), ctx);
