@@ -86,33 +86,32 @@ export function checkCodeVersion(): string {
   );
 }
 
-/** The compile step's code version: the worker's imports and the config's, less the writer. */
-export function compileCodeVersion(configPath = path.resolve('contentlayer.config.ts')): string {
+/**
+ * The code version of `entries` (in this project) and of the Contentlayer config's imports, less
+ * the files of `outside` (relative to the config's folder). The config may sit in another project
+ * (the strictness test builds one): its imports are followed there.
+ */
+function entriesVersion(entries: string[], configPath: string, outside: string[] = []): string {
   const configRoot = path.dirname(configPath);
   return codeVersion([
     ...importClosure(
-      COMPILE_ENTRY_POINTS.map((entry) => path.join(CODE_ROOT, entry)),
+      entries.map((entry) => path.join(CODE_ROOT, entry)),
       CODE_ROOT,
     ).map((file) => ({ file, root: CODE_ROOT })),
     ...importClosure(
       [configPath],
       configRoot,
-      new Set([path.join(configRoot, VERSION_WRITER)]),
+      new Set(outside.map((file) => path.join(configRoot, file))),
     ).map((file) => ({ file, root: configRoot })),
   ]);
 }
 
+/** The compile step's code version: the worker's imports and the config's, less the writer. */
+export function compileCodeVersion(configPath = path.resolve('contentlayer.config.ts')): string {
+  return entriesVersion(COMPILE_ENTRY_POINTS, configPath, [VERSION_WRITER]);
+}
+
 /** The whole content build's code version: the compile step's and the version writer's. */
 export function buildCodeVersion(configPath = path.resolve('contentlayer.config.ts')): string {
-  return codeVersion([
-    ...importClosure(
-      ENTRY_POINTS.map((entry) => path.join(CODE_ROOT, entry)),
-      CODE_ROOT,
-    ).map((file) => ({ file, root: CODE_ROOT })),
-    // The config may sit in another project (the strictness test builds one): its own imports.
-    ...importClosure([configPath], path.dirname(configPath)).map((file) => ({
-      file,
-      root: path.dirname(configPath),
-    })),
-  ]);
+  return entriesVersion(ENTRY_POINTS, configPath);
 }

@@ -103,9 +103,9 @@ export function snapshotChanges(before: Snapshot, after: Snapshot): UrlChange[] 
 /**
  * The changes between what was public of one version at `since` and what is public of another at
  * `at`, given the articles of each that may differ: those whose rows differ between the two
- * versions and those dated between the two moments (lib/pipeline/catalog-reader.ts,
- * readPushLook). Every other article is public in both or in neither, with the same fingerprint,
- * so the changes are those of the two whole snapshots, read from a few rows.
+ * versions and those dated between the two moments (readPushLook in lib/push/catalog-look.ts).
+ * Every other article is public in both or in neither, with the same fingerprint, so the changes
+ * are those of the two whole snapshots, read from a few rows.
  */
 export function changesBetween(
   before: Pick<ContentIndex, 'articles' | 'pages'>,

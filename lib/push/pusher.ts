@@ -4,8 +4,9 @@
 // changed between the two, lib/push/catalog-look.ts) and queues the changed URLs for each
 // configured engine; `drain` sends the queue in batches. The last look and the queue are one file,
 // replaced with a rename: a publisher killed at any point finds on its next start what it had not
-// sent yet, and the changes it had not yet looked at, and sends them then. With REDIS_URL, each change is claimed once per engine across
-// machines, so that of several machines publishing the same commit one pushes it.
+// sent yet, and the changes it had not yet looked at, and sends them then. With REDIS_URL, each
+// change is claimed once per engine across machines, so that of several machines publishing the
+// same commit one pushes it.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -189,7 +190,7 @@ export function createPusher(options: PusherOptions) {
       if (look.beforeLost) {
         log.warn(
           `[push] version ${state.contentVersion}, looked at last, is no longer in the catalog: ` +
-            'what changed since is pushed where its rows are left (removals and site documents may be missed)',
+            'changes since are known only where the catalog still holds their rows (removals and site documents may be missed)',
         );
       }
       const changes = look.changes;
