@@ -16,6 +16,8 @@ type Props = {
   views?: number;
   /** The canonical URL: shared, and printed under the meta line. */
   url: string;
+  /** Where the page script counts a view of it; none on a draft's preview. */
+  viewUrl?: string;
   /** False on a draft's preview: its public URL, QR code and share links do not exist yet. */
   shareable?: boolean;
 };
@@ -26,11 +28,12 @@ export function ArticleView({
   categoryHref,
   views,
   url,
+  viewUrl,
   shareable = true,
 }: Props) {
   const cover = coverOf(article);
   return (
-    <article className="story">
+    <article className="story" data-view={viewUrl}>
       <StatusBadge status={article.status} />
       <h1 className="story-title">{article.title}</h1>
       <p className="story-meta">

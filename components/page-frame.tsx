@@ -6,14 +6,11 @@ import { requestEdition } from '@/lib/edition/request';
 import type { Header } from '@/lib/pages/chrome';
 import { Island } from './island';
 import { SiteFooter } from './site-footer';
-import { PageControls } from './page-controls';
 import { SiteHeader } from './site-header';
 
 type Props = {
   header: Header;
   children: ReactNode;
-  /** Client components (the view beacon): outside the static island, beside PageControls. */
-  leaves?: ReactNode;
   /** The header's search box; left out where the page is a search box of its own. */
   headerSearch?: boolean;
 };
@@ -23,7 +20,7 @@ type Props = {
  * then the footer, another: nothing in them changes in the browser. On a 繁體 page (app/zh-hant) the
  * island's HTML is converted, its links lead to the 繁體 edition, and the switch leads back.
  */
-export function PageFrame({ header, children, leaves, headerSearch = true }: Props) {
+export function PageFrame({ header, children, headerSearch = true }: Props) {
   const hant = requestEdition() === 'hant';
   const other = hant
     ? { href: header.path, label: '简体', lang: 'hans' as const }
@@ -50,8 +47,6 @@ export function PageFrame({ header, children, leaves, headerSearch = true }: Pro
         </main>
       </Island>
       <SiteFooter {...header.footer} {...edition} />
-      <PageControls />
-      {leaves}
     </>
   );
 }

@@ -6,7 +6,7 @@ type Props = {
 /**
  * 分享: the link to copy, Weibo's share page and a WeChat QR code drawn on the server as SVG. A <details>
  * opens it: no JavaScript, and nothing from Weibo or WeChat loads until a reader follows a link.
- * With script, a 复制链接 button copies the link and says so (components/page-controls.tsx).
+ * With script, a 复制链接 button copies the link and says so (lib/render/page-script.mjs).
  */
 export function SharePanel({ url, path }: Props) {
   return (
@@ -16,7 +16,7 @@ export function SharePanel({ url, path }: Props) {
         <div>
           <p className="share-copy">
             <label htmlFor="share-url">复制链接（长按或全选后复制）</label>
-            {/* PageControls adds a 复制链接 button and its live region: without script the link
+            {/* The page script adds a 复制链接 button and its live region: without script the link
                 is copied by hand, and the page carries no button that would do nothing. */}
             <input id="share-url" readOnly value={url} />
           </p>

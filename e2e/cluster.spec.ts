@@ -118,9 +118,10 @@ test.describe('two instances behind nginx, sharing Redis', () => {
     }
 
     // Build files and public/ come from disk (nginx's ETag), with their lifetimes.
-    const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(first.body)?.[1] ?? '';
-    const asset = await raw('GET', script, {}, nginx);
-    expect(asset.status, script).toBe(200);
+    // The stylesheet: pages name no script file (docs/adr/030-no-react-in-the-browser.md).
+    const stylesheet = /href="(\/_next\/static\/[^"]+\.css)"/.exec(first.body)?.[1] ?? '';
+    const asset = await raw('GET', stylesheet, {}, nginx);
+    expect(asset.status, stylesheet).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(asset.headers.etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
     const logo = await raw('GET', '/logo.png', {}, nginx);

@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
 const SEED = '/articles/chengdu-wuhou-minzu-tuanjie';
@@ -195,31 +194,27 @@ test('the footer links the site documents and the 备案 numbers to their record
   await expect(page.locator('main article')).toContainText('示意图');
 });
 
-/** In the page: whether React has attached to it. */
-const hydrated = () => Object.keys(document.body).some((key) => key.startsWith('__react'));
+// Before issue 14 the article page loaded 135,915 bytes of JavaScript (gzip -9, module scripts);
+// since ADR 030 it loads none but the page script inline in its HTML.
+const PAGE_SCRIPT_MAX = 2048;
 
-// Before issue 14 the article page loaded 135,915 bytes of JavaScript (gzip -9, module scripts).
-const JS_BEFORE = 135_915;
-
-test('the first-load JavaScript of an article page grew by no more than 2 KB', async ({
+test('an article page loads no script file: its one script is inline and under 2 KB', async ({
   page,
-  request,
 }) => {
-  // What the browser loads, whether the HTML names a chunk or the page adds it after its first
-  // paint (lib/render/late-scripts.mjs).
-  const scripts = new Set<string>();
+  const files: string[] = [];
   page.on('request', (sent) => {
-    const url = new URL(sent.url());
-    if (sent.resourceType() === 'script' && url.pathname.startsWith('/_next/static/'))
-      scripts.add(url.pathname);
+    if (sent.resourceType() === 'script') files.push(sent.url());
   });
+  const beacon = page.waitForRequest(/\/api\/views\//);
   await page.goto(SEED);
-  // Hydrated: every chunk of the first load has been requested and run. (A quiet network is no
-  // sign of it: the chunks are requested after the first paint, which a busy machine delays.)
-  await expect.poll(() => page.evaluate(hydrated)).toBe(true);
-  expect(scripts.size).toBeGreaterThan(0);
-  let total = 0;
-  for (const src of scripts)
-    total += gzipSync(await (await request.get(src)).body(), { level: 9 }).length;
-  expect(total).toBeLessThanOrEqual(JS_BEFORE + 2048);
+  // The page script has run: it counted the view.
+  await beacon;
+  expect(files).toEqual([]);
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')]
+      .filter((script) => !(script as HTMLScriptElement).type)
+      .map((script) => script.textContent ?? ''),
+  );
+  expect(inline).toHaveLength(1);
+  expect(Buffer.byteLength(inline[0] as string)).toBeLessThanOrEqual(PAGE_SCRIPT_MAX);
 });

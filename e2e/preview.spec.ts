@@ -90,9 +90,9 @@ test('a preview counts no view: the page has no view beacon, the article page ha
 }) => {
   const preview = await (await request.get(previewLink(baseURL as string, DRAFT))).text();
   const article = await (await request.get('/articles/chengdu-wuhou-minzu-tuanjie')).text();
-  // The client component's name in the React payload of the page that has it.
-  expect(article).toContain('ViewBeacon');
-  expect(preview).not.toContain('ViewBeacon');
+  // The address the page script counts a view at, on the article element of the page that has it.
+  expect(article).toContain('data-view="/api/views/chengdu-wuhou-minzu-tuanjie"');
+  expect(preview).not.toContain('data-view=');
   expect(preview).not.toContain('/api/views/');
 });
 

@@ -7,7 +7,7 @@ const SLOGAN = '我们一直在努力';
 
 type Box = { x: number; y: number; width: number; height: number };
 
-/** The page's own script has run: PageControls has added the share panel's copy button. */
+/** The page script (lib/render/page-script.mjs) has run: it has added the share panel's copy button. */
 async function controlsReady(page: Page) {
   await expect(page.locator('.share-copy > button')).toBeAttached();
 }

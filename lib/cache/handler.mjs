@@ -14,7 +14,8 @@
 //   switch, a page of the version before is taken over when none of its tags changed
 //   (docs/adr/019-content-version-in-the-shared-cache.md).
 // - Every cached page gets its Content-Security-Policy here, where its final HTML is known: the
-//   hashes of the inline scripts Next and our loader wrote (docs/adr/008-cache-handler-and-csp.md).
+//   hashes of its inline scripts, the page script's among them (docs/adr/008-cache-handler-and-csp.md),
+//   after Next's scripts are replaced by the page script (docs/adr/030-no-react-in-the-browser.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pageCsp } from '../http/csp.mjs';
@@ -25,11 +26,13 @@ import {
   reportPageCacheSize,
 } from '../observability/metrics.mjs';
 import { documentLanguage } from '../edition/document.mjs';
-import { scriptsAfterFirstPaint } from '../render/late-scripts.mjs';
+import { withPageScript } from '../render/page-script.mjs';
 import { cacheProfiles } from './profiles.mjs';
 import { memoryStore, redisStore } from './stores.mjs';
 
 const TAGS_HEADER = 'x-next-cache-tags';
+// Under `next dev` pages keep Next's scripts, for its hot reloading (docs/adr/030).
+const DEV = process.env.NODE_ENV === 'development';
 /** After Redis failed, requests use memory alone for this long before asking Redis again. */
 const RETRY_MS = 2000;
 /** How long past its expiry an entry is kept: Next never serves it then, only reads its age. */
@@ -306,7 +309,7 @@ export default class CacheHandler {
     // (docs/adr/022-draft-preview-links.md).
     if (!data || isPreview(key)) return;
     if (data.kind === 'APP_PAGE' && typeof data.html === 'string') {
-      data.html = documentLanguage(scriptsAfterFirstPaint(data.html));
+      data.html = documentLanguage(withPageScript(data.html, { keepNext: DEV }));
       // The same object becomes this response's headers, so the first reader gets it too.
       data.headers ??= {};
       data.headers['content-security-policy'] = pageCsp(data.html, {

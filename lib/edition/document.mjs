@@ -2,7 +2,7 @@
 // Pure: a 繁體 page's <html lang> (docs/adr/021-traditional-chinese-edition.md). Plain JavaScript,
 // because the cache handler (lib/cache/handler.mjs), which Next loads without bundling, applies
 // it to each cached page's final HTML; pages rendered per request (search) get it from
-// lib/http/late-scripts-response.ts.
+// lib/http/page-script-response.ts.
 //
 // Both editions share the root layout (app/layout.tsx), which cannot know the URL it renders
 // for without making every page dynamic. A 繁體 page says what it is in the first element of its

@@ -2,7 +2,7 @@
 // Pure: the Content-Security-Policy of every response. Plain JavaScript, because next.config.mjs
 // and the cache handler (lib/cache/handler.mjs), which Next loads without bundling, use it too.
 import { createHash } from 'node:crypto';
-import { isScriptsLoader } from '../render/late-scripts.mjs';
+import { isNextScript, isPageScript } from '../render/page-script.mjs';
 
 const BASE = [
   "default-src 'self'",
@@ -30,40 +30,14 @@ function typeOf(attributes) {
   return match ? (match[2] ?? match[3] ?? match[4] ?? '') : '';
 }
 
-// The inline scripts Next writes into a page, each a call with a JSON literal and nothing else:
-// the payload's first push, its pushes of [kind, data], and Turbopack's runtime bootstrap.
-const NEXT_PAYLOAD_START = '(self.__next_f=self.__next_f||[]).push([0])';
-const NEXT_PAYLOAD = /^self\.__next_f\.push\(([\s\S]*)\)$/;
-const TURBOPACK_BOOTSTRAP =
-  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(([\s\S]*)\);?$/;
-
-/** @param {string} text */
-function json(text) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Whether an inline script is one Next or our loader wrote. Anything else that reaches a page's
+ * Whether an inline script is one Next wrote (on pages that keep its runtime: an error page) or
+ * the page script. Anything else that reaches a page's
  * HTML (a script smuggled into an island or a body) gets no hash, and so does not run.
  * @param {string} text
  */
 export function isOwnScript(text) {
-  if (text === NEXT_PAYLOAD_START) return true;
-  const payload = NEXT_PAYLOAD.exec(text);
-  if (payload) {
-    const value = json(payload[1] ?? '');
-    return Array.isArray(value) && typeof value[0] === 'number';
-  }
-  const bootstrap = TURBOPACK_BOOTSTRAP.exec(text);
-  if (bootstrap) {
-    const value = json(bootstrap[1] ?? '');
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  }
-  return isScriptsLoader(text);
+  return isNextScript(text) || isPageScript(text);
 }
 
 function sha256(text) {
@@ -71,7 +45,7 @@ function sha256(text) {
 }
 
 /**
- * The hashes of the inline scripts Next and our loader wrote (isOwnScript) and of the inline
+ * The hashes of the inline scripts Next and the page script wrote (isOwnScript) and of the inline
  * styles a page carries, in order, without repeats. An external script (`src`) needs none: 'self'
  * allows it.
  * @param {string} html

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { inlineHashes, nonceCsp, pageCsp } from './csp.mjs';
 import { securityHeaders } from './security-headers.mjs';
-import { scriptsAfterFirstPaint } from '../render/late-scripts.mjs';
+import { PAGE_SCRIPT } from '../render/page-script.mjs';
 
 const hash = (text: string) =>
   `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -10,10 +10,7 @@ const hash = (text: string) =>
 describe('inlineHashes', () => {
   const bootstrap =
     '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[1]});';
-  const loaded = scriptsAfterFirstPaint(
-    '<head><script src="/_next/static/chunks/a.js" async=""></script></head><body></body>',
-  );
-  const loader = /<script>(\(\(\)=>[\s\S]*?)<\/script>/.exec(loaded)?.[1] ?? '';
+  const loader = PAGE_SCRIPT;
   const html = [
     '<script src="/_next/static/a.js" async=""></script>',
     '<script>(self.__next_f=self.__next_f||[]).push([0])</script>',
@@ -27,11 +24,11 @@ describe('inlineHashes', () => {
     '<script>self.__next_f.push([1,""]);alert(1)//"])</script>',
     '<script>self.__next_f.push(alert(1))</script>',
     '<script>(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(alert(1))</script>',
-    `<script>${loader.replace('d.head.append', 'alert(1),d.head.append')}</script>`,
+    `<script>${loader.replace('d.addEventListener', 'alert(1),d.addEventListener')}</script>`,
     `<script>${loader}</script>`,
   ].join('');
 
-  it('hashes only the inline scripts Next and our loader wrote, once each, and no data block', () => {
+  it('hashes only the inline scripts Next and the page script wrote, once each, and no data block', () => {
     expect(loader).not.toBe('');
     const { scripts, styles } = inlineHashes(html);
     expect(scripts).toEqual([

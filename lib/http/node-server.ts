@@ -7,7 +7,7 @@ import type { BlockList } from 'node:net';
 import { logger } from '@/lib/observability/log.mjs';
 import { recordRequest } from '@/lib/observability/metrics.mjs';
 import { clientAddress, isTrustedProxy, trustedProxies } from './client-address';
-import { lateScriptsResponse, wantsLateScripts } from './late-scripts-response';
+import { pageScriptResponse, wantsPageScript } from './page-script-response';
 import { checkRequest } from './request-guard';
 import { loggedPath, routeKind } from './route-kind';
 
@@ -37,7 +37,7 @@ function guard(server: Server) {
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const refusal = checkRequest(request.method ?? 'GET', request.url ?? '/');
     if (!refusal) {
-      if (wantsLateScripts(request)) lateScriptsResponse(request, response);
+      if (wantsPageScript(request)) pageScriptResponse(request, response);
       for (const listener of listeners) listener.call(server, request, response);
       return;
     }

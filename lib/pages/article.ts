@@ -48,6 +48,8 @@ export async function articlePage(slug: string) {
   return {
     article: { ...article, html: responsiveBody(article.html) },
     url: absoluteUrl(article.url),
+    // Where the page script counts the reader's view (app/api/views, lib/render/page-script.mjs).
+    viewUrl: `/api/views/${encodeURIComponent(article.slug)}`,
     neighbours: getNeighbours(article),
     header: header(channelHref(article.category), article.url),
     crumbs: getCategoryCrumbs(article.category),

@@ -137,7 +137,7 @@ try {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.goto(url, { waitUntil: 'networkidle' });
-      // After hydration and the beacon: the page a reader taps once it has settled.
+      // After the page script and the beacon: the page a reader taps once it has settled.
       await page.waitForTimeout(1000);
       await page.evaluate(() => {
         const w = window as unknown as { __events: PerformanceEventTiming[] };

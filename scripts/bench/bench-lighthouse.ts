@@ -187,6 +187,7 @@ const allPages = [
   },
   // Not in the default set: the article with its script chunks blocked (no hydration, no beacon),
   // what the page's own markup and CSS cost the main thread without the App Router's runtime.
+  // Since ADR 030 pages load no chunks, so this is the article as it is; kept for a baseline.
   {
     key: 'article-no-chunks',
     name: 'this project: article, script chunks blocked',

@@ -8,7 +8,6 @@ import { JsonLd } from '@/components/json-ld';
 import { PageFrame } from '@/components/page-frame';
 import { SectionHeading } from '@/components/section-heading';
 import { SideLists } from '@/components/side-lists';
-import { ViewBeacon } from '@/components/view-beacon';
 import { findArticle } from '@/lib/content/pages';
 import { categoryUrl } from '@/lib/content/rules';
 import { articlePage, articleSeo, prerenderedArticleSlugs } from '@/lib/pages/article';
@@ -28,9 +27,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const data = await articlePage((await params).slug);
   if (!data) notFound();
-  const { article, crumbs, names, related, views, hot, latest, seo, url, neighbours } = data;
+  const { article, crumbs, names, related, views, hot, latest, seo, url, viewUrl, neighbours } =
+    data;
   return (
-    <PageFrame header={data.header} leaves={<ViewBeacon slug={article.slug} />}>
+    <PageFrame header={data.header}>
       <div className="page-grid">
         <div className="min-w-0 space-y-4">
           <JsonLd data={newsArticleJsonLd(article, { site: siteSeo, ...seo })} />
@@ -42,6 +42,7 @@ export default async function ArticlePage({ params }: Props) {
             article={article}
             views={views}
             url={url}
+            viewUrl={viewUrl}
             categoryName={names[article.category] ?? article.category}
             categoryHref={categoryUrl(article.category)}
           />

@@ -2,17 +2,20 @@ import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { documentLanguage } from '@/lib/edition/document.mjs';
-import { scriptsAfterFirstPaint } from '@/lib/render/late-scripts.mjs';
+import { withPageScript } from '@/lib/render/page-script.mjs';
 
-// Cached pages get their script chunks moved behind the first paint in the cache handler
-// (docs/adr/016-scripts-after-first-paint.md). The search page is rendered per request and never
+// Cached pages get the page script in place of Next's scripts in the cache handler
+// (docs/adr/030-no-react-in-the-browser.md). The search page is rendered per request and never
 // passes through it, so its HTML is changed here, on the way out: Next is asked for plain bytes,
 // the page (about 20 KB) is held until it is complete, changed, and compressed here when the
 // client accepts gzip.
 
-/** Pages rendered per request whose HTML gets the same treatment. */
+/** Pages rendered per request whose HTML gets the same treatment: search, and a draft's preview. */
 const PER_REQUEST_PAGES = new Set(['/search', '/zh-hant/search']);
+const PREVIEW = '/preview/';
 const GZIP_MIN_BYTES = 1024;
+// Under `next dev` Next's scripts stay, for its hot reloading (docs/adr/030).
+const DEV = process.env.NODE_ENV === 'development';
 
 type Chunk = string | Buffer | Uint8Array;
 type Callback = (error?: Error | null) => void;
@@ -22,17 +25,17 @@ function toBuffer(chunk: Chunk, encoding?: BufferEncoding): Buffer {
 }
 
 /** Whether a response to this request gets its HTML changed (a GET of such a page). */
-export function wantsLateScripts(request: IncomingMessage): boolean {
+export function wantsPageScript(request: IncomingMessage): boolean {
   if (request.method !== 'GET') return false;
   const path = (request.url ?? '').split('?')[0] ?? '';
-  return PER_REQUEST_PAGES.has(path);
+  return PER_REQUEST_PAGES.has(path) || path.startsWith(PREVIEW);
 }
 
 /**
  * Holds the response's body and sends it, changed, when Next ends it. Anything but a 200 HTML
  * page (a client navigation's RSC payload, a redirect, an error) is sent as Next wrote it.
  */
-export function lateScriptsResponse(request: IncomingMessage, response: ServerResponse): void {
+export function pageScriptResponse(request: IncomingMessage, response: ServerResponse): void {
   const acceptsGzip = /\bgzip\b/i.test(String(request.headers['accept-encoding'] ?? ''));
   request.headers['accept-encoding'] = 'identity';
   const chunks: Buffer[] = [];
@@ -65,7 +68,9 @@ export function lateScriptsResponse(request: IncomingMessage, response: ServerRe
     const html = /^text\/html\b/i.test(String(response.getHeader('content-type') ?? ''));
     const status = typeof head?.[0] === 'number' ? head[0] : response.statusCode;
     if (!response.headersSent && status === 200 && html) {
-      body = Buffer.from(documentLanguage(scriptsAfterFirstPaint(body.toString('utf8'))));
+      body = Buffer.from(
+        documentLanguage(withPageScript(body.toString('utf8'), { keepNext: DEV })),
+      );
       if (acceptsGzip && body.length >= GZIP_MIN_BYTES) {
         body = gzipSync(body);
         response.setHeader('content-encoding', 'gzip');

@@ -8,7 +8,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lateScriptsResponse, wantsLateScripts } from './late-scripts-response';
+import { pageScriptResponse, wantsPageScript } from './page-script-response';
 
 const PAGE = [
   '<!DOCTYPE html><html><head>',
@@ -40,7 +40,7 @@ let server: Server;
 let base: string;
 beforeAll(async () => {
   server = createServer((request, response) => {
-    lateScriptsResponse(request, response);
+    pageScriptResponse(request, response);
     next(request, response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,8 +59,8 @@ function get(path: string, encoding: string) {
   });
 }
 
-describe('lateScriptsResponse', () => {
-  it('asks for plain bytes, moves the chunks behind the first paint and gzips the page itself', async () => {
+describe('pageScriptResponse', () => {
+  it('asks for plain bytes, puts the page script in place of the chunks and gzips the page itself', async () => {
     const { headers, body } = await get('/search?q=x', 'gzip, br');
     expect(headers['x-seen-encoding']).toBe('identity');
     expect(headers['content-encoding']).toBe('gzip');
@@ -84,11 +84,13 @@ describe('lateScriptsResponse', () => {
     expect(body.toString('utf8')).toBe('1:"$Sreact.fragment"');
   });
 
-  it('applies to a GET of the search page only', () => {
+  it('applies to a GET of the search page or a preview only', () => {
     const request = (method: string, url: string) => ({ method, url }) as IncomingMessage;
-    expect(wantsLateScripts(request('GET', '/search?q=民族'))).toBe(true);
-    expect(wantsLateScripts(request('HEAD', '/search?q=x'))).toBe(false);
-    expect(wantsLateScripts(request('GET', '/searching'))).toBe(false);
-    expect(wantsLateScripts(request('GET', '/articles/a'))).toBe(false);
+    expect(wantsPageScript(request('GET', '/search?q=民族'))).toBe(true);
+    expect(wantsPageScript(request('HEAD', '/search?q=x'))).toBe(false);
+    expect(wantsPageScript(request('GET', '/searching'))).toBe(false);
+    expect(wantsPageScript(request('GET', '/articles/a'))).toBe(false);
+    expect(wantsPageScript(request('GET', '/preview/a/token'))).toBe(true);
+    expect(wantsPageScript(request('GET', '/previews'))).toBe(false);
   });
 });

@@ -1,2 +1,0 @@
-export function scriptsAfterFirstPaint(html: string): string;
-export function isScriptsLoader(text: string): boolean;
