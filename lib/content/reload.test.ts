@@ -2,6 +2,7 @@
 // article, its lists, values kept per published list (feeds, sitemaps) and search all answer from
 // the new version, and the pages it changed are named for expiry.
 import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -163,5 +164,55 @@ describe('a new content version in a running process', () => {
     expect((await repository.reloadContent())?.after.version).toBe('v3');
     expect(repository.getArticleSummary('old-news')?.title).toBe('旧闻（再更正）');
     expect(repository.getArticleSummary('breaking')).toBeUndefined();
+  });
+
+  it('gives a render the version it began with, through a switch in the middle of it', async () => {
+    // React's server build, as Next gives it to server components, with a request's cache set
+    // the way its renderer sets one for each render (a render awaits between its reads; a switch
+    // meanwhile must not give it one version's article and the next one's lists).
+    const require = createRequire(import.meta.url);
+    const serverReact = require(
+      path.join(path.dirname(require.resolve('react')), 'react.react-server.js'),
+    );
+    vi.doMock('react', () => serverReact);
+    vi.resetModules();
+    const repository = await import('./repository');
+    const internals = serverReact.__SERVER_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE;
+    const render = () => {
+      const caches = new Map<() => unknown, unknown>();
+      internals.A = {
+        getCacheForType: (create: () => unknown) => {
+          if (!caches.has(create)) caches.set(create, create());
+          return caches.get(create);
+        },
+      };
+    };
+    try {
+      render();
+      expect(repository.getContentState().version).toBe('v3');
+      expect(repository.getArticleSummary('old-news')?.title).toBe('旧闻（再更正）');
+      const fresh = summary({ slug: 'later', title: '稍后', category: 'shehui', body: 'cc33' });
+      publish('v4', [
+        { ...old, title: '旧闻（三更）', text: '一篇旧闻。' },
+        { ...fresh, text: '稍后的消息。' },
+      ]);
+      expect((await repository.reloadContent())?.after.version).toBe('v4');
+      // The same render, after the switch: still v3, its article and its lists.
+      expect(repository.getContentState().version).toBe('v3');
+      expect(repository.getArticleSummary('old-news')?.title).toBe('旧闻（再更正）');
+      expect(repository.getArticleSummary('later')).toBeUndefined();
+      expect(repository.getNewestArticles(10).map((a) => a.slug)).toEqual(['old-news']);
+      // The next render reads v4.
+      render();
+      expect(repository.getContentState().version).toBe('v4');
+      expect(repository.getArticleSummary('old-news')?.title).toBe('旧闻（三更）');
+      expect(repository.getNewestArticles(10).map((a) => a.slug)).toEqual(['later', 'old-news']);
+      // Outside a render (route handlers, the watcher): the live version.
+      internals.A = null;
+      expect(repository.getContentState().version).toBe('v4');
+    } finally {
+      internals.A = null;
+      vi.doUnmock('react');
+    }
   });
 });

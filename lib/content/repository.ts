@@ -5,6 +5,7 @@ import 'server-only';
 // counts, the tag list); never a list of every article.
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { cache } from 'react';
 import { siteConfig, type NavItem } from '@/config/site';
 import { now } from '@/lib/clock';
 import {
@@ -116,9 +117,16 @@ function load(): ContentState {
   return state;
 }
 
-/** The content version this process serves. */
+// One state for the whole of a render: a page awaits between its reads (the view store, the
+// hot list), and a switch to another version meanwhile would otherwise give it the article of one
+// version and the lists of the next, under the first one's version tag (lib/cache/page-cache.ts).
+// React's cache is per request in server components, shared by generateMetadata and the page;
+// elsewhere (route handlers, the reload watcher, scripts) it is a plain call: the live state.
+const renderState = cache(load);
+
+/** The content version this render reads: the one live when the request first read it. */
 export function getContentState(): ContentState {
-  return load();
+  return renderState();
 }
 
 export type ContentChange = {
@@ -161,7 +169,7 @@ export function warmContent(): void {
 // `npm run dev` previews drafts and scheduled articles, marked as such; builds never do.
 const PREVIEW = process.env.NODE_ENV === 'development';
 
-function scope(state = load()): Scope {
+function scope(state = renderState()): Scope {
   return { seq: state.seq, now: now().getTime(), all: PREVIEW };
 }
 
@@ -170,7 +178,7 @@ function scope(state = load()): Scope {
  * another version is served or a scheduled article falls due, and values kept with it
  * (perPublication) are dropped then.
  */
-function publication(state = load()): Publication {
+function publication(state = renderState()): Publication {
   const at = now().getTime();
   const known = state.publication;
   if (known && at < known.until) return known;
@@ -224,19 +232,19 @@ export async function getPreviewArticle(slug: string): Promise<ArticleDetail | u
 }
 
 export function getCategories(): CategoryInfo[] {
-  return sortCategories(load().categories);
+  return sortCategories(renderState().categories);
 }
 
 export function getTopCategories(): CategoryInfo[] {
-  return topLevelCategories(load().categories);
+  return topLevelCategories(renderState().categories);
 }
 
 export function getCategory(categoryPath: string): CategoryInfo | undefined {
-  return load().byPath.get(categoryPath);
+  return renderState().byPath.get(categoryPath);
 }
 
 export function getCategoryTrail(categoryPath: string): CategoryInfo[] {
-  return categoryTrail(load().categories, categoryPath);
+  return categoryTrail(renderState().categories, categoryPath);
 }
 
 /** 当前位置：首页 > 情感 > 故事, for a category or an article in it. */
@@ -251,7 +259,7 @@ export function getCategoryCrumbs(categoryPath: string): Crumb[] {
 }
 
 export function getChildCategories(categoryPath: string): CategoryInfo[] {
-  return childCategories(load().categories, categoryPath);
+  return childCategories(renderState().categories, categoryPath);
 }
 
 /** How many articles a list has now (kept per state of publication: the proxy asks often). */
@@ -412,7 +420,7 @@ export function getRelated(article: ArticleSummary): ArticleSummary[] {
 }
 
 export function getCategoryNames(): Record<string, string> {
-  return Object.fromEntries(load().categories.map((category) => [category.path, category.name]));
+  return Object.fromEntries(renderState().categories.map((category) => [category.path, category.name]));
 }
 
 /** The channel bar: 首页, the top-level channels with their sub-channels, 热门. */
@@ -456,7 +464,7 @@ export function getNeighbours(article: ArticleSummary): {
 
 /** 关于我们, 联系我们, 版权声明 …, in footer order. */
 export function getSitePages(): SitePage[] {
-  return load().pages;
+  return renderState().pages;
 }
 
 export async function getSitePage(slug: string): Promise<(SitePage & { html: string }) | undefined> {

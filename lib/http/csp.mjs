@@ -32,8 +32,8 @@ function typeOf(attributes) {
 
 /**
  * Whether an inline script is one Next wrote (on pages that keep its runtime: an error page) or
- * the page script. Anything else that reaches a page's
- * HTML (a script smuggled into an island or a body) gets no hash, and so does not run.
+ * the page script. Anything else that reaches a page's HTML (a script smuggled into an island or
+ * a body) gets no hash, and so does not run.
  * @param {string} text
  */
 export function isOwnScript(text) {
