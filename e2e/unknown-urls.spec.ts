@@ -51,25 +51,40 @@ test('unknown articles, tags, categories, pages, site documents, cards and sitem
 
 test("a 404 never shows another request's address", async () => {
   const token = `zzasked${Date.now()}`;
-  // Through the proxy (an unknown article) and past it (a path no route or proxy rule matches).
+  // Through the proxy (an unknown article) and past it (a path no route or proxy rule matches),
+  // one after the other and at once: Next renders the one 404 page for both, and shares a render
+  // between requests that arrive together.
   for (const [first, second] of [
     [`/articles/${token}-first`, `/articles/${token}-second`],
     [`/${token}-third`, `/${token}-fourth`],
     [`/articles/${token}-fifth`, `/${token}-sixth`],
   ] as const) {
     for (const url of [first, second]) expect((await raw('GET', url)).status, url).toBe(404);
-    const page = await raw('GET', second);
-    expect(page.body).toContain('页面不存在');
-    expect(page.body, `${second} after ${first}`).not.toContain(first.split('/').at(-1));
-    // Its own policy for its own scripts, as any cached page has.
-    expect(page.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
-    // Next writes the path it was asked into the page's React payload, segment by segment. The
-    // HTML no longer carries it (docs/adr/030-no-react-in-the-browser.md); the payload a client
-    // navigation asks for does, and comes from the same cache entry.
-    const payload = await raw('GET', second, { rsc: '1' });
-    expect(payload.status).toBe(404);
-    expect(payload.body, `${second} after ${first}`).not.toContain(first.split('/').at(-1));
-    expect(payload.body).toContain(second.split('/').at(-1));
+    const pages = [
+      await raw('GET', second),
+      ...(await Promise.all([raw('GET', `${first}?q=mine`), raw('GET', `${second}?q=yours`)])),
+    ];
+    for (const page of pages) {
+      expect(page.status).toBe(404);
+      expect(page.body).toContain('页面不存在');
+      // No address at all: the React payload, where Next writes the path it was asked segment by
+      // segment (and its query), is not in the page (docs/adr/030-no-react-in-the-browser.md).
+      expect(page.body, `${second} after ${first}`).not.toContain(token);
+      expect(page.body).not.toContain('__next_f');
+      // Its own policy for its own scripts, as any cached page has.
+      expect(page.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
+    }
+    // Nor is the payload served on its own: no page asks for it, and one rendered for a request
+    // would carry that request's address to whoever asked at the same moment.
+    const payloads = await Promise.all([
+      raw('GET', `${first}?q=mine`, { rsc: '1' }),
+      raw('GET', second, { rsc: '1' }),
+      raw('GET', second, { 'next-router-prefetch': '1' }),
+    ]);
+    for (const payload of payloads) {
+      expect(payload.status).toBe(404);
+      expect(payload.body).toBe('404 Not Found\n');
+    }
   }
 });
 

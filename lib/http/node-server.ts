@@ -35,7 +35,7 @@ function guard(server: Server) {
   const listeners = server.listeners('request') as Listener[];
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const refusal = checkRequest(request.method ?? 'GET', request.url ?? '/');
+    const refusal = checkRequest(request.method ?? 'GET', request.url ?? '/', request.headers);
     if (!refusal) {
       if (wantsPageScript(request)) pageScriptResponse(request, response);
       for (const listener of listeners) listener.call(server, request, response);

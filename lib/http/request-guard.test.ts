@@ -13,6 +13,29 @@ describe('checkRequest', () => {
     expect(checkRequest('POST', '/api/health')).toBeUndefined();
   });
 
+  it('answers a request for a React payload (a client navigation, a prefetch) with a bare 404', () => {
+    for (const header of [
+      'rsc',
+      'next-router-prefetch',
+      'next-router-segment-prefetch',
+      'next-router-state-tree',
+    ]) {
+      for (const url of [
+        '/',
+        '/articles/chengdu-wuhou-minzu-tuanjie',
+        '/articles/no-such-article',
+      ]) {
+        expect(checkRequest('GET', url, { [header]: '1' }), `${header} ${url}`).toMatchObject({
+          status: 404,
+          body: '404 Not Found\n',
+        });
+      }
+    }
+    // A page's own request, and ?_rsc= without the header (Next answers it with the HTML).
+    expect(checkRequest('GET', '/', { accept: 'text/html' })).toBeUndefined();
+    expect(checkRequest('GET', '/?_rsc=1x2y3', {})).toBeUndefined();
+  });
+
   it('answers unsupported methods with 405 and the allowed ones', () => {
     for (const method of ['TRACE', 'TRACK', 'CONNECT', 'PUT', 'DELETE', 'PATCH', 'PROPFIND']) {
       expect(checkRequest(method, '/api/health')).toMatchObject({

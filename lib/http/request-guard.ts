@@ -47,8 +47,25 @@ export function decodePath(pathname: string): string | undefined {
 // C0 controls and DEL: no URL of the site contains them, and NUL breaks the cache's file names.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
+// The headers of the App Router's client navigations and prefetches, which ask for a page's React
+// payload instead of its HTML. No page loads the router (docs/adr/030-no-react-in-the-browser.md),
+// so only a script sends them; and a payload carries the URL it was rendered for, which Next shares
+// between concurrent renders of the one 404 page (another reader's address, query and all).
+const PAYLOAD_HEADERS = [
+  'rsc',
+  'next-router-prefetch',
+  'next-router-segment-prefetch',
+  'next-router-state-tree',
+];
+
+type Headers = Record<string, string | string[] | undefined>;
+
 /** Undefined when the request may go on to Next.js; else the answer to send instead. */
-export function checkRequest(method: string, url: string): Refusal | undefined {
+export function checkRequest(
+  method: string,
+  url: string,
+  headers: Headers = {},
+): Refusal | undefined {
   if (url.length > MAX_URL_LENGTH) return refuse(414, 'URI Too Long');
   if (!url.startsWith('/')) return refuse(400, 'Bad Request');
   const query = url.indexOf('?');
@@ -75,5 +92,6 @@ export function checkRequest(method: string, url: string): Refusal | undefined {
   if (!allowed.includes(method)) {
     return refuse(405, 'Method Not Allowed', { allow: allowHeader(pathname) });
   }
+  if (PAYLOAD_HEADERS.some((name) => headers[name] !== undefined)) return refuse(404, 'Not Found');
   return undefined;
 }
