@@ -156,9 +156,14 @@ export function installServerHook(options: {
     request.headers[CLIENT_HEADER] = `${token} ${address}`;
     // The channel speaks before the server emits "request": wrapping Next's listener now
     // already covers this very request.
-    if (options.guardRequests && !guarded.has(server)) {
-      guarded.add(server);
-      guard(server);
+    if (options.guardRequests) {
+      if (!guarded.has(server)) {
+        guarded.add(server);
+        guard(server);
+      }
+    } else if (wantsPageScript(request)) {
+      // Unguarded (next dev): the page script is added here instead of in guard().
+      pageScriptResponse(request, response);
     }
   });
 }

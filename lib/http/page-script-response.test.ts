@@ -7,7 +7,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { pageScriptResponse, wantsPageScript } from './page-script-response';
 
 const PAGE = [
@@ -92,5 +92,19 @@ describe('pageScriptResponse', () => {
     expect(wantsPageScript(request('GET', '/articles/a'))).toBe(false);
     expect(wantsPageScript(request('GET', '/preview/a/token'))).toBe(true);
     expect(wantsPageScript(request('GET', '/previews'))).toBe(false);
+  });
+
+  it('applies to every GET under next dev, where no page passes through the cache handler', async () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    vi.resetModules();
+    try {
+      const dev = await import('./page-script-response');
+      const request = (method: string, url: string) => ({ method, url }) as IncomingMessage;
+      expect(dev.wantsPageScript(request('GET', '/articles/a'))).toBe(true);
+      expect(dev.wantsPageScript(request('GET', '/'))).toBe(true);
+      expect(dev.wantsPageScript(request('POST', '/api/views/a'))).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

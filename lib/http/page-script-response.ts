@@ -24,9 +24,13 @@ function toBuffer(chunk: Chunk, encoding?: BufferEncoding): Buffer {
   return typeof chunk === 'string' ? Buffer.from(chunk, encoding ?? 'utf8') : Buffer.from(chunk);
 }
 
-/** Whether a response to this request gets its HTML changed (a GET of such a page). */
+/**
+ * Whether a response to this request gets its HTML changed (a GET of such a page). Under `next dev`
+ * no page passes through the cache handler, so every page gets it here.
+ */
 export function wantsPageScript(request: IncomingMessage): boolean {
   if (request.method !== 'GET') return false;
+  if (DEV) return true;
   const path = (request.url ?? '').split('?')[0] ?? '';
   return PER_REQUEST_PAGES.has(path) || path.startsWith(PREVIEW);
 }
