@@ -112,17 +112,18 @@ export function withPageScript(html, { keepNext = false } = {}) {
   if (end < 0) return html;
   let found = false;
   let nonce = '';
-  const head = html.slice(0, end).replace(CHUNK_SCRIPT, (tag, attributes) => {
+  // Everything before </body>: the head and the body's content.
+  const before = html.slice(0, end).replace(CHUNK_SCRIPT, (tag, attributes) => {
     found = true;
     nonce ||= NONCE.exec(attributes)?.[1] ?? '';
     return keepNext ? tag : '';
   });
-  if (!found || head.includes(PAGE_SCRIPT)) return html;
-  const body = keepNext
-    ? head
-    : head
+  if (!found || before.includes(PAGE_SCRIPT)) return html;
+  const kept = keepNext
+    ? before
+    : before
         .replace(CHUNK_PRELOAD, '')
         .replace(INLINE_SCRIPT, (tag, _attributes, text) => (isNextScript(text) ? '' : tag));
   const script = `<script${nonce ? ` nonce="${nonce}"` : ''}>${PAGE_SCRIPT}</script>`;
-  return body + script + html.slice(end);
+  return kept + script + html.slice(end);
 }
