@@ -24,7 +24,14 @@ const doc = (n: number, variant = 0): Doc => ({
 const dir = mkdtempSync(path.join(tmpdir(), 'search-writer-'));
 /** Each test's own segments folder, as a content index directory has one. */
 const segmentsOf = (name: string) => path.join(dir, name);
-const write = (name: string, docs: Doc[], previous?: string, code = 'v1', segments = 'shared') => {
+const write = (
+  name: string,
+  docs: Doc[],
+  previous?: string,
+  code = 'v1',
+  segments = 'shared',
+  flushPostings?: number,
+) => {
   const file = path.join(dir, `${name}.json`);
   const byKey = new Map(docs.map((d) => [d.key, d]));
   const result = writeSearchVersion({
@@ -34,6 +41,7 @@ const write = (name: string, docs: Doc[], previous?: string, code = 'v1', segmen
     load: (key) => byKey.get(key) as Doc,
     code,
     ...(previous ? { previous } : {}),
+    ...(flushPostings ? { flushPostings } : {}),
   });
   return { file, result, segments: segmentsOf(segments) };
 };
@@ -226,6 +234,34 @@ describe('a version that removes most of a segment', () => {
     expect(contents(purged.file, purged.segments)).toEqual(contents(cold.file, cold.segments));
     expect(ranking(purged.file, purged.segments, queries)).toEqual(
       ranking(cold.file, cold.segments, queries),
+    );
+  });
+});
+
+describe('a segment larger than the postings held in memory', () => {
+  const docs = Array.from({ length: 300 }, (_, n) => doc(n));
+  /** Every term's encoded list in the version's one segment, by term. */
+  const postingsOf = (file: string, segmentsDir: string) => {
+    const [segment] = manifestOf(file).segments;
+    const db = new Database(path.join(segmentsDir, segmentFileName(segment?.name ?? '')), {
+      readonly: true,
+    });
+    const rows = db.prepare('SELECT term, data FROM postings ORDER BY term').all();
+    db.close();
+    return rows;
+  };
+
+  it('is written in runs joined at the end, the same bytes as in one go', () => {
+    const whole = write('runs-whole', docs, undefined, 'v1', 'runs-whole');
+    // About 7 postings a document here: dozens of runs, most terms in many of them.
+    const inRuns = write('runs-split', docs, undefined, 'v1', 'runs-split', 50);
+    expect(inRuns.result).toEqual(whole.result);
+    const expected = postingsOf(whole.file, whole.segments);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(postingsOf(inRuns.file, inRuns.segments)).toEqual(expected);
+    expect(contents(inRuns.file, inRuns.segments)).toEqual(contents(whole.file, whole.segments));
+    expect(ranking(inRuns.file, inRuns.segments, queries)).toEqual(
+      ranking(whole.file, whole.segments, queries),
     );
   });
 });
