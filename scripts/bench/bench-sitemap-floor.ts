@@ -4,7 +4,7 @@
 // gzip (nginx compressing at deploy/nginx.conf's level 5 on each response; `next start` at its
 // own). The two servers alternate, file by file, for ROUNDS rounds (BENCH_ROUNDS, default 3);
 // prints, per server and encoding, the median over the rounds of the slowest file and of the
-// median file, and their ratio to the floor. docs/benchmarks.md, issue 22.
+// median file, and each one's ratio to nginx's. docs/benchmarks.md, issue 22.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -113,12 +113,15 @@ try {
   console.log(
     `${files.length} sitemap files; medians of ${ROUNDS} rounds; load ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)}\n`,
   );
-  console.log('| server, encoding | slowest file | median file | × the floor (slowest) |');
+  console.log('| server, encoding | slowest file | median file | × the floor (slowest, median) |');
   console.log('| --- | --- | --- | --- |');
   for (const [key, { slowest, middle }] of samples) {
-    const floor = median(samples.get(key.replace('next', 'nginx'))?.slowest ?? []);
+    const floor = samples.get(key.replace('next', 'nginx'));
+    const ratio = (ours: number[], theirs: number[] = []) =>
+      (median(ours) / median(theirs)).toFixed(1);
     console.log(
-      `| ${key} | ${median(slowest).toFixed(0)} ms | ${median(middle).toFixed(0)} ms | ${(median(slowest) / floor).toFixed(1)} |`,
+      `| ${key} | ${median(slowest).toFixed(0)} ms | ${median(middle).toFixed(0)} ms | ` +
+        `${ratio(slowest, floor?.slowest)}, ${ratio(middle, floor?.middle)} |`,
     );
   }
 } finally {
