@@ -1,0 +1,71 @@
+// npx tsx scripts/bench/bench-version-write.ts DIR [ROUNDS] — what writing the version of a
+// one-article correction costs in an archive made by scripts/bench/synthetic-archive.ts (DIR: its
+// --out). Each round gives one article a corrected title (a new build-cache entry, as a changed
+// file gets) and makes that the live version with the content build's own writer
+// (publishContentVersion), timed. The phases a content build runs before it (the stat of every
+// source, the compile of the one file) are not in it. docs/benchmarks.md, issue 22.
+import { createHash } from 'node:crypto';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { CacheEntry } from '../../lib/pipeline/build-cache';
+
+const [dirArg = '', roundsArg = '3'] = process.argv.slice(2);
+const dir = path.resolve(dirArg);
+// The writer's modules read CONTENT_INDEX_DIR when they load: set it first.
+process.env.CONTENT_INDEX_DIR = path.join(dir, 'index');
+const { openBuildCache } = await import('../../lib/pipeline/build-cache');
+const { contentBuildCode } = await import('../../lib/pipeline/index-writer');
+const { publishContentVersion } = await import('../../lib/pipeline/content-version');
+
+const root = path.join(dir, 'content');
+const cacheFile = path.join(dir, 'build-cache.db');
+const { code } = await contentBuildCode();
+const load = loadavg()[0] ?? 0;
+const times: number[] = [];
+for (let round = 0; round < Number(roundsArg); round += 1) {
+  // The sources as a build finds them: every entry of the content directory, with its path.
+  const db = new Database(cacheFile, { readonly: true });
+  const sources = db
+    .prepare('SELECT path, key, kind FROM entries WHERE root = ? ORDER BY path')
+    .all(root) as { path: string; key: string; kind: string }[];
+  db.close();
+  const cache = openBuildCache(cacheFile);
+  try {
+    const target = sources.find((source) => source.kind === 'article');
+    if (!target) throw new Error(`no article in ${root}`);
+    const meta = cache.meta(target.key);
+    const search = cache.search(target.key);
+    if (meta?.kind !== 'article' || !search) throw new Error(`${target.path}: not an article`);
+    const title = `${meta.summary.title.replace(/（更正\d+）$/, '')}（更正${round + 1}）`;
+    const entry: CacheEntry = { kind: 'article', summary: { ...meta.summary, title }, ...search };
+    const key = createHash('sha256').update(`${target.key}\0${title}`).digest('hex');
+    cache.put(root, [{ key, path: target.path, entry }]);
+    const before = target.key;
+    target.key = key;
+    const started = performance.now();
+    const result = publishContentVersion({
+      code,
+      sources,
+      cache,
+      entries: cache.index(root),
+      history: new Map(),
+    });
+    // As the content build does, within what it logs as writing the version: the replaced
+    // entry is forgotten.
+    cache.retain(root, new Set(sources.map((source) => source.key)));
+    const ms = performance.now() - started;
+    times.push(ms);
+    console.log(
+      `round ${round + 1}: ${(ms / 1000).toFixed(1)} s; ${before.slice(0, 8)} → ${key.slice(0, 8)}; ` +
+        `version ${result.version}; search ${JSON.stringify(result.search)}`,
+    );
+  } finally {
+    cache.close();
+  }
+}
+const sorted = [...times].sort((a, b) => a - b);
+console.log(
+  `${path.basename(dir)}: median ${((sorted[sorted.length >> 1] ?? 0) / 1000).toFixed(1)} s ` +
+    `of ${times.length}, load ${load.toFixed(1)}`,
+);
