@@ -74,15 +74,51 @@ export type Cluster = {
   stop(): Promise<void>;
 };
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** The kernel's range for the local ends of outgoing connections; undefined where it has none. */
+export function outgoingPortRange(): [number, number] | undefined {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    return low && high ? [low, high] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Listens on the port (0: any) and closes again; the port, or undefined when it was taken. */
+function tryPort(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+    server.once('error', () => resolve(undefined));
+    server.listen(port, HOST, () => {
+      const { port: bound } = server.address() as { port: number };
+      server.close(() => resolve(bound));
     });
   });
+}
+
+/** Where free ports are looked for: above the tests' fixed ports (E2E_PORT and + 10,000). */
+const FREE_PORTS_FROM = 20_000;
+
+/**
+ * A port nothing listens on, for a process that listens on it seconds later. It is taken below
+ * the kernel's range for outgoing connections: a port from that range (what listening on port 0
+ * gives) can meanwhile become the local end of a connection, and the process then fails to
+ * listen (an instance's metrics port did, in CI, under the load of two test workers).
+ */
+export async function freePort(): Promise<number> {
+  const below = outgoingPortRange()?.[0] ?? 0;
+  for (let attempt = 0; below - FREE_PORTS_FROM >= 1000 && attempt < 50; attempt += 1) {
+    const port = await tryPort(
+      FREE_PORTS_FROM + Math.floor(Math.random() * (below - FREE_PORTS_FROM)),
+    );
+    if (port) return port;
+  }
+  const port = await tryPort(0);
+  if (!port) throw new Error(`no free port on ${HOST}`);
+  return port;
 }
 
 /** True when something accepts connections on the port. */
