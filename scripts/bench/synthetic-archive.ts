@@ -15,8 +15,8 @@
 // and body file (an HTML comment names the round, so no two articles share a body), and its
 // related articles are the copies of the same round. Tags used fewer than RARE times in the base
 // get the round's number in each copy, so the long tail of tags grows with the archive while the
-// common tags grow in use. Each copy's search terms count one more word per round (roundCounts),
-// so copies do not tie in the ranking. Categories and site pages are the base's.
+// common tags grow in use. Each copy's body counts one more search term per round (roundCounts),
+// so copies do not tie on the words of their bodies. Categories and site pages are the base's.
 //
 // The server is then started with CONTENT_INDEX_DIR=DIR/index (scripts/bench/bench-archive.ts).
 import { createHash } from 'node:crypto';
@@ -110,7 +110,8 @@ const renamed = (slug: string, round: number) => (round === 0 ? slug : `${slug}-
  * A copy's search terms: the base's, and `round` uses of a term no query can ask for (a private-use
  * character), so that each copy's body length differs. Otherwise every copy of an article would
  * score exactly alike for every query, and the ranking's tie-breaks (by slug, read from the index)
- * would cost what no real archive makes them cost.
+ * would cost what no real archive makes them cost. Title lengths stay the base's, so copies still
+ * tie on a word found only in their titles (docs/benchmarks.md, issue 22's sixth pass).
  */
 function roundCounts(counts: string | null, round: number): TermCounts {
   const parsed = JSON.parse(counts ?? '{}') as TermCounts;
