@@ -101,6 +101,11 @@ function tryPort(port: number): Promise<number | undefined> {
 
 /** Where free ports are looked for: above the tests' fixed ports (E2E_PORT and + 10,000). */
 const FREE_PORTS_FROM = 20_000;
+/**
+ * Ports this process has handed out: each is closed again until its process listens, so a later
+ * pick (another instance's, its metrics') could otherwise be the same one.
+ */
+const handedOut = new Set<number>();
 
 /**
  * A port nothing listens on, for a process that listens on it seconds later. It is taken below
@@ -111,14 +116,19 @@ const FREE_PORTS_FROM = 20_000;
 export async function freePort(): Promise<number> {
   const below = outgoingPortRange()?.[0] ?? 0;
   for (let attempt = 0; below - FREE_PORTS_FROM >= 1000 && attempt < 50; attempt += 1) {
-    const port = await tryPort(
-      FREE_PORTS_FROM + Math.floor(Math.random() * (below - FREE_PORTS_FROM)),
-    );
-    if (port) return port;
+    const pick = FREE_PORTS_FROM + Math.floor(Math.random() * (below - FREE_PORTS_FROM));
+    if (handedOut.has(pick)) continue;
+    handedOut.add(pick);
+    if ((await tryPort(pick)) === pick) return pick;
   }
-  const port = await tryPort(0);
-  if (!port) throw new Error(`no free port on ${HOST}`);
-  return port;
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = await tryPort(0);
+    if (port && !handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error(`no free port on ${HOST}`);
 }
 
 /** True when something accepts connections on the port. */
