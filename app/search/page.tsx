@@ -6,7 +6,7 @@ import { SearchPrompt } from '@/components/search-prompt';
 import { SearchResults } from '@/components/search-results';
 import { SideLists } from '@/components/side-lists';
 import { searchPage } from '@/lib/pages/search';
-import { QUERY_MAX } from '@/lib/search/engine';
+import { QUERY_MAX, RESULTS_MAX } from '@/lib/search/engine';
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
@@ -37,6 +37,7 @@ export default async function SearchPage({ searchParams }: Props) {
             <>
               <p className="mt-3 text-sm text-muted" data-testid="search-count">
                 找到 {found.total} 篇相关文章
+                {found.total > RESULTS_MAX ? `，显示前 ${RESULTS_MAX} 篇` : ''}
                 {found.totalPages > 1 ? `，第 ${found.page}/${found.totalPages} 页` : ''}
               </p>
               <SearchResults results={found.results} categoryNames={names} />

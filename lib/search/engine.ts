@@ -6,6 +6,12 @@ import type { ArticleSummary } from '@/lib/content/types';
 import type { Segment } from './highlight';
 
 export const QUERY_MAX = 100;
+/**
+ * Results a query pages through, at most (the total found is still said): a page beyond them
+ * would have to put a whole common word's documents in order, a second of work per request.
+ * Portals stop sooner (Baidu at 76 pages); a reader who pages this far needs another word.
+ */
+export const RESULTS_MAX = 1000;
 
 export type SearchResult = { article: ArticleSummary; excerpt: Segment[] };
 export type SearchPage = {

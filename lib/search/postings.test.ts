@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RESULTS_MAX } from './engine';
 import {
   PHRASE_BATCH,
   PHRASE_SCAN,
@@ -35,12 +36,12 @@ function memorySource(docs: Doc[]): RankSource & { docs: Doc[] } {
     maxId: docs.length,
     avgTitle: total('title') / docs.length || 1,
     avgBody: total('body') / docs.length || 1,
-    titleLength: (doc) => lengths[doc]?.title ?? 0,
-    bodyLength: (doc) => lengths[doc]?.body ?? 0,
+    lengths: Uint32Array.from(lengths.flatMap((length) => [length.title, length.body])),
     postings(term): Postings | undefined {
       const list = lists.get(term);
       return list && decodePostings(encodePostings(list.docs, list.title, list.body));
     },
+    titleCandidates: (ids) => ids,
     withTitlePhrase: (ids, phrase) =>
       new Set(ids.filter((doc) => docs[doc]?.title.toLowerCase().includes(phrase))),
     withPhrase: (ids, phrase) =>
@@ -50,9 +51,27 @@ function memorySource(docs: Doc[]): RankSource & { docs: Doc[] } {
   };
 }
 
+/** The source, with `method` telling `count` how many documents each call asks about. */
+function counting<S extends RankSource>(
+  source: S,
+  method: 'withPhrase' | 'withTitlePhrase',
+  count: (docs: number) => void,
+): S {
+  const test = source[method];
+  return {
+    ...source,
+    [method]: (ids: number[], phrase: string) => {
+      count(ids.length);
+      return test(ids, phrase);
+    },
+  };
+}
+
 /**
  * Every hit in order, the slow way: BM25 as the in-process index of docs/adr/004 computed it
- * (k1 1.2, b 0.75, titles four times bodies), tiers, and a full sort.
+ * (k1 1.2, b 0.75, titles four times bodies), tiers, and a full sort. The phrase counts as in
+ * the title when the title holds it and every word is among the title's (and tags') terms, in
+ * the body likewise.
  */
 function reference(source: ReturnType<typeof memorySource>, query: string): string[] {
   const { terms, words, phrase, hasPhrase } = parseQuery(query);
@@ -74,14 +93,16 @@ function reference(source: ReturnType<typeof memorySource>, query: string): stri
         const idf = Math.log(1 + (source.count - df(term) + 0.5) / (df(term) + 0.5));
         score +=
           idf *
-          (4 * bm25(inTitle, source.titleLength(id), source.avgTitle) +
-            bm25(inBody, source.bodyLength(id), source.avgBody));
+          (4 * bm25(inTitle, source.lengths[2 * id] as number, source.avgTitle) +
+            bm25(inBody, source.lengths[2 * id + 1] as number, source.avgBody));
       }
       const allWords = words.length > 0 && words.every((word) => counts[word]);
+      const titleWise = words.every((word) => (counts[word]?.[0] ?? 0) > 0);
+      const bodyWise = words.every((word) => (counts[word]?.[1] ?? 0) > 0);
       const tier =
-        allWords && hasPhrase && doc.title.toLowerCase().includes(phrase)
+        allWords && hasPhrase && titleWise && doc.title.toLowerCase().includes(phrase)
           ? 4
-          : allWords && hasPhrase && doc.text.toLowerCase().includes(phrase)
+          : allWords && hasPhrase && bodyWise && doc.text.toLowerCase().includes(phrase)
             ? 3
             : allWords
               ? 2
@@ -101,8 +122,10 @@ function referenceTiers(source: ReturnType<typeof memorySource>, query: string):
     const counts = termCounts(doc.title, doc.tags, doc.text);
     if (doc.hidden || !terms.some((term) => counts[term])) return [];
     if (!words.every((word) => counts[word])) return ['1'];
-    if (hasPhrase && doc.title.toLowerCase().includes(phrase)) return ['4'];
-    if (hasPhrase && doc.text.toLowerCase().includes(phrase)) return ['3'];
+    const titleWise = words.every((word) => (counts[word]?.[0] ?? 0) > 0);
+    if (hasPhrase && titleWise && doc.title.toLowerCase().includes(phrase)) return ['4'];
+    const bodyWise = words.every((word) => (counts[word]?.[1] ?? 0) > 0);
+    if (hasPhrase && bodyWise && doc.text.toLowerCase().includes(phrase)) return ['3'];
     return ['2'];
   });
 }
@@ -158,6 +181,62 @@ describe('rankPage', () => {
     expect([...tiers].sort()).toEqual(['1', '2', '3', '4']);
   });
 
+  it('pages through ties in order, in tiers far larger than the page', () => {
+    // Groups of 37 identical documents: every score is tied 37 times, across page boundaries.
+    const base = corpus(40, 11);
+    const tied = memorySource(
+      Array.from({ length: 40 * 37 }, (_, index) => ({
+        ...(base[index % 40] as Doc),
+        slug: `t-${String((index * 7919) % 1480).padStart(4, '0')}`,
+      })),
+    );
+    for (const query of ['成都', '成都 教育', '社区教育']) {
+      const all = reference(tied, query);
+      const pages: string[] = [];
+      const first = rankPage(tied, query, 1, 50);
+      for (let page = 1; page <= first.totalPages; page += 1)
+        pages.push(...rankPage(tied, query, page, 50).docs.map((doc) => tied.slug(doc)));
+      expect(pages, query).toEqual(all.slice(0, RESULTS_MAX));
+    }
+  });
+
+  it('reads slugs only to order the documents a page needs, not every tie of the tier', () => {
+    const base = corpus(40, 11);
+    const tied = memorySource(
+      Array.from({ length: 40 * 100 }, (_, index) => ({
+        ...(base[index % 40] as Doc),
+        slug: `t-${index}`,
+        hidden: false,
+      })),
+    );
+    let reads = 0;
+    const counted = {
+      ...tied,
+      slug: (doc: number) => {
+        reads += 1;
+        return tied.slug(doc);
+      },
+    };
+    expect(rankPage(counted, '成都', 1, 20).docs).toHaveLength(20);
+    // The best tie group and the next few (100 documents each), each slug once.
+    expect(reads).toBeLessThanOrEqual(300);
+  });
+
+  it('pages through the first RESULTS_MAX results only, and says how many were found', () => {
+    const many = memorySource(
+      corpus(RESULTS_MAX + 300, 5).map((doc) => ({ ...doc, hidden: false })),
+    );
+    const all = reference(many, '新闻');
+    expect(all.length).toBe(RESULTS_MAX + 300);
+    const last = rankPage(many, '新闻', 10_000, 7);
+    expect(last.total).toBe(RESULTS_MAX + 300);
+    expect(last.totalPages).toBe(Math.ceil(RESULTS_MAX / 7));
+    expect(last.page).toBe(last.totalPages);
+    expect(last.docs.map((doc) => many.slug(doc))).toEqual(
+      all.slice((last.page - 1) * 7, RESULTS_MAX),
+    );
+  });
+
   it('counts only visible documents and clamps a page past the end', () => {
     const result = rankPage(source, '成都', 10_000, 20);
     expect(result.page).toBe(result.totalPages);
@@ -174,14 +253,53 @@ describe('rankPage', () => {
       // Every document holds both words; only the last ones hold them as one phrase.
       text: index >= PHRASE_SCAN + 40 ? '社区教育' : '社区和教育',
     }));
-    const counted = { ...memorySource(docs) };
-    const withPhrase = counted.withPhrase;
-    counted.withPhrase = (ids, phrase) => {
-      reads += ids.length;
-      return withPhrase(ids, phrase);
-    };
+    const counted = counting(memorySource(docs), 'withPhrase', (n) => (reads += n));
     rankPage(counted, '社区教育', 1, 20);
     expect(reads).toBeLessThanOrEqual(PHRASE_SCAN);
+  });
+
+  it('tests titles best first, and only until the page is full of title matches', () => {
+    let reads = 0;
+    const docs = Array.from({ length: 2000 }, (_, index) => ({
+      slug: `d${index}`,
+      title: `社区教育${'新闻'.repeat(index % 7)}`,
+      tags: [],
+      text: '社区和教育。',
+    }));
+    const counted = counting(memorySource(docs), 'withTitlePhrase', (n) => (reads += n));
+    const page = rankPage(counted, '社区教育', 2, 20);
+    expect(page.docs.map((doc) => counted.slug(doc))).toEqual(
+      reference(counted, '社区教育').slice(20, 40),
+    );
+    expect(reads).toBe(PHRASE_BATCH);
+  });
+
+  it('reads no title whose terms lack a word of the phrase', () => {
+    let reads = 0;
+    const docs = Array.from({ length: 1000 }, (_, index) => ({
+      slug: `d${index}`,
+      // 宗教育人 holds the letters of 教育 but not the word (宗教/育人).
+      title: index % 2 ? '宗教育人' : '标题',
+      tags: [],
+      text: '加强教育。',
+    }));
+    const counted = counting(memorySource(docs), 'withTitlePhrase', (n) => (reads += n));
+    expect(rankPage(counted, '教育', 1, 20).docs).toHaveLength(20);
+    expect(reads).toBe(0);
+  });
+
+  it('reads no body whose terms lack a word of the phrase', () => {
+    let reads = 0;
+    const docs = Array.from({ length: 1000 }, (_, index) => ({
+      slug: `d${index}`,
+      title: '标题',
+      // The word in the tags only: found, but no text holds it.
+      tags: ['教育'],
+      text: '工作。',
+    }));
+    const counted = counting(memorySource(docs), 'withPhrase', (n) => (reads += n));
+    expect(rankPage(counted, '教育', 1, 20).docs).toHaveLength(20);
+    expect(reads).toBe(0);
   });
 
   it('stops reading texts once the page is full of phrase matches', () => {
@@ -192,12 +310,7 @@ describe('rankPage', () => {
       tags: [],
       text: '社区教育。',
     }));
-    const counted = { ...memorySource(docs) };
-    const withPhrase = counted.withPhrase;
-    counted.withPhrase = (ids, phrase) => {
-      reads += ids.length;
-      return withPhrase(ids, phrase);
-    };
+    const counted = counting(memorySource(docs), 'withPhrase', (n) => (reads += n));
     expect(rankPage(counted, '社区教育', 1, 20).docs).toHaveLength(20);
     // One batch.
     expect(reads).toBe(PHRASE_BATCH);

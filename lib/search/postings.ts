@@ -1,6 +1,7 @@
 // Pure: the search index's posting lists and the ranking over them. The index lives on disk
 // (lib/pipeline/search-writer.ts writes it, lib/search/sqlite-engine.ts reads it); this module
 // only sees what a `RankSource` hands it, so the ranking is the same whatever stores the lists.
+import { RESULTS_MAX } from './engine';
 import { indexTerms, normalizeQuery, queryWords } from './tokenize';
 
 /** One term's documents and its frequency in each document's title (with tags) and body. */
@@ -75,10 +76,18 @@ export interface RankSource {
   readonly maxId: number;
   readonly avgTitle: number;
   readonly avgBody: number;
-  titleLength(doc: number): number;
-  bodyLength(doc: number): number;
+  /** Term lengths by document id: the title's (with tags) at 2·id, the body's at 2·id + 1. */
+  readonly lengths: Uint32Array;
   postings(term: string): Postings | undefined;
-  /** Which of these documents hold the (lower-cased) phrase in their lower-cased title. */
+  /**
+   * Those of these documents whose title may hold the (lower-cased) phrase: every one that does,
+   * and as few others as the source can tell apart without reading titles.
+   */
+  titleCandidates(docs: Uint32Array, phrase: string): Uint32Array;
+  /**
+   * Which of these documents hold the phrase in their lower-cased title. Asked for the best
+   * candidates only, a batch at a time.
+   */
   withTitlePhrase(docs: number[], phrase: string): ReadonlySet<number>;
   /**
    * Which of these documents hold the phrase in their lower-cased plain text. Asked for the best
@@ -104,8 +113,31 @@ export const PHRASE_SCAN = 1000;
 /** Documents whose texts are tested together. */
 export const PHRASE_BATCH = 50;
 
-function bm25(tf: number, length: number, averageLength: number): number {
-  return tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
+/**
+ * BM25's length normalisation, k1 · (1 − b + b · length / average), for the lengths below
+ * NORM_TABLE, computed once per average (a content version's): a posting then costs a lookup, not
+ * a division. The same expression as a posting's, so scores are the same to the last bit.
+ */
+const NORM_TABLE = 4096;
+const norms = new Map<number, Float64Array>();
+function normsFor(averageLength: number): Float64Array {
+  let table = norms.get(averageLength);
+  if (!table) {
+    if (norms.size >= 8) norms.clear();
+    table = new Float64Array(NORM_TABLE);
+    for (let length = 0; length < NORM_TABLE; length += 1)
+      table[length] = K1 * (1 - B + (B * length) / averageLength);
+    norms.set(averageLength, table);
+  }
+  return table;
+}
+
+/** tf · (k1 + 1) / (tf + k1 · (1 − b + b · length / average)), the norm from the table. */
+function bm25(tf: number, length: number, table: Float64Array, averageLength: number): number {
+  if (tf === 0) return 0;
+  const norm =
+    length < NORM_TABLE ? (table[length] as number) : K1 * (1 - B + (B * length) / averageLength);
+  return (tf * (K1 + 1)) / (tf + norm);
 }
 
 /** What a query asks for: its index terms, the words the reader typed, and the phrase. */
@@ -118,60 +150,134 @@ export function parseQuery(rawQuery: string) {
   return { query, words, terms, phrase, hasPhrase };
 }
 
-/** A binary heap of document ids, best first. */
-class DocHeap {
-  private readonly items: number[];
+/**
+ * A tier's documents, handed out best first: by score, ties by slug. Only as many are put in
+ * order as are taken. The next ones are found by score alone (the k-th best score is a threshold:
+ * one pass over the rest with a small heap), and only those at or above it are sorted, so slugs
+ * are read for ties among them, not for the ties of the whole tier.
+ */
+class Tier {
+  private ordered: number[] = [];
+  private at = 0;
   constructor(
-    items: number[],
-    private readonly better: (a: number, b: number) => boolean,
-  ) {
-    this.items = items;
-    for (let i = (items.length >> 1) - 1; i >= 0; i -= 1) this.down(i);
-  }
+    private rest: Uint32Array,
+    private readonly scores: Float64Array,
+    private readonly slug: (doc: number) => string,
+  ) {}
+  /** Documents not taken yet. */
   get size() {
-    return this.items.length;
+    return this.ordered.length - this.at + this.rest.length;
   }
-  pop(): number | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last !== undefined) {
-      items[0] = last;
-      this.down(0);
-    }
-    return top;
+  /** The next `count` documents in order, fewer at the end of the tier. */
+  take(count: number): number[] {
+    if (this.ordered.length - this.at < count) this.order(count - (this.ordered.length - this.at));
+    const taken = this.ordered.slice(this.at, this.at + count);
+    this.at += taken.length;
+    return taken;
   }
-  private down(start: number) {
-    const items = this.items;
-    let i = start;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let best = i;
-      if (left < items.length && this.better(items[left] as number, items[best] as number))
-        best = left;
-      if (right < items.length && this.better(items[right] as number, items[best] as number))
-        best = right;
-      if (best === i) return;
-      [items[i], items[best]] = [items[best] as number, items[i] as number];
-      i = best;
+  /** Moves at least `count` more documents (all of them if fewer) from `rest` into `ordered`. */
+  private order(count: number) {
+    const { rest, scores } = this;
+    if (rest.length === 0) return;
+    // At least twice what was asked: a phrase scan takes batch after batch.
+    const want = Math.max(count, 2 * this.ordered.length, 64);
+    let next: Uint32Array;
+    if (rest.length <= want) {
+      next = rest;
+      this.rest = new Uint32Array(0);
+    } else {
+      const threshold = kthBest(rest, scores, want);
+      let above = 0;
+      for (let i = 0; i < rest.length; i += 1)
+        if ((scores[rest[i] as number] as number) >= threshold) above += 1;
+      next = new Uint32Array(above);
+      const below = new Uint32Array(rest.length - above);
+      let a = 0;
+      let b = 0;
+      for (let i = 0; i < rest.length; i += 1) {
+        const doc = rest[i] as number;
+        if ((scores[doc] as number) >= threshold) next[a++] = doc;
+        else below[b++] = doc;
+      }
+      this.rest = below;
     }
+    // By score, then each run of equal scores by slug, each slug read once.
+    const sorted = Array.from(next).sort((x, y) => (scores[y] as number) - (scores[x] as number));
+    for (let from = 0; from < sorted.length;) {
+      const score = scores[sorted[from] as number] as number;
+      let to = from + 1;
+      while (to < sorted.length && scores[sorted[to] as number] === score) to += 1;
+      if (to - from > 1) {
+        const run = sorted.slice(from, to).map((doc) => ({ doc, slug: this.slug(doc) }));
+        run.sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+        run.forEach(({ doc }, at) => (sorted[from + at] = doc));
+      }
+      from = to;
+    }
+    if (this.at > 0) {
+      this.ordered = this.ordered.slice(this.at);
+      this.at = 0;
+    }
+    for (const doc of sorted) this.ordered.push(doc);
   }
 }
 
+/** The k-th best score among `docs` (k ≤ docs.length), with a min-heap of the k best so far. */
+function kthBest(docs: Uint32Array, scores: Float64Array, k: number): number {
+  const heap = new Float64Array(k);
+  for (let i = 0; i < k; i += 1) heap[i] = scores[docs[i] as number] as number;
+  const down = (start: number) => {
+    let i = start;
+    const value = heap[i] as number;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= k) break;
+      if (child + 1 < k && (heap[child + 1] as number) < (heap[child] as number)) child += 1;
+      if ((heap[child] as number) >= value) break;
+      heap[i] = heap[child] as number;
+      i = child;
+    }
+    heap[i] = value;
+  };
+  for (let i = (k >> 1) - 1; i >= 0; i -= 1) down(i);
+  for (let i = k; i < docs.length; i += 1) {
+    const score = scores[docs[i] as number] as number;
+    if (score > (heap[0] as number)) {
+      heap[0] = score;
+      down(0);
+    }
+  }
+  return heap[0] as number;
+}
+
 // Reused between queries (ranking is synchronous, so one query at a time per process).
-let scratch: { scores: Float64Array; words: Uint8Array } | undefined;
+let scratch:
+  | {
+      scores: Float64Array;
+      words: Uint8Array;
+      titleWords: Uint8Array;
+      bodyWords: Uint8Array;
+      touched: Uint32Array;
+    }
+  | undefined;
 function scratchFor(size: number) {
   if (!scratch || scratch.scores.length < size) {
-    scratch = { scores: new Float64Array(size), words: new Uint8Array(size) };
+    scratch = {
+      scores: new Float64Array(size),
+      words: new Uint8Array(size),
+      titleWords: new Uint8Array(size),
+      bodyWords: new Uint8Array(size),
+      touched: new Uint32Array(size),
+    };
   }
   return scratch;
 }
 
 /**
- * One page of results, in tiers and then by BM25: the exact phrase in the title, then in the
- * body, then documents holding every word the reader typed, then those holding some. Title hits
- * weigh four times body hits. Only the documents the page needs are put in order.
+ * One page of results, in tiers and then by BM25: the exact phrase in the title (and each of
+ * its words among the title's terms), then in the body, then documents holding every word the reader typed, then those holding some. Title hits
+ * weigh four times body hits. Only the documents the page needs are put in order, and pages
+ * stop at RESULTS_MAX results.
  */
 export function rankPage(
   source: RankSource,
@@ -182,88 +288,122 @@ export function rankPage(
   const { words, terms, phrase, hasPhrase } = parseQuery(rawQuery);
   const empty = { total: 0, page: 1, totalPages: 1, docs: [] };
   if (terms.length === 0 || source.count === 0) return empty;
-  const { scores, words: wordsFound } = scratchFor(source.maxId);
-  const touched: number[] = [];
+  const { scores, words: wordsFound, titleWords, bodyWords, touched } = scratchFor(source.maxId);
+  let touchedCount = 0;
   const wordSet = new Set(words);
+  const { lengths, avgTitle, avgBody } = source;
+  const titleNorms = normsFor(avgTitle);
+  const bodyNorms = normsFor(avgBody);
   try {
     for (const term of terms) {
       const list = source.postings(term);
       if (!list) continue;
-      const isWord = wordSet.has(term);
-      const df = list.docs.length;
+      const isWord = wordSet.has(term) ? 1 : 0;
+      const { docs, titleTf, bodyTf } = list;
+      const df = docs.length;
       const idf = Math.log(1 + (source.count - df + 0.5) / (df + 0.5));
       for (let i = 0; i < df; i += 1) {
-        const doc = list.docs[i] as number;
+        const doc = docs[i] as number;
         const before = scores[doc] as number;
         // Every posting has a positive score, so zero means not seen yet.
-        if (before === 0) touched.push(doc);
-        scores[doc] =
-          before +
-          idf *
-            (TITLE_WEIGHT *
-              bm25(list.titleTf[i] as number, source.titleLength(doc), source.avgTitle) +
-              bm25(list.bodyTf[i] as number, source.bodyLength(doc), source.avgBody));
-        // A list holds a document once, so this counts distinct words.
-        if (isWord) wordsFound[doc] = Math.min(255, (wordsFound[doc] as number) + 1);
+        if (before === 0) touched[touchedCount++] = doc;
+        const inTitle = titleTf[i] as number;
+        const inBody = bodyTf[i] as number;
+        const titleScore = bm25(inTitle, lengths[2 * doc] as number, titleNorms, avgTitle);
+        const bodyScore = bm25(inBody, lengths[2 * doc + 1] as number, bodyNorms, avgBody);
+        scores[doc] = before + idf * (TITLE_WEIGHT * titleScore + bodyScore);
+        // A list holds a document once, so these count distinct words.
+        if (isWord && (wordsFound[doc] as number) < 255) {
+          wordsFound[doc] = (wordsFound[doc] as number) + 1;
+          if (inTitle > 0) titleWords[doc] = (titleWords[doc] as number) + 1;
+          if (inBody > 0) bodyWords[doc] = (bodyWords[doc] as number) + 1;
+        }
       }
     }
     const allCount = Math.min(255, wordSet.size);
-    let inTitle: number[] = [];
-    let allWords: number[] = [];
-    const some: number[] = [];
-    for (const doc of touched) {
+    const all = new Uint32Array(touchedCount);
+    const some = new Uint32Array(touchedCount);
+    // Documents with every word among their title's (and tags') terms: only their titles can
+    // hold the phrase (a title that holds it as letters split otherwise, 宗教育人 for 教育,
+    // does not count as holding the word).
+    const titleWise = new Uint32Array(hasPhrase ? touchedCount : 0);
+    let allLength = 0;
+    let someLength = 0;
+    let titleLength = 0;
+    for (let i = 0; i < touchedCount; i += 1) {
+      const doc = touched[i] as number;
       if (!source.visible(doc)) continue;
-      if (wordSet.size > 0 && wordsFound[doc] === allCount) allWords.push(doc);
-      else some.push(doc);
+      if (wordSet.size > 0 && wordsFound[doc] === allCount) {
+        all[allLength++] = doc;
+        if (hasPhrase && titleWords[doc] === allCount) titleWise[titleLength++] = doc;
+      } else some[someLength++] = doc;
     }
-    if (hasPhrase && allWords.length > 0) {
-      const titled = source.withTitlePhrase(allWords, phrase);
-      if (titled.size > 0) {
-        inTitle = allWords.filter((doc) => titled.has(doc));
-        allWords = allWords.filter((doc) => !titled.has(doc));
-      }
-    }
-    const total = inTitle.length + allWords.length + some.length;
-    const totalPages = Math.max(1, Math.ceil(total / pageSize));
+    const total = allLength + someLength;
+    const shown = Math.min(total, RESULTS_MAX);
+    const totalPages = Math.max(1, Math.ceil(shown / pageSize));
     const page = Math.min(requestedPage, totalPages);
     const start = (page - 1) * pageSize;
-    const end = Math.min(total, start + pageSize);
-    const better = (a: number, b: number) => {
-      const difference = (scores[a] as number) - (scores[b] as number);
-      return difference > 0 || (difference === 0 && source.slug(a) < source.slug(b));
-    };
+    const end = Math.min(shown, start + pageSize);
+    const slug = (doc: number) => source.slug(doc);
     const ordered: number[] = [];
-    const take = (heap: DocHeap) => {
-      while (ordered.length < end && heap.size > 0) ordered.push(heap.pop() as number);
+    const take = (tier: Tier) => {
+      if (ordered.length < end)
+        for (const doc of tier.take(end - ordered.length)) ordered.push(doc);
     };
-    take(new DocHeap(inTitle, better));
+    let allWords = all.subarray(0, allLength);
+    const titled = new Set<number>();
+    if (hasPhrase && titleLength > 0) {
+      // The phrase in the title: its candidates are tested best first, a batch at a time, until
+      // the page is full of matches. The all-words tier is only needed when every candidate has
+      // been tested, and then it is every document that did not match.
+      const candidates = new Tier(
+        source.titleCandidates(titleWise.subarray(0, titleLength), phrase),
+        scores,
+        slug,
+      );
+      while (ordered.length < end && candidates.size > 0) {
+        const batch = candidates.take(Math.max(PHRASE_BATCH, end - ordered.length));
+        const found = source.withTitlePhrase(batch, phrase);
+        for (const doc of batch) {
+          if (!found.has(doc)) continue;
+          ordered.push(doc);
+          titled.add(doc);
+        }
+      }
+    }
     if (ordered.length < end) {
-      const heap = new DocHeap(allWords, better);
+      if (titled.size > 0) allWords = allWords.filter((doc) => !titled.has(doc));
+      const tier = new Tier(allWords, scores, slug);
       if (hasPhrase) {
         // The phrase in the body first, best first; the other all-words documents after them.
         // Once the page holds enough phrase matches the rest need not be read: they come later.
         const inBody: number[] = [];
         const rest: number[] = [];
         let scanned = 0;
-        while (heap.size > 0 && scanned < PHRASE_SCAN && ordered.length + inBody.length < end) {
-          const batch: number[] = [];
-          while (heap.size > 0 && batch.length < Math.min(PHRASE_BATCH, PHRASE_SCAN - scanned)) {
-            batch.push(heap.pop() as number);
-          }
+        while (tier.size > 0 && scanned < PHRASE_SCAN && ordered.length + inBody.length < end) {
+          const batch = tier.take(Math.min(PHRASE_BATCH, PHRASE_SCAN - scanned));
           scanned += batch.length;
-          const found = source.withPhrase(batch, phrase);
+          // Only a body with every word among its terms is read (as for titles, above).
+          const found = source.withPhrase(
+            batch.filter((doc) => bodyWords[doc] === allCount),
+            phrase,
+          );
           for (const doc of batch) (found.has(doc) ? inBody : rest).push(doc);
         }
-        ordered.push(...inBody, ...rest);
+        for (const doc of inBody) ordered.push(doc);
+        for (const doc of rest) ordered.push(doc);
       }
-      take(heap);
+      take(tier);
     }
-    if (ordered.length < end) take(new DocHeap(some, better));
+    take(new Tier(some.subarray(0, someLength), scores, slug));
     return { total, page, totalPages, docs: ordered.slice(start, end) };
   } finally {
-    for (const doc of touched) {
+    for (let i = 0; i < touchedCount; i += 1) {
+      const doc = touched[i] as number;
       scores[doc] = 0;
       wordsFound[doc] = 0;
+      titleWords[doc] = 0;
+      bodyWords[doc] = 0;
     }
   }
 }

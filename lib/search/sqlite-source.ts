@@ -2,7 +2,7 @@ import 'server-only';
 // Reads a content version's search index (lib/search/search-db.ts: a manifest naming segments)
 // for the ranking. A process keeps in memory only what a query reads for many documents: two
 // term lengths (BM25, every posting) and a title signature (the phrase-in-title test), 16 bytes a
-// document: 16 MB at 1,000,000 articles. Posting lists, slugs, titles, publication and texts are
+// document in two arrays per content version: 16 MB at 1,000,000 articles. Posting lists, slugs, titles, publication and texts are
 // read per query from the files, which the operating system caches once for every process.
 // Segments are opened once and shared by the versions that name them, so a switch to a version
 // that adds one article opens one small file.
@@ -44,9 +44,12 @@ export type Segment = {
   readonly file: string;
   readonly firstId: number;
   readonly nextId: number;
-  titleLength(doc: number): number;
-  bodyLength(doc: number): number;
-  signature(doc: number, at: 0 | 1): number;
+  /**
+   * Copies its documents' term lengths and title signatures into a version's arrays, each two
+   * uint32 a document at 2·id (read again for each version that names the segment, not kept: the
+   * version's copy is the one queries read).
+   */
+  readPairs(lengths: Uint32Array, signatures: Uint32Array): void;
   postings(term: string): Postings | undefined;
   text(doc: number): string;
   slug(doc: number): string;
@@ -72,15 +75,14 @@ export function openSegment(file: string): Segment {
   const firstId = Number(meta.firstId);
   const nextId = Number(meta.nextId);
   const readBlob = db.prepare('SELECT value FROM meta WHERE name = ?').pluck();
-  // Copied into aligned buffers: typed-array views need 4-byte alignment, a blob has none.
-  const pairs = (name: string) => {
+  const copyPairs = (name: string, into: Uint32Array) => {
     const stored = readBlob.get(name) as Buffer;
-    const values = new Uint32Array((nextId - firstId) * 2);
-    new Uint8Array(values.buffer).set(stored.subarray(0, values.length * 4));
-    return values;
+    const bytes = (nextId - firstId) * 8;
+    // Into an aligned array: typed-array views need 4-byte alignment, a blob has none.
+    new Uint8Array(into.buffer, into.byteOffset + firstId * 8, bytes).set(
+      stored.subarray(0, bytes),
+    );
   };
-  const lengths = pairs(LENGTHS_META);
-  const signatures = pairs(SIGNATURES_META);
   const readPostings = db.prepare('SELECT data FROM postings WHERE term = ?').pluck();
   const readText = db.prepare('SELECT text FROM docs WHERE id = ?').pluck();
   const readSlug = db.prepare('SELECT slug FROM doc_info WHERE id = ?').pluck();
@@ -102,9 +104,10 @@ export function openSegment(file: string): Segment {
     file,
     firstId,
     nextId,
-    titleLength: (doc) => lengths[(doc - firstId) * 2] as number,
-    bodyLength: (doc) => lengths[(doc - firstId) * 2 + 1] as number,
-    signature: (doc, at) => signatures[(doc - firstId) * 2 + at] as number,
+    readPairs(lengths, signatures) {
+      copyPairs(LENGTHS_META, lengths);
+      copyPairs(SIGNATURES_META, signatures);
+    },
     postings(term) {
       const data = readPostings.get(term) as Buffer | undefined;
       return data ? decodePostings(data) : undefined;
@@ -155,6 +158,9 @@ export function openSearchVersion(
     return open;
   });
   const { count, nextId: maxId } = manifest;
+  const lengths = new Uint32Array(maxId * 2);
+  const signatures = new Uint32Array(maxId * 2);
+  for (const segment of segments) segment.readPairs(lengths, signatures);
   // The ids the version leaves out, flagged, when there are any.
   const deleted = manifest.deleted.length > 0 ? new Uint8Array(maxId) : undefined;
   for (const id of manifest.deleted) if (deleted) deleted[id] = 1;
@@ -224,8 +230,7 @@ export function openSearchVersion(
       maxId,
       avgTitle: count ? manifest.titleTotal / count || 1 : 1,
       avgBody: count ? manifest.bodyTotal / count || 1 : 1,
-      titleLength: (doc) => segmentOf(doc).titleLength(doc),
-      bodyLength: (doc) => segmentOf(doc).bodyLength(doc),
+      lengths,
       postings(term): Postings | undefined {
         const lists: Postings[] = [];
         let size = 0;
@@ -265,22 +270,25 @@ export function openSearchVersion(
         }
         return joined;
       },
-      withTitlePhrase(docs, phrase) {
-        // Only the titles whose signature has every bit of the phrase's can hold it: usually
-        // well under 1 in 100 of the documents that hold every word.
+      titleCandidates(docs, phrase) {
+        // Only the titles whose signature has every bit of the phrase's can hold it: all of
+        // those that do, and of the others usually well under 1 in 100.
         const [low, high] = titleSignature(phrase);
-        const possible = docs.filter((doc) => {
-          const segment = segmentOf(doc);
-          return (
-            (segment.signature(doc, 0) & low) >>> 0 === low &&
-            (segment.signature(doc, 1) & high) >>> 0 === high
-          );
-        });
-        if (possible.length === 0) return new Set();
-        return matching(possible, 'doc_info', 'instr(title_lower, ?) > 0', phrase);
+        return docs.filter(
+          (doc) =>
+            ((signatures[2 * doc] as number) & low) >>> 0 === low &&
+            ((signatures[2 * doc + 1] as number) & high) >>> 0 === high,
+        );
+      },
+      withTitlePhrase(docs, phrase) {
+        if (docs.length === 0) return new Set();
+        return matching(docs, 'doc_info', 'instr(title_lower, ?) > 0', phrase);
       },
       withPhrase(docs, phrase) {
         if (docs.length === 0) return new Set();
+        // Without letters that have case the text need not be lower-cased (a copy of each text).
+        if (!/[a-z]/.test(phrase) && asciiCaseOnly(phrase))
+          return matching(docs, 'docs', 'instr(text, ?) > 0', phrase);
         if (asciiCaseOnly(phrase))
           return matching(docs, 'docs', 'instr(lower(text), ?) > 0', phrase);
         return new Set(docs.filter((doc) => text(doc).toLowerCase().includes(phrase)));
