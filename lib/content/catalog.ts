@@ -14,6 +14,16 @@ export type Scope = { seq: number; now: number; all: boolean };
 const VISIBLE = 'from_seq <= @seq AND to_seq > @seq';
 const SHOWN = `${VISIBLE} AND (@all OR (draft = 0 AND date_ms <= @now))`;
 
+/** A published slice of a list from a mark on, its rows joined to `columns`. */
+const fromMark = (columns: string) =>
+  `SELECT ${columns} FROM (
+      SELECT l.rid, l.date_ms, l.slug FROM article_lists l
+      WHERE l.list = @list AND (l.date_ms < @date OR (l.date_ms = @date AND l.slug >= @slug))
+        AND l.from_seq <= @seq AND l.to_seq > @seq AND l.draft = 0 AND l.date_ms <= @now
+      ORDER BY l.date_ms DESC, l.slug LIMIT @limit OFFSET @offset
+    ) p JOIN articles a ON a.rid = p.rid
+    ORDER BY p.date_ms DESC, p.slug`;
+
 function statements(db: Database.Database) {
   return {
     version: db.prepare('SELECT seq, categories, pages FROM versions WHERE id = ?'),
@@ -44,6 +54,24 @@ function statements(db: Database.Database) {
         ) p JOIN articles a ON a.rid = p.rid
         ORDER BY p.date_ms DESC, p.slug`,
     ),
+    // The same two from a list mark on (catalog-schema.ts): rows at or older than the mark.
+    listFrom: db.prepare(fromMark('a.summary, a.draft, a.date_ms')),
+    linksFrom: db.prepare(fromMark('a.slug, a.lastmod, p.date_ms')),
+    markAtOrAbove: db.prepare(
+      `SELECT n, date_ms, slug FROM list_marks
+        WHERE list = @list AND n >= @n AND from_seq <= @seq AND to_seq > @seq ORDER BY n LIMIT 1`,
+    ),
+    nonDrafts: db
+      .prepare(
+        'SELECT count FROM list_stats WHERE list = @list AND from_seq <= @seq AND to_seq > @seq',
+      )
+      .pluck(),
+    notDueIn: db
+      .prepare(
+        `SELECT COUNT(*) FROM article_lists WHERE list = @list AND date_ms > @now
+          AND from_seq <= @seq AND to_seq > @seq AND draft = 0`,
+      )
+      .pluck(),
     linksAfter: db.prepare(
       `SELECT a.slug, a.lastmod, l.date_ms FROM article_lists l JOIN articles a ON a.rid = l.rid
         WHERE l.list = @list AND l.date_ms <= @date AND (l.date_ms < @date OR l.slug > @slug)
@@ -155,6 +183,32 @@ export function articleBySlug(slug: string, scope: Scope): ArticleSummary | unde
   return toSummary(row, scope);
 }
 
+/**
+ * Where the published article at `offset` (from the newest) of a list is found by a seek: the
+ * mark at or just newer than it, and how many rows to skip from there (catalog-schema.ts).
+ * Undefined near the top of the list (no mark there, or only marks not due yet) and in a preview
+ * (drafts are not counted by marks).
+ */
+function seek(
+  list: string,
+  scope: Scope,
+  offset: number,
+): { date: number; slug: string; skip: number } | undefined {
+  if (scope.all || offset === 0) return undefined;
+  const params = { list, seq: scope.seq, now: scope.now };
+  const nonDrafts = q().nonDrafts.get(params) as number | undefined;
+  if (!nonDrafts) return undefined;
+  // Scheduled articles not due yet are the newest of the non-drafts: the published ones follow.
+  const notDue = q().notDueIn.get(params) as number;
+  const target = nonDrafts - 1 - (offset + notDue);
+  if (target < 0) return undefined;
+  const mark = q().markAtOrAbove.get({ ...params, n: target }) as
+    | { n: number; date_ms: number; slug: string }
+    | undefined;
+  if (!mark || mark.n > nonDrafts - 1 - notDue) return undefined;
+  return { date: mark.date_ms, slug: mark.slug, skip: mark.n - target };
+}
+
 /** A slice of a list (catalog-schema.ts), newest first; `since` leaves out older articles. */
 export function listSlice(
   list: string,
@@ -163,9 +217,11 @@ export function listSlice(
   limit: number,
   since = Number.MIN_SAFE_INTEGER,
 ): ArticleSummary[] {
-  return (
-    q().list.all({ list, ...scope, all: scope.all ? 1 : 0, since, offset, limit }) as Row[]
-  ).map((row) => toSummary(row, scope));
+  const from = since === Number.MIN_SAFE_INTEGER ? seek(list, scope, offset) : undefined;
+  const rows = from
+    ? q().listFrom.all({ list, ...scope, ...from, offset: from.skip, limit })
+    : q().list.all({ list, ...scope, all: scope.all ? 1 : 0, since, offset, limit });
+  return (rows as Row[]).map((row) => toSummary(row, scope));
 }
 
 /** An article as a sitemap lists it, and where in its list it is. */
@@ -182,16 +238,23 @@ export function listLinks(
   from: { offset: number } | { after: ArticleLink },
 ): ArticleLink[] {
   const params = { list, ...scope, all: scope.all ? 1 : 0, limit };
+  const mark = 'offset' in from ? seek(list, scope, from.offset) : undefined;
   const rows = (
     'after' in from
       ? q().linksAfter.all({ ...params, date: from.after.date, slug: from.after.slug })
-      : q().linksAt.all({ ...params, offset: from.offset })
+      : mark
+        ? q().linksFrom.all({ list, ...scope, ...mark, offset: mark.skip, limit })
+        : q().linksAt.all({ ...params, offset: from.offset })
   ) as { slug: string; lastmod: string; date_ms: number }[];
   return rows.map((row) => ({ slug: row.slug, lastModified: row.lastmod, date: row.date_ms }));
 }
 
+/** How many articles of a list are published: the build's count less those not due yet. */
 export function listCount(list: string, scope: Scope): number {
-  return q().count.pluck().get({ list, ...scope, all: scope.all ? 1 : 0 }) as number;
+  if (scope.all) return q().count.pluck().get({ list, ...scope, all: 1 }) as number;
+  const params = { list, seq: scope.seq, now: scope.now };
+  const nonDrafts = (q().nonDrafts.get(params) as number | undefined) ?? 0;
+  return nonDrafts - (nonDrafts > 0 ? (q().notDueIn.get(params) as number) : 0);
 }
 
 /** The articles just older and just newer than `article` in a list. */

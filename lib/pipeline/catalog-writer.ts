@@ -4,7 +4,13 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { CATALOG_FORMAT, CATALOG_SCHEMA, OPEN_SEQ, listsOf } from '../content/catalog-schema';
+import {
+  CATALOG_FORMAT,
+  CATALOG_SCHEMA,
+  LIST_MARK,
+  OPEN_SEQ,
+  listsOf,
+} from '../content/catalog-schema';
 import type { ArticleSummary, ContentIndex, SitePage } from '../content/types';
 
 export type CatalogWriteResult = { seq: number; added: number; closed: number; reused: boolean };
@@ -80,6 +86,8 @@ export function writeCatalogChanges(
   file: string,
   id: string,
   index: CatalogInput,
+  /** Articles between two marks of a list (catalog-schema.ts); tests use a few. */
+  markEvery = LIST_MARK,
 ): CatalogWriteResult {
   const db = openCatalogForWrite(file);
   try {
@@ -100,11 +108,17 @@ export function writeCatalogChanges(
     );
     const close = db.prepare('UPDATE articles SET to_seq = ? WHERE rid = ?');
     const closeLists = db.prepare('UPDATE article_lists SET to_seq = ? WHERE rid = ?');
-    const listsOfRow = db.prepare('SELECT list FROM article_lists WHERE rid = ?').pluck();
-    // The lists whose articles changed: their stats are worked out again.
-    const changedLists = new Set<string>();
+    const listsOfRow = db.prepare('SELECT list, date_ms, slug FROM article_lists WHERE rid = ?');
+    // The lists whose articles changed, each with its oldest change: their stats are worked out
+    // again, and their marks newer than that change.
+    const changedLists = new Map<string, ListKey>();
+    const changed = (list: string, key: ListKey) => {
+      const known = changedLists.get(list);
+      if (!known || olderThan(key, known)) changedLists.set(list, key);
+    };
     const closeRow = (rid: number, seq: number) => {
-      for (const list of listsOfRow.all(rid) as string[]) changedLists.add(list);
+      for (const row of listsOfRow.all(rid) as ({ list: string } & ListKey)[])
+        changed(row.list, row);
       close.run(seq, rid);
       closeLists.run(seq, rid);
       closed += 1;
@@ -145,7 +159,7 @@ export function writeCatalogChanges(
           ).lastInsertRowid,
         );
         for (const list of listsOf(article)) {
-          changedLists.add(list);
+          changed(list, { date_ms: date, slug: article.slug });
           insertList.run(
             list,
             date,
@@ -169,7 +183,8 @@ export function writeCatalogChanges(
         add(summary, JSON.stringify(summary), article.hash);
       }
       for (const [slug, row] of open) if (!seen.has(slug)) closeRow(row.rid, seq);
-      writeListStats(db, seq, changedLists);
+      const counts = writeListStats(db, seq, changedLists.keys());
+      writeListMarks(db, seq, changedLists, counts, markEvery);
       return seq;
     })();
     return { seq, added, closed, reused: false };
@@ -183,7 +198,12 @@ export function writeCatalogChanges(
  * rows shared by versions: a list whose stats did not change keeps its open row. Reads each
  * changed list once, in its covering index: a publish costs the lists it touched.
  */
-function writeListStats(db: Database.Database, seq: number, lists: ReadonlySet<string>): void {
+function writeListStats(
+  db: Database.Database,
+  seq: number,
+  lists: Iterable<string>,
+): Map<string, number> {
+  const counts = new Map<string, number>();
   const shown = 'list = @list AND from_seq <= @seq AND to_seq > @seq AND draft = 0';
   const stats = db.prepare(
     `SELECT COUNT(*) AS count, MAX(lastmod_ms) AS lastmod_ms FROM article_lists WHERE ${shown}`,
@@ -204,6 +224,7 @@ function writeListStats(db: Database.Database, seq: number, lists: ReadonlySet<s
   );
   for (const list of lists) {
     const now = stats.get({ list, seq }) as { count: number; lastmod_ms: number | null };
+    counts.set(list, now.count);
     const before = openRow.get(list, OPEN_SEQ) as
       { rowid: number; count: number; lastmod_ms: number } | undefined;
     if (before && before.count === now.count && before.lastmod_ms === now.lastmod_ms) continue;
@@ -211,6 +232,84 @@ function writeListStats(db: Database.Database, seq: number, lists: ReadonlySet<s
     if (now.count === 0 || now.lastmod_ms === null) continue;
     const lastmod = lastmodOf.get({ list, seq, lastmod_ms: now.lastmod_ms }) as string;
     insertStats.run(list, seq, OPEN_SEQ, now.count, now.lastmod_ms, lastmod);
+  }
+  return counts;
+}
+
+/** Where an article is in its lists: newest first, then by slug. */
+type ListKey = { date_ms: number; slug: string };
+
+/** Whether `a` comes after `b` in a list (is older). */
+function olderThan(a: ListKey, b: ListKey): boolean {
+  return a.date_ms < b.date_ms || (a.date_ms === b.date_ms && a.slug > b.slug);
+}
+
+/**
+ * The marks of each changed list at `seq` (catalog-schema.ts). The marks older than the list's
+ * oldest change stay as they are (rows shared with the versions before); the list is walked from
+ * the newest of them, oldest first, and the marks from there are written where they differ. A
+ * new article at the top of a list walks fewer than `every` rows.
+ */
+function writeListMarks(
+  db: Database.Database,
+  seq: number,
+  changes: ReadonlyMap<string, ListKey>,
+  counts: ReadonlyMap<string, number>,
+  every: number,
+): void {
+  const openMarks = db.prepare(
+    'SELECT rowid, n, date_ms, slug FROM list_marks WHERE list = ? AND to_seq = ? ORDER BY n',
+  );
+  const inList = 'list = @list AND from_seq <= @seq AND to_seq > @seq AND draft = 0';
+  const walkAll = db
+    .prepare(`SELECT date_ms, slug FROM article_lists WHERE ${inList} ORDER BY date_ms, slug DESC`)
+    .raw();
+  const walkNewer = db
+    .prepare(
+      `SELECT date_ms, slug FROM article_lists
+        WHERE ${inList} AND (date_ms > @date OR (date_ms = @date AND slug < @slug))
+        ORDER BY date_ms, slug DESC`,
+    )
+    .raw();
+  const closeMark = db.prepare('UPDATE list_marks SET to_seq = ? WHERE rowid = ?');
+  const insertMark = db.prepare(
+    `INSERT INTO list_marks (list, n, from_seq, to_seq, date_ms, slug)
+      VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  type Mark = { rowid: number; n: number } & ListKey;
+  for (const [list, oldest] of changes) {
+    const marks = openMarks.all(list, OPEN_SEQ) as Mark[];
+    // Kept: the marks older than every change, as long as they run every, 2·every, … unbroken.
+    let kept = 0;
+    while (kept < marks.length) {
+      const mark = marks[kept] as Mark;
+      if (mark.n !== (kept + 1) * every || !olderThan(mark, oldest)) break;
+      kept += 1;
+    }
+    const from = marks[kept - 1];
+    const fresh: { n: number; date: number; slug: string }[] = [];
+    if ((counts.get(list) ?? 0) > every) {
+      const rows = (
+        from
+          ? walkNewer.iterate({ list, seq, date: from.date_ms, slug: from.slug })
+          : walkAll.iterate({ list, seq })
+      ) as IterableIterator<[number, string]>;
+      // How many non-draft articles are older than the next row.
+      let older = from ? from.n + 1 : 0;
+      for (const [date, slug] of rows) {
+        if (older > 0 && older % every === 0) fresh.push({ n: older, date, slug });
+        older += 1;
+      }
+    }
+    const stale = new Map(marks.slice(kept).map((mark) => [mark.n, mark]));
+    for (const mark of fresh) {
+      const before = stale.get(mark.n);
+      stale.delete(mark.n);
+      if (before?.date_ms === mark.date && before.slug === mark.slug) continue;
+      if (before) closeMark.run(seq, before.rowid);
+      insertMark.run(list, mark.n, seq, OPEN_SEQ, mark.date, mark.slug);
+    }
+    for (const mark of stale.values()) closeMark.run(seq, mark.rowid);
   }
 }
 
@@ -264,6 +363,7 @@ export function pruneCatalog(file: string, kept: ReadonlySet<string>): PruneResu
         deleteLists.run(rid);
       }
       db.prepare(`DELETE FROM list_stats WHERE NOT (${shown})`).run();
+      db.prepare(`DELETE FROM list_marks WHERE NOT (${shown})`).run();
       // A body may be shared: by another state of the article, another article or a site page.
       const pageBodies = (list: typeof versions) =>
         list.flatMap((version) => (JSON.parse(version.pages) as SitePage[]).map((p) => p.body));
