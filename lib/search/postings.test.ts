@@ -324,4 +324,16 @@ describe('posting lists', () => {
     expect([...decoded.titleTf]).toEqual([1, 0, 2]);
     expect([...decoded.bodyTf]).toEqual([5, 65_535, 0]);
   });
+
+  it('decode from a blob at any offset (viewed where aligned, copied where not)', () => {
+    const bytes = encodePostings([3, 1, 70_000], [1, 0, 2], [5, 7, 0]);
+    for (const offset of [0, 1, 2, 3, 4]) {
+      const blob = Buffer.alloc(bytes.length + offset);
+      bytes.copy(blob, offset);
+      const decoded = decodePostings(blob.subarray(offset));
+      expect([...decoded.docs], `offset ${offset}`).toEqual([3, 1, 70_000]);
+      expect([...decoded.titleTf]).toEqual([1, 0, 2]);
+      expect([...decoded.bodyTf]).toEqual([5, 7, 0]);
+    }
+  });
 });

@@ -59,13 +59,19 @@ export function encodePostings(
 export function decodePostings(data: Uint8Array): Postings {
   assertLittleEndian();
   const n = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(0, true);
-  // Copied into an aligned buffer: typed-array views need 4-byte alignment, a SQLite blob has none.
-  const aligned = new Uint8Array(n * 8);
-  aligned.set(data.subarray(4, 4 + n * 8));
+  // Typed-array views need 4-byte alignment. A large blob has its own buffer, aligned: viewed
+  // where it is (a common word's list is megabytes at 1,000,000 articles); others are copied.
+  let bytes: ArrayBufferLike = data.buffer;
+  let at = data.byteOffset + 4;
+  if (at % 4 !== 0) {
+    const aligned = new Uint8Array(n * 8);
+    aligned.set(data.subarray(4, 4 + n * 8));
+    [bytes, at] = [aligned.buffer, 0];
+  }
   return {
-    docs: new Uint32Array(aligned.buffer, 0, n),
-    titleTf: new Uint16Array(aligned.buffer, n * 4, n),
-    bodyTf: new Uint16Array(aligned.buffer, n * 6, n),
+    docs: new Uint32Array(bytes, at, n),
+    titleTf: new Uint16Array(bytes, at + n * 4, n),
+    bodyTf: new Uint16Array(bytes, at + n * 6, n),
   };
 }
 

@@ -174,6 +174,7 @@ async function measure(target: Target): Promise<Result> {
     // The deepest page of each channel on the home page: its last page number from its pagination.
     let deepest = 0;
     let deepestPage = 0;
+    const withPage5000: string[] = [];
     for (const category of categories) {
       const first = await timed(category);
       const last = Math.max(
@@ -182,7 +183,13 @@ async function measure(target: Target): Promise<Result> {
       );
       const { ms, status } = await timed(last > 1 ? `${category}/page/${last}` : category);
       if (status === 200 && ms > deepest) [deepest, deepestPage] = [ms, last];
+      if (last >= 5000) withPage5000.push(category);
     }
+    // The issue's deep page: page 5,000 of each channel that has one (the slowest), first render.
+    let page5000 = 0;
+    for (const category of withPage5000)
+      page5000 = Math.max(page5000, (await timed(`${category}/page/5000`)).ms);
+    result.category5000Ms = page5000;
     result.deepCategoryMs = deepest;
     result.deepCategoryPage = deepestPage;
     result.rssEnd = rssMb(pid);
