@@ -32,7 +32,7 @@
 // LIST_MARK rows from there (lib/content/catalog.ts).
 /** to_seq of a row that is still part of the newest version. */
 export const OPEN_SEQ = Number.MAX_SAFE_INTEGER;
-export const CATALOG_FORMAT = '4';
+export const CATALOG_FORMAT = '5';
 /** Articles between two marks of a list (see above). */
 export const LIST_MARK = 1000;
 
@@ -75,10 +75,13 @@ CREATE TABLE IF NOT EXISTS article_lists (
   from_seq INTEGER NOT NULL,
   to_seq INTEGER NOT NULL,
   draft INTEGER NOT NULL,
-  lastmod_ms INTEGER NOT NULL
+  lastmod_ms INTEGER NOT NULL,
+  -- The article's lastModified as written: a sitemap file reads its 50,000 links from the
+  -- covering index alone (joined to the articles' rows, the file took 5 times as long).
+  lastmod TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS lists_order
-  ON article_lists (list, date_ms DESC, slug, from_seq, to_seq, draft, rid, lastmod_ms);
+  ON article_lists (list, date_ms DESC, slug, from_seq, to_seq, draft, rid, lastmod_ms, lastmod);
 CREATE INDEX IF NOT EXISTS lists_row ON article_lists (rid);
 CREATE INDEX IF NOT EXISTS articles_due ON articles (date_ms);
 CREATE TABLE IF NOT EXISTS list_stats (

@@ -14,15 +14,12 @@ export type Scope = { seq: number; now: number; all: boolean };
 const VISIBLE = 'from_seq <= @seq AND to_seq > @seq';
 const SHOWN = `${VISIBLE} AND (@all OR (draft = 0 AND date_ms <= @now))`;
 
-/** A published slice of a list from a mark on, its rows joined to `columns`. */
+/** A published slice of a list from a mark on (catalog-schema.ts): `columns` of its rows. */
 const fromMark = (columns: string) =>
-  `SELECT ${columns} FROM (
-      SELECT l.rid, l.date_ms, l.slug FROM article_lists l
-      WHERE l.list = @list AND (l.date_ms < @date OR (l.date_ms = @date AND l.slug >= @slug))
-        AND l.from_seq <= @seq AND l.to_seq > @seq AND l.draft = 0 AND l.date_ms <= @now
-      ORDER BY l.date_ms DESC, l.slug LIMIT @limit OFFSET @offset
-    ) p JOIN articles a ON a.rid = p.rid
-    ORDER BY p.date_ms DESC, p.slug`;
+  `SELECT ${columns} FROM article_lists l
+    WHERE l.list = @list AND (l.date_ms < @date OR (l.date_ms = @date AND l.slug >= @slug))
+      AND l.from_seq <= @seq AND l.to_seq > @seq AND l.draft = 0 AND l.date_ms <= @now
+    ORDER BY l.date_ms DESC, l.slug LIMIT @limit OFFSET @offset`;
 
 function statements(db: Database.Database) {
   return {
@@ -42,21 +39,22 @@ function statements(db: Database.Database) {
         ) p JOIN articles a ON a.rid = p.rid
         ORDER BY p.date_ms DESC, p.slug`,
     ),
-    // A sitemap's rows: the slug and lastmod alone, no summary to parse. A file's first batch is
-    // found by its offset in the covering index; each next batch goes on from the last row
-    // written (a seek, where another OFFSET would walk every row before it again).
+    // A sitemap's rows: the slug and lastmod alone, from the covering index (no article row
+    // read). A file's first batch is found by its offset (from a list mark when there is one);
+    // each next batch goes on from the last row written (a seek, where another OFFSET would
+    // walk every row before it again).
     linksAt: db.prepare(
-      `SELECT a.slug, a.lastmod, p.date_ms FROM (
-          SELECT l.rid, l.date_ms, l.slug FROM article_lists l
-          WHERE l.list = @list AND l.from_seq <= @seq AND l.to_seq > @seq
-            AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
-          ORDER BY l.date_ms DESC, l.slug LIMIT @limit OFFSET @offset
-        ) p JOIN articles a ON a.rid = p.rid
-        ORDER BY p.date_ms DESC, p.slug`,
+      `SELECT l.slug, l.lastmod, l.date_ms FROM article_lists l
+        WHERE l.list = @list AND l.from_seq <= @seq AND l.to_seq > @seq
+          AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
+        ORDER BY l.date_ms DESC, l.slug LIMIT @limit OFFSET @offset`,
     ),
     // The same two from a list mark on (catalog-schema.ts): rows at or older than the mark.
-    listFrom: db.prepare(fromMark('a.summary, a.draft, a.date_ms')),
-    linksFrom: db.prepare(fromMark('a.slug, a.lastmod, p.date_ms')),
+    listFrom: db.prepare(
+      `SELECT a.summary, a.draft, a.date_ms FROM (${fromMark('l.rid, l.date_ms, l.slug')}) p
+        JOIN articles a ON a.rid = p.rid ORDER BY p.date_ms DESC, p.slug`,
+    ),
+    linksFrom: db.prepare(fromMark('l.slug, l.lastmod, l.date_ms')),
     markAtOrAbove: db.prepare(
       `SELECT n, date_ms, slug FROM list_marks
         WHERE list = @list AND n >= @n AND from_seq <= @seq AND to_seq > @seq ORDER BY n LIMIT 1`,
@@ -73,7 +71,7 @@ function statements(db: Database.Database) {
       )
       .pluck(),
     linksAfter: db.prepare(
-      `SELECT a.slug, a.lastmod, l.date_ms FROM article_lists l JOIN articles a ON a.rid = l.rid
+      `SELECT l.slug, l.lastmod, l.date_ms FROM article_lists l
         WHERE l.list = @list AND l.date_ms <= @date AND (l.date_ms < @date OR l.slug > @slug)
           AND l.from_seq <= @seq AND l.to_seq > @seq AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
         ORDER BY l.date_ms DESC, l.slug LIMIT @limit`,

@@ -128,8 +128,9 @@ export function writeCatalogChanges(
         draft, featured, lastmod, lastmod_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertList = db.prepare(
-      `INSERT INTO article_lists (list, date_ms, slug, rid, from_seq, to_seq, draft, lastmod_ms)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO article_lists
+        (list, date_ms, slug, rid, from_seq, to_seq, draft, lastmod_ms, lastmod)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let added = 0;
     let closed = 0;
@@ -169,6 +170,7 @@ export function writeCatalogChanges(
             OPEN_SEQ,
             article.draft ? 1 : 0,
             lastmod,
+            article.lastModified,
           );
         }
         added += 1;
