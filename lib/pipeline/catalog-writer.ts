@@ -241,7 +241,7 @@ function writeListStats(
 /** Where an article is in its lists: newest first, then by slug. */
 type ListKey = { date_ms: number; slug: string };
 
-/** Whether `a` comes after `b` in a list (is older). */
+/** Whether `a` comes after `b` in a list (is older): by date, then by slug as far as it can tell. */
 function olderThan(a: ListKey, b: ListKey): boolean {
   return a.date_ms < b.date_ms || (a.date_ms === b.date_ms && a.slug > b.slug);
 }
@@ -281,11 +281,13 @@ function writeListMarks(
   type Mark = { rowid: number; n: number } & ListKey;
   for (const [list, oldest] of changes) {
     const marks = openMarks.all(list, OPEN_SEQ) as Mark[];
-    // Kept: the marks older than every change, as long as they run every, 2·every, … unbroken.
+    // Kept: the marks dated before every change, as long as they run every, 2·every, …
+    // unbroken. (A mark of the same instant as a change is written again: the order of slugs is
+    // SQLite's, which JavaScript's comparison of strings need not match.)
     let kept = 0;
     while (kept < marks.length) {
       const mark = marks[kept] as Mark;
-      if (mark.n !== (kept + 1) * every || !olderThan(mark, oldest)) break;
+      if (mark.n !== (kept + 1) * every || mark.date_ms >= oldest.date_ms) break;
       kept += 1;
     }
     const from = marks[kept - 1];

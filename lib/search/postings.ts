@@ -280,10 +280,10 @@ function scratchFor(size: number) {
 }
 
 /**
- * One page of results, in tiers and then by BM25: the exact phrase in the title (and each of
- * its words among the title's terms), then in the body, then documents holding every word the reader typed, then those holding some. Title hits
- * weigh four times body hits. Only the documents the page needs are put in order, and pages
- * stop at RESULTS_MAX results.
+ * One page of results, in tiers and then by BM25: the exact phrase in the title (each of its
+ * words among the title's terms), then in the body (likewise), then documents holding every word
+ * the reader typed, then those holding some. Title hits weigh four times body hits. Only the
+ * documents the page needs are put in order, and pages stop at RESULTS_MAX results.
  */
 export function rankPage(
   source: RankSource,

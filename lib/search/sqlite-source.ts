@@ -2,8 +2,9 @@ import 'server-only';
 // Reads a content version's search index (lib/search/search-db.ts: a manifest naming segments)
 // for the ranking. A process keeps in memory only what a query reads for many documents: two
 // term lengths (BM25, every posting) and a title signature (the phrase-in-title test), 16 bytes a
-// document in two arrays per content version: 16 MB at 1,000,000 articles. Posting lists, slugs, titles, publication and texts are
-// read per query from the files, which the operating system caches once for every process.
+// document in two arrays per content version, copied from the segments when a version is opened:
+// 16 MB at 1,000,000 articles. Posting lists, slugs, titles, publication and texts are read per
+// query from the files, which the operating system caches once for every process.
 // Segments are opened once and shared by the versions that name them, so a switch to a version
 // that adds one article opens one small file.
 import path from 'node:path';
