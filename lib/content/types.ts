@@ -38,7 +38,7 @@ export type ArticleSummary = {
   readingTime: number;
   /** Commits that changed the file after the one that added it, newest first (更新记录). */
   revisions: { date: string; subject: string }[];
-  /** 最后更新, in +08:00: the newest of `date`, `updated` and the last correction (index time). */
+  /** 最后更新, in the site's time (+08:00, +09:00 in summer-time years): the newest of `date`, `updated` and the last correction (index time). */
   lastModified: string;
   /** Present only in development previews. */
   status?: 'draft' | 'scheduled';

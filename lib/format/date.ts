@@ -48,9 +48,18 @@ export function formatShortDateTime(input: string | Date): string {
   return `${month}月${day}日 ${hour}:${minute}`;
 }
 
-/** 2024-01-24T08:00:00+08:00, for <time dateTime> and structured data. */
+/**
+ * 2024-01-24T08:00:00+08:00, for <time dateTime>, structured data and sitemaps: the site's local
+ * time with its offset at that instant. China kept summer time in 1940–1949 and 1986–1991
+ * (+09:00); an archive reaching back that far must not label those hours +08:00, an hour off.
+ */
 export function toShanghaiIso(input: string | Date): string {
   const { year, month, day, hour, minute, second } = shanghaiParts(input);
-  const pad = (value: string) => value.padStart(2, '0');
-  return `${year}-${pad(month)}-${pad(day)}T${hour}:${minute}:${second}+08:00`;
+  const pad = (value: string | number) => String(value).padStart(2, '0');
+  const instant = typeof input === 'string' ? Date.parse(input) : input.getTime();
+  const local = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
+  const offset = Math.round((local - Math.floor(instant / 1000) * 1000) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${year}-${pad(month)}-${pad(day)}T${hour}:${minute}:${second}${zone}`;
 }
