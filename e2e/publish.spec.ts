@@ -54,6 +54,8 @@ test('a commit is served, listed, in the feed and searchable on every instance w
       '/category/shehui',
       '/category/shehui/minsheng',
       '/feed.xml',
+      // Kept on disk by its stamp (lib/seo/sitemap-files.ts): the publish must give another.
+      '/sitemaps/0.xml',
       `/articles/${CORRECTED}`,
     ];
     // Every page is rendered and cached before the commit.

@@ -85,6 +85,42 @@ test('every sitemap is sent with exactly one content type', async ({ request }) 
   }
 });
 
+test('a sitemap file is sent as stored: gzipped when asked, and 304 for its ETag', async ({
+  request,
+}) => {
+  const plain = await request.get('/sitemaps/0.xml', {
+    headers: { 'accept-encoding': 'identity' },
+  });
+  expect(plain.status()).toBe(200);
+  expect(plain.headers()['content-encoding']).toBeUndefined();
+  const tag = plain.headers()['etag'] as string;
+  expect(tag).toMatch(/^"0-[0-9a-f]+"$/);
+  const body = await plain.text();
+  expect(plain.headers()['content-length']).toBe(String(Buffer.byteLength(body)));
+
+  const zipped = await request.get('/sitemaps/0.xml', { headers: { 'accept-encoding': 'gzip' } });
+  expect(zipped.headers()['content-encoding']).toBe('gzip');
+  expect(zipped.headers()['vary']).toMatch(/accept-encoding/i);
+  // Its own tag (other bytes), the same XML once unzipped.
+  expect(zipped.headers()['etag']).toBe(tag.replace(/"$/, '-gz"'));
+  expect(await zipped.text()).toBe(body);
+
+  const again = await request.get('/sitemaps/0.xml', {
+    headers: { 'accept-encoding': 'identity' },
+  });
+  expect(again.headers()['etag']).toBe(tag);
+  expect(await again.text()).toBe(body);
+
+  // A crawler that has it already gets a 304 without the file, for either tag.
+  for (const known of [tag, zipped.headers()['etag'] as string, `W/${tag}`]) {
+    const unchanged = await request.get('/sitemaps/0.xml', { headers: { 'if-none-match': known } });
+    expect(unchanged.status(), known).toBe(304);
+    expect(await unchanged.text()).toBe('');
+  }
+  const other = await request.get('/sitemaps/0.xml', { headers: { 'if-none-match': '"0-0"' } });
+  expect(other.status()).toBe(200);
+});
+
 test('past SITEMAP_SIZE URLs the sitemap splits into files listed by the index', async ({
   request,
 }) => {

@@ -1,6 +1,7 @@
-// A sitemap file walks the catalog a batch at a time, each batch going on from the last one's
-// final article (repository.ts, articleLinks): whatever the batch size and starting offset, it
-// lists the same articles in the same order as one slice of the list, ties on the date included.
+// A sitemap file walks the catalog oldest first, a batch at a time, each batch going on from the
+// last one's final article (repository.ts, articleLinksUp): whatever the batch size and starting
+// position, it lists the same articles in the same order as one slice of the list read from the
+// oldest, ties on the date included.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,21 +45,21 @@ describe('article links for sitemaps', () => {
   });
   afterAll(() => vi.unstubAllEnvs());
 
-  it('lists, batch after batch, what one slice of the newest articles lists', async () => {
+  it('lists, batch after batch, what one slice of the articles from the oldest lists', async () => {
     const repository = await import('./repository');
-    const all = repository.getNewestArticles(100);
-    expect(all.map((article) => article.slug)).toEqual(['d5', 'a4', 'b2', 'c3', 'a1', 'h9', 'g8']);
+    const all = repository.getNewestArticles(100).reverse();
+    expect(all.map((article) => article.slug)).toEqual(['g8', 'h9', 'a1', 'c3', 'b2', 'a4', 'd5']);
     for (const batch of [1, 2, 3, 100]) {
-      for (let offset = 0; offset <= all.length; offset += 1) {
+      for (let position = 0; position <= all.length; position += 1) {
         for (const count of [0, 1, 4, all.length]) {
-          const walked = [...repository.articleLinks(offset, count, batch)];
+          const walked = [...repository.articleLinksUp(position, count, batch)];
           expect(walked.every((links) => links.length <= batch)).toBe(true);
           expect(
             walked.flat().map(({ slug, lastModified }) => ({ slug, lastModified })),
-            `offset ${offset}, count ${count}, batch ${batch}`,
+            `position ${position}, count ${count}, batch ${batch}`,
           ).toEqual(
             all
-              .slice(offset, offset + count)
+              .slice(position, position + count)
               .map(({ slug, lastModified }) => ({ slug, lastModified })),
           );
         }

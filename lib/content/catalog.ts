@@ -13,6 +13,7 @@ export type Scope = { seq: number; now: number; all: boolean };
 
 const VISIBLE = 'from_seq <= @seq AND to_seq > @seq';
 const SHOWN = `${VISIBLE} AND (@all OR (draft = 0 AND date_ms <= @now))`;
+const UP = `list = @list AND ${SHOWN}`;
 
 /** A published slice of a list from a mark on (catalog-schema.ts): `columns` of its rows. */
 const fromMark = (columns: string) =>
@@ -39,22 +40,11 @@ function statements(db: Database.Database) {
         ) p JOIN articles a ON a.rid = p.rid
         ORDER BY p.date_ms DESC, p.slug`,
     ),
-    // A sitemap's rows: the slug and lastmod alone, from the covering index (no article row
-    // read). A file's first batch is found by its offset (from a list mark when there is one);
-    // each next batch goes on from the last row written (a seek, where another OFFSET would
-    // walk every row before it again).
-    linksAt: db.prepare(
-      `SELECT l.slug, l.lastmod, l.date_ms FROM article_lists l
-        WHERE l.list = @list AND l.from_seq <= @seq AND l.to_seq > @seq
-          AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
-        ORDER BY l.date_ms DESC, l.slug LIMIT @limit OFFSET @offset`,
-    ),
-    // The same two from a list mark on (catalog-schema.ts): rows at or older than the mark.
+    // The same from a list mark on (catalog-schema.ts): rows at or older than the mark.
     listFrom: db.prepare(
       `SELECT a.summary, a.draft, a.date_ms FROM (${fromMark('l.rid, l.date_ms, l.slug')}) p
         JOIN articles a ON a.rid = p.rid ORDER BY p.date_ms DESC, p.slug`,
     ),
-    linksFrom: db.prepare(fromMark('l.slug, l.lastmod, l.date_ms')),
     markAtOrAbove: db.prepare(
       `SELECT n, date_ms, slug FROM list_marks
         WHERE list = @list AND n >= @n AND from_seq <= @seq AND to_seq > @seq ORDER BY n LIMIT 1`,
@@ -70,15 +60,39 @@ function statements(db: Database.Database) {
           AND from_seq <= @seq AND to_seq > @seq AND draft = 0`,
       )
       .pluck(),
-    linksAfter: db.prepare(
-      `SELECT l.slug, l.lastmod, l.date_ms FROM article_lists l
-        WHERE l.list = @list AND l.date_ms <= @date AND (l.date_ms < @date OR l.slug > @slug)
-          AND l.from_seq <= @seq AND l.to_seq > @seq AND (@all OR (l.draft = 0 AND l.date_ms <= @now))
-        ORDER BY l.date_ms DESC, l.slug LIMIT @limit`,
-    ),
     count: db.prepare(
       `SELECT COUNT(*) FROM article_lists WHERE list = @list AND ${SHOWN}`,
     ),
+    // Oldest first (the sitemap files' order, lib/seo/sitemaps.ts): the same index read
+    // backwards. The published rows are the oldest non-drafts, which the marks count.
+    linksUpAt: db.prepare(
+      `SELECT slug, lastmod, date_ms FROM article_lists
+        WHERE ${UP} ORDER BY date_ms, slug DESC LIMIT @limit OFFSET @offset`,
+    ),
+    linksUpFrom: db.prepare(
+      `SELECT slug, lastmod, date_ms FROM article_lists
+        WHERE ${UP} AND date_ms >= @date AND NOT (date_ms = @date AND slug > @slug)
+        ORDER BY date_ms, slug DESC LIMIT @limit OFFSET @offset`,
+    ),
+    linksUpAfter: db.prepare(
+      `SELECT slug, lastmod, date_ms FROM article_lists
+        WHERE ${UP} AND date_ms >= @date AND NOT (date_ms = @date AND slug >= @slug)
+        ORDER BY date_ms, slug DESC LIMIT @limit`,
+    ),
+    markAtOrBelow: db.prepare(
+      `SELECT n, date_ms, slug FROM list_marks
+        WHERE list = @list AND n <= @n AND from_seq <= @seq AND to_seq > @seq
+        ORDER BY n DESC LIMIT 1`,
+    ),
+    // What a run of a list holds, in one pass over its index entries: how many rows and the
+    // newest version that wrote one of them (see rangeStamp).
+    rangeStamp: db.prepare(
+      `SELECT COUNT(*) AS count, MAX(from_seq) AS newest FROM article_lists
+        WHERE list = @list AND from_seq <= @seq AND to_seq > @seq AND draft = 0
+          AND date_ms >= @fromDate AND NOT (date_ms = @fromDate AND slug > @fromSlug)
+          AND date_ms <= @toDate AND NOT (date_ms = @toDate AND slug < @toSlug)`,
+    ),
+    catalogId: db.prepare("SELECT value FROM meta WHERE name = 'catalog-id'").pluck(),
     older: db.prepare(
       `SELECT a.summary, a.draft, a.date_ms FROM article_lists l JOIN articles a ON a.rid = l.rid
         WHERE l.list = @list AND (l.date_ms < @date OR (l.date_ms = @date AND l.slug > @slug))
@@ -226,25 +240,76 @@ export function listSlice(
 export type ArticleLink = { slug: string; lastModified: string; date: number };
 
 /**
- * A slice of a list as links, newest first: from `offset`, or just after `after` (the last link
- * of the slice before), which costs the same at any depth.
+ * A slice of a list's published articles as links, oldest first: from `position` (the number of
+ * published articles older than the first), or just after `after`. A slice counted from the
+ * oldest keeps its articles while newer ones are published: the sitemap files' order. A
+ * position is found from the mark at or just older than it (fewer than LIST_MARK rows walked).
  */
-export function listLinks(
+export function listLinksUp(
   list: string,
   scope: Scope,
   limit: number,
-  from: { offset: number } | { after: ArticleLink },
+  from: { position: number } | { after: ArticleLink },
 ): ArticleLink[] {
   const params = { list, ...scope, all: scope.all ? 1 : 0, limit };
-  const mark = 'offset' in from ? seek(list, scope, from.offset) : undefined;
-  const rows = (
-    'after' in from
-      ? q().linksAfter.all({ ...params, date: from.after.date, slug: from.after.slug })
-      : mark
-        ? q().linksFrom.all({ list, ...scope, ...mark, offset: mark.skip, limit })
-        : q().linksAt.all({ ...params, offset: from.offset })
-  ) as { slug: string; lastmod: string; date_ms: number }[];
-  return rows.map((row) => ({ slug: row.slug, lastModified: row.lastmod, date: row.date_ms }));
+  let rows: unknown[];
+  if ('after' in from) {
+    rows = q().linksUpAfter.all({ ...params, date: from.after.date, slug: from.after.slug });
+  } else {
+    // Marks count non-drafts: a preview (drafts shown) walks from the oldest.
+    const mark = scope.all
+      ? undefined
+      : (q().markAtOrBelow.get({ list, seq: scope.seq, n: from.position }) as
+          | { n: number; date_ms: number; slug: string }
+          | undefined);
+    rows = mark
+      ? q().linksUpFrom.all({
+          ...params,
+          date: mark.date_ms,
+          slug: mark.slug,
+          offset: from.position - mark.n,
+        })
+      : q().linksUpAt.all({ ...params, offset: from.position });
+  }
+  return (rows as { slug: string; lastmod: string; date_ms: number }[]).map((row) => ({
+    slug: row.slug,
+    lastModified: row.lastmod,
+    date: row.date_ms,
+  }));
+}
+
+/**
+ * A stamp of the published articles of a list at positions [position, position + count) counted
+ * from the oldest (listLinksUp), or undefined when the list has fewer or in a preview. Two
+ * states with the same stamp hold the same rows there, so the same links: the stamp names the
+ * first and the last article, how many rows lie between them and the newest version that wrote
+ * one. Rows are never changed once written, and a row a later state shows that an earlier one
+ * does not was written after the earlier one: with the same newest writer and the same bounds,
+ * the later state's rows are among the earlier one's, and as many. One pass over the run's
+ * index entries (a few milliseconds for 25,000), where writing its links costs about 100 ms.
+ */
+export function rangeStamp(
+  list: string,
+  scope: Scope,
+  position: number,
+  count: number,
+): string | undefined {
+  if (scope.all || count < 1) return undefined;
+  const [first] = listLinksUp(list, scope, 1, { position });
+  const [last] = listLinksUp(list, scope, 1, { position: position + count - 1 });
+  if (!first || !last) return undefined;
+  const row = q().rangeStamp.get({
+    list,
+    seq: scope.seq,
+    fromDate: first.date,
+    fromSlug: first.slug,
+    toDate: last.date,
+    toSlug: last.slug,
+  }) as { count: number; newest: number | null };
+  if (row.count !== count) return undefined;
+  // The catalog's own id: a catalog written afresh numbers its versions from 1 again.
+  const catalog = (q().catalogId.get() as string | undefined) ?? 'none';
+  return [catalog, first.date, first.slug, last.date, last.slug, count, row.newest].join(':');
 }
 
 /** How many articles of a list are published: the build's count less those not due yet. */

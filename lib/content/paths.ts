@@ -11,6 +11,8 @@
 //                                             (docs/adr/014-search-index-on-disk.md)
 // <CONTENT_INDEX_DIR>/versions/<id>/in-use.lock  share-locked by every server serving it
 // <CONTENT_INDEX_DIR>/bodies/<hh>/<hash>.html   article bodies by content hash, shared by versions
+// <CONTENT_INDEX_DIR>/sitemaps/<n>-<name>.xml(.gz) general sitemap files as served, written by the
+//                                             server, named by their bytes (lib/seo/sitemap-files.ts)
 import path from 'node:path';
 import { env } from '../env';
 
@@ -23,6 +25,7 @@ export const CATALOG_FILE = path.join(CONTENT_INDEX_DIR, 'catalog.db');
 export const VERSIONS_DIR = path.join(CONTENT_INDEX_DIR, 'versions');
 export const BODY_DIR = path.join(CONTENT_INDEX_DIR, 'bodies');
 export const SEARCH_SEGMENTS_DIR = path.join(CONTENT_INDEX_DIR, 'search');
+export const SITEMAP_FILES_DIR = path.join(CONTENT_INDEX_DIR, 'sitemaps');
 
 /** What current.json says. */
 export type CurrentVersion = {

@@ -15,10 +15,11 @@ import {
   exactCategorySlice,
   listCount,
   listLastModified,
-  listLinks,
+  listLinksUp,
   listNeighbours,
   listSlice,
   nextDue,
+  rangeStamp,
   sharedTagSlice,
   tagCountsOf,
   type ArticleLink,
@@ -317,25 +318,34 @@ export function getNewestArticles(limit: number, offset = 0): ArticleSummary[] {
 export type { ArticleLink };
 
 /**
- * The published articles from `offset` on, newest first, `count` of them, as links (slug and
- * lastModified) `batch` at a time: what a sitemap file needs, read as it is written, each batch
- * going on from the last (docs/adr/027-on-disk-catalog.md). The whole walk reads one state of
- * publication, however long the client takes to read the file.
+ * The published articles from `position` on, oldest first (position 0 is the oldest), `count`
+ * of them, as links (slug and lastModified) `batch` at a time: what a sitemap file needs, read
+ * as it is written, each batch going on from the last (docs/adr/027-on-disk-catalog.md). The
+ * whole walk reads one state of publication, however long the client takes to read the file.
  */
-export function* articleLinks(
-  offset: number,
+export function* articleLinksUp(
+  position: number,
   count: number,
   batch: number,
 ): Generator<ArticleLink[], void, undefined> {
   const at = scope();
   let last: ArticleLink | undefined;
   for (let left = count; left > 0; ) {
-    const links = listLinks('', at, Math.min(batch, left), last ? { after: last } : { offset });
+    const links = listLinksUp('', at, Math.min(batch, left), last ? { after: last } : { position });
     if (links.length === 0) return;
     yield links;
     left -= links.length;
     last = links.at(-1);
   }
+}
+
+/**
+ * A stamp of the published articles at [position, position + count) from the oldest: equal in
+ * two states only when they list the same articles with the same lastModified there
+ * (catalog.ts, rangeStamp). Undefined in a preview.
+ */
+export function getPublishedRangeStamp(position: number, count: number): string | undefined {
+  return rangeStamp('', scope(), position, count);
 }
 
 export function getPublishedCount(): number {

@@ -9,6 +9,7 @@ import { recordRequest } from '@/lib/observability/metrics.mjs';
 import { clientAddress, isTrustedProxy, trustedProxies } from './client-address';
 import { pageScriptResponse, wantsPageScript } from './page-script-response';
 import { checkRequest } from './request-guard';
+import { enableStoredFiles, storedFileResponse, wantsStoredFile } from './stored-file-response';
 import { loggedPath, routeKind } from './route-kind';
 
 // Route handlers and proxy.ts only see a Request built from the headers: neither has the socket,
@@ -143,6 +144,7 @@ export function installServerHook(options: {
   const token = randomBytes(16).toString('hex');
   globals[STAMP] = token;
   const guarded = new WeakSet<Server>();
+  enableStoredFiles();
   subscribe('http.server.request.start', (message) => {
     const { request, response, socket, server } = message as RequestStart;
     if (INTERNAL in server) return;
@@ -154,6 +156,8 @@ export function installServerHook(options: {
       trusted,
     );
     request.headers[CLIENT_HEADER] = `${token} ${address}`;
+    const stored = wantsStoredFile(request);
+    if (stored) storedFileResponse(request, response);
     // The channel speaks before the server emits "request": wrapping Next's listener now
     // already covers this very request.
     if (options.guardRequests) {
@@ -161,7 +165,7 @@ export function installServerHook(options: {
         guarded.add(server);
         guard(server);
       }
-    } else if (wantsPageScript(request)) {
+    } else if (!stored && wantsPageScript(request)) {
       // Unguarded (next dev): the page script is added here instead of in guard().
       pageScriptResponse(request, response);
     }

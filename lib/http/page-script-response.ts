@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { documentLanguage } from '@/lib/edition/document.mjs';
 import { withPageScript } from '@/lib/render/page-script.mjs';
+import { holdHead } from './held-head';
 
 // Cached pages get the page script in place of Next's scripts in the cache handler
 // (docs/adr/030-no-react-in-the-browser.md). The search page is rendered per request and never
@@ -44,15 +45,8 @@ export function pageScriptResponse(request: IncomingMessage, response: ServerRes
   request.headers['accept-encoding'] = 'identity';
   const chunks: Buffer[] = [];
   const end = response.end.bind(response);
-  // Next flushes the headers before it streams the body, and its compression writes them before
-  // the first chunk: here they go out with the whole body.
-  const writeHead = response.writeHead.bind(response);
-  let head: Parameters<ServerResponse['writeHead']> | undefined;
-  response.flushHeaders = () => undefined;
-  response.writeHead = ((...args: Parameters<ServerResponse['writeHead']>) => {
-    head = args;
-    return response;
-  }) as ServerResponse['writeHead'];
+  // The head goes out with the whole body.
+  const head = holdHead(response);
   response.write = ((chunk: Chunk, encoding?: BufferEncoding | Callback, callback?: Callback) => {
     chunks.push(toBuffer(chunk, typeof encoding === 'string' ? encoding : undefined));
     const done = typeof encoding === 'function' ? encoding : callback;
@@ -70,7 +64,7 @@ export function pageScriptResponse(request: IncomingMessage, response: ServerRes
       Callback | undefined;
     let body = Buffer.concat(chunks);
     const html = /^text\/html\b/i.test(String(response.getHeader('content-type') ?? ''));
-    const status = typeof head?.[0] === 'number' ? head[0] : response.statusCode;
+    const status = head.status() ?? response.statusCode;
     if (!response.headersSent && status === 200 && html) {
       body = Buffer.from(
         documentLanguage(withPageScript(body.toString('utf8'), { keepNext: DEV })),
@@ -82,7 +76,7 @@ export function pageScriptResponse(request: IncomingMessage, response: ServerRes
       response.removeHeader('transfer-encoding');
       response.setHeader('content-length', body.length);
     }
-    if (head && !response.headersSent) writeHead(...head);
+    head.release();
     return done ? end(body, done) : end(body);
   }) as ServerResponse['end'];
 }

@@ -1,7 +1,7 @@
 // Build time: adds a content version to the catalog of its CONTENT_INDEX_DIR
 // (lib/content/catalog-schema.ts, docs/adr/027-on-disk-catalog.md). Only the articles that
 // changed since the newest version get rows; every other row is shared.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import {
@@ -33,8 +33,15 @@ export function openCatalogForWrite(file: string): Database.Database {
     return openCatalogForWrite(file);
   }
   db.exec(CATALOG_SCHEMA);
-  if (format === undefined)
+  if (format === undefined) {
     db.prepare("INSERT INTO meta (name, value) VALUES ('format', ?)").run(CATALOG_FORMAT);
+    // Names this catalog among those a CONTENT_INDEX_DIR has had: one written afresh numbers its
+    // versions from 1 again, and what the server keeps on disk by version (the sitemap files,
+    // lib/seo/sitemap-files.ts) must not be taken for this one's.
+    db.prepare("INSERT INTO meta (name, value) VALUES ('catalog-id', ?)").run(
+      randomBytes(8).toString('hex'),
+    );
+  }
   return db;
 }
 

@@ -1,14 +1,16 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { SitemapBuilder, type ISitemapField } from 'next-sitemap';
 import { absoluteUrl, siteConfig } from '@/config/site';
 import { perPublication } from '@/lib/cache/per-publication';
 import { now } from '@/lib/clock';
 import {
-  articleLinks,
+  articleLinksUp,
   getAllTags,
   getCategories,
   getListLastModified,
   getPublishedCount,
+  getPublishedRangeStamp,
   getPublishedSince,
 } from '@/lib/content/repository';
 import { NEWS_WINDOW_MS } from './news-sitemap';
@@ -20,13 +22,15 @@ import {
   type SitemapEntry,
 } from './sitemap-entries';
 
-// The general sitemap: the home page, categories and tags, then every published article newest
-// first, each in both editions, split into files of at most SITEMAP_SIZE URLs (50,000 by the
-// protocol). A file reads only its own articles from the catalog, a batch at a time; nothing but the
-// list entries (one per category and tag) is kept between requests.
+// The general sitemap: every published article oldest first, each in both editions, then the
+// home page, categories and tags, split into files of at most SITEMAP_SIZE URLs (50,000 by the
+// protocol). Counted from the oldest, a file keeps its articles while newer ones are published:
+// a publish changes the last file or two (and a correction the file of the article it
+// corrects), so every other file keeps its bytes, which lib/seo/sitemap-files.ts keeps on disk
+// by their stamp. A file reads only its own articles from the catalog, a batch at a time.
 
-/** The entries before the articles, kept per state of publication. */
-function headEntries(): SitemapEntry[] {
+/** The entries after the articles, kept per state of publication. */
+function listEntriesOf(): SitemapEntry[] {
   return perPublication('sitemap-head', () =>
     listEntries(
       getListLastModified(),
@@ -37,24 +41,31 @@ function headEntries(): SitemapEntry[] {
   );
 }
 
-/** Entries before editions: the list entries and then one per published article. */
+/** Entries before editions: one per published article, then the list entries. */
 function entryCount(): number {
-  return headEntries().length + getPublishedCount();
+  return getPublishedCount() + listEntriesOf().length;
 }
 
 export function sitemapChunkCount(): number {
   return Math.max(1, Math.ceil((entryCount() * 2) / siteConfig.sitemapSize));
 }
 
-/** Articles a sitemap file reads and writes at a time while it streams. */
+/** Articles a sitemap file reads and writes at a time. */
 const STREAM_BATCH = 1000;
 
-/**
- * One general sitemap file as XML, streamed: it reads and writes STREAM_BATCH articles at a time,
- * each batch going on from the last one's final article, so a 50,000-URL file never sits in
- * memory whole and its last batch costs what its first did. Undefined past the last.
- */
-export function sitemapStream(index: number): ReadableStream<Uint8Array> | undefined {
+/** One general sitemap file. */
+export type SitemapFile = {
+  /**
+   * Names the file's bytes: two states with the same stamp write the same file. Undefined in a
+   * preview (drafts shown), whose files are written per request.
+   */
+  stamp: string | undefined;
+  /** The XML, a piece at a time: a 50,000-URL file never sits in memory whole. */
+  pieces: () => Generator<string, void, undefined>;
+};
+
+/** The general sitemap file `index`; undefined past the last. */
+export function sitemapFile(index: number): SitemapFile | undefined {
   if (!Number.isInteger(index) || index < 0 || index >= sitemapChunkCount()) return undefined;
   const size = siteConfig.sitemapSize;
   // The file's URLs [start, end); each entry is two (withEditions), so it holds the entries
@@ -63,51 +74,52 @@ export function sitemapStream(index: number): ReadableStream<Uint8Array> | undef
   const end = Math.min(start + size, entryCount() * 2);
   const first = Math.floor(start / 2);
   const last = Math.ceil(end / 2);
-  const head = headEntries();
-  const articlesFrom = Math.max(0, first - head.length);
-  const articles = articleLinks(
-    articlesFrom,
-    Math.max(0, last - head.length) - articlesFrom,
-    STREAM_BATCH,
+  const published = getPublishedCount();
+  const articles = Math.max(0, Math.min(last, published) - first);
+  const lists = listEntriesOf().slice(
+    Math.max(0, first - published),
+    Math.max(0, last - published),
   );
+  const stamp = perPublication(`sitemap-stamp:${index}`, () => {
+    const range = articles > 0 ? getPublishedRangeStamp(first, articles) : '';
+    if (range === undefined) return undefined;
+    // Everything the bytes follow from but the code (lib/seo/sitemap-files.ts adds the build):
+    // the origin, the split, the articles' rows and the list entries.
+    return createHash('sha256')
+      .update(JSON.stringify([siteConfig.url, size, start, end, range, lists]))
+      .digest('hex')
+      .slice(0, 32);
+  });
   const builder = new SitemapBuilder();
   const empty = builder.buildSitemapXml([]);
   const close = '</urlset>';
   const open = empty.slice(0, empty.length - close.length);
-  // Each URL's <url> element: the list entries through next-sitemap's builder, the articles
-  // (nearly all of a file) written directly, the same bytes (sitemap-entries.test.ts).
-  const parts: Iterator<string[]> = (function* () {
-    const listed = withEditions(head.slice(first, last), siteConfig.url);
-    if (listed.length > 0)
-      yield listed.map((url) => {
-        const xml = builder.buildSitemapXml([url as ISitemapField]);
-        return xml.slice(open.length, xml.length - close.length);
-      });
-    for (const links of articles) yield articleUrlsXml(links, siteConfig.url);
-  })();
-  const encoder = new TextEncoder();
-  let skip = start - first * 2;
-  let left = end - start;
-  let opened = false;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (!opened) {
-        opened = true;
-        controller.enqueue(encoder.encode(open));
-        return;
-      }
-      const next = left > 0 ? parts.next() : undefined;
-      if (!next || next.done) {
-        controller.enqueue(encoder.encode(close));
-        controller.close();
-        return;
-      }
-      const urls = next.value.slice(skip, skip + left);
-      skip = 0;
-      left -= urls.length;
-      controller.enqueue(encoder.encode(urls.join('')));
+  return {
+    stamp,
+    pieces: function* () {
+      yield open;
+      let skip = start - first * 2;
+      let left = end - start;
+      const take = (urls: string[]) => {
+        const kept = urls.slice(skip, skip + left);
+        skip = 0;
+        left -= kept.length;
+        return kept.join('');
+      };
+      // The articles' <url> elements (nearly all of a file) written directly, the list entries
+      // through next-sitemap's builder: the same bytes (sitemap-entries.test.ts).
+      for (const links of articleLinksUp(first, articles, STREAM_BATCH))
+        yield take(articleUrlsXml(links, siteConfig.url));
+      if (lists.length > 0)
+        yield take(
+          withEditions(lists, siteConfig.url).map((url) => {
+            const xml = builder.buildSitemapXml([url as ISitemapField]);
+            return xml.slice(open.length, xml.length - close.length);
+          }),
+        );
+      yield close;
     },
-  });
+  };
 }
 
 /** The sitemap index as XML. */
