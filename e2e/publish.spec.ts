@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -66,6 +66,15 @@ test('a commit is served, listed, in the feed and searchable on every instance w
       }
       expect((await request.get(`${base}/articles/${SLUG}`)).status()).toBe(404);
     }
+    // The stored sitemap file 0 of the version before (its name is its ETag).
+    const before = `${JSON.parse(
+      (
+        await request.get(`${instances[0]?.base}/sitemaps/0.xml`, {
+          headers: { 'accept-encoding': 'identity' },
+        })
+      ).headers()['etag'] ?? '""',
+    )}.xml`;
+    expect(readdirSync(path.join(env.CONTENT_INDEX_DIR, 'sitemaps'))).toContain(before);
     watcher = spawn(
       process.execPath,
       ['--import', 'tsx', 'scripts/build/publish.ts', '--pull', '--watch', '1'],
@@ -103,6 +112,13 @@ test('a commit is served, listed, in the feed and searchable on every instance w
     git(newsroom, 'commit', '-qm', '突发：蓝鲸；更正静乐稿标题');
     git(newsroom, 'push', '-q', 'origin', 'HEAD');
     const pushed = Date.now();
+
+    // The switch writes the sitemap file the publish changed before anyone asks for it
+    // (lib/seo/sitemap-files.ts, warmSitemapFiles): another file 0 appears without a request.
+    const storedDir = path.join(env.CONTENT_INDEX_DIR, 'sitemaps');
+    const written = () =>
+      readdirSync(storedDir).filter((name) => /^0-[0-9a-f]+\.xml$/.test(name) && name !== before);
+    await expect.poll(written, { timeout: TARGET_MS }).not.toEqual([]);
 
     const everywhere = async (base: string) => {
       const checks: [string, (body: string, status: number) => boolean][] = [

@@ -142,6 +142,12 @@ test('past SITEMAP_SIZE URLs the sitemap splits into files listed by the index',
       validate(xml, 'sitemap-with-news.xsd');
       expect(locs(xml).length).toBeLessThanOrEqual(5);
       split.push(...locs(xml));
+      // The index gives each file the newest lastmod in it: a crawler fetches what changed.
+      const newest = Math.max(
+        ...[...xml.matchAll(/<lastmod>([^<]+)</g)].map((m) => Date.parse(m[1] as string)),
+      );
+      const listed = new RegExp(`<loc>[^<]*${file}</loc><lastmod>([^<]+)</lastmod>`).exec(index);
+      expect(Date.parse(listed?.[1] ?? ''), file).toBe(newest);
     }
     const path = (loc: string) => new URL(loc).pathname;
     expect(split.map(path)).toEqual(whole.map(path));

@@ -84,10 +84,11 @@ function statements(db: Database.Database) {
         WHERE list = @list AND n <= @n AND from_seq <= @seq AND to_seq > @seq
         ORDER BY n DESC LIMIT 1`,
     ),
-    // What a run of a list holds, in one pass over its index entries: how many rows and the
-    // newest version that wrote one of them (see rangeStamp).
+    // What a run of a list holds, in one pass over its index entries: how many rows, the newest
+    // version that wrote one of them (see rangeStamp) and their newest lastModified.
     rangeStamp: db.prepare(
-      `SELECT COUNT(*) AS count, MAX(from_seq) AS newest FROM article_lists
+      `SELECT COUNT(*) AS count, MAX(from_seq) AS newest, MAX(lastmod_ms) AS lastmod_ms
+        FROM article_lists
         WHERE list = @list AND from_seq <= @seq AND to_seq > @seq AND draft = 0
           AND date_ms >= @fromDate AND NOT (date_ms = @fromDate AND slug > @fromSlug)
           AND date_ms <= @toDate AND NOT (date_ms = @toDate AND slug < @toSlug)`,
@@ -280,7 +281,8 @@ export function listLinksUp(
 
 /**
  * A stamp of the published articles of a list at positions [position, position + count) counted
- * from the oldest (listLinksUp), or undefined when the list has fewer or in a preview. Two
+ * from the oldest (listLinksUp), with their newest lastModified (ms), or undefined when the list
+ * has fewer or in a preview. Two
  * states with the same stamp hold the same rows there, so the same links: the stamp names the
  * first and the last article, how many rows lie between them and the newest version that wrote
  * one. Rows are never changed once written, and a row a later state shows that an earlier one
@@ -293,7 +295,7 @@ export function rangeStamp(
   scope: Scope,
   position: number,
   count: number,
-): string | undefined {
+): { stamp: string; lastModifiedMs: number } | undefined {
   if (scope.all || count < 1) return undefined;
   const [first] = listLinksUp(list, scope, 1, { position });
   const [last] = listLinksUp(list, scope, 1, { position: position + count - 1 });
@@ -305,11 +307,14 @@ export function rangeStamp(
     fromSlug: first.slug,
     toDate: last.date,
     toSlug: last.slug,
-  }) as { count: number; newest: number | null };
+  }) as { count: number; newest: number | null; lastmod_ms: number | null };
   if (row.count !== count) return undefined;
   // The catalog's own id: a catalog written afresh numbers its versions from 1 again.
   const catalog = (q().catalogId.get() as string | undefined) ?? 'none';
-  return [catalog, first.date, first.slug, last.date, last.slug, count, row.newest].join(':');
+  return {
+    stamp: [catalog, first.date, first.slug, last.date, last.slug, count, row.newest].join(':'),
+    lastModifiedMs: row.lastmod_ms ?? 0,
+  };
 }
 
 /** How many articles of a list are published: the build's count less those not due yet. */

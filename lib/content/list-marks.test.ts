@@ -160,7 +160,8 @@ describe('list marks', () => {
         const up = shown(articles, '', now).reverse();
         for (const count of [3, 7, 25]) {
           for (let position = 0; position < up.length + count; position += 2) {
-            const stamp = catalog.rangeStamp('', { seq: i + 1, now, all: false }, position, count);
+            const found = catalog.rangeStamp('', { seq: i + 1, now, all: false }, position, count);
+            const stamp = found?.stamp;
             const run = up.slice(position, position + count);
             if (run.length < count) {
               expect(stamp, `past the end at ${i + 1}`).toBeUndefined();
@@ -168,6 +169,9 @@ describe('list marks', () => {
             }
             const links = JSON.stringify(run.map((a) => [a.slug, a.lastModified]));
             expect(stamp, `${position}+${count} at ${i + 1}`).toBeDefined();
+            expect(found?.lastModifiedMs).toBe(
+              Math.max(...run.map((a) => Date.parse(a.lastModified))),
+            );
             const known = runs.get(stamp as string);
             if (known === undefined) runs.set(stamp as string, links);
             else {

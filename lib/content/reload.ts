@@ -19,6 +19,7 @@ import {
   recordContentVersion,
 } from '@/lib/observability/metrics.mjs';
 import { warmSearchIndex } from '@/lib/search/sqlite-engine';
+import { warmSitemapFiles } from '@/lib/seo/sitemap-files';
 import { changedTags } from './changes';
 import { CURRENT_FILE, versionFiles } from './paths';
 import { getContentState, reloadContent } from './repository';
@@ -149,6 +150,10 @@ async function check(): Promise<void> {
   } catch (error) {
     log.error(`[search] could not open the new index: ${(error as Error).message}`);
   }
+  // And the sitemap files the publish changed are written now rather than by a crawler.
+  warmSitemapFiles().catch((error: Error) =>
+    log.warn(`[sitemaps] could not write the new files: ${error.message}`),
+  );
 }
 
 export function watchContent(): void {

@@ -342,9 +342,12 @@ export function* articleLinksUp(
 /**
  * A stamp of the published articles at [position, position + count) from the oldest: equal in
  * two states only when they list the same articles with the same lastModified there
- * (catalog.ts, rangeStamp). Undefined in a preview.
+ * (catalog.ts, rangeStamp); with the newest lastModified among them. Undefined in a preview.
  */
-export function getPublishedRangeStamp(position: number, count: number): string | undefined {
+export function getPublishedRangeStamp(
+  position: number,
+  count: number,
+): { stamp: string; lastModifiedMs: number } | undefined {
   return rangeStamp('', scope(), position, count);
 }
 

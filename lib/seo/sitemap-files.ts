@@ -20,7 +20,7 @@ import { sharedCacheControl } from '@/lib/cache/page-cache';
 import { SITEMAP_FILES_DIR } from '@/lib/content/paths';
 import { STORED_FILE_HEADER, handOver } from '@/lib/http/stored-file-response';
 import { log } from '@/lib/observability/log.mjs';
-import { sitemapFile, type SitemapFile } from './sitemaps';
+import { sitemapChunkCount, sitemapFile, type SitemapFile } from './sitemaps';
 
 /** Files of another name for the same index are deleted once this old (another process may
  * still serve the state before a switch for a moment, and would write its file again). */
@@ -117,6 +117,26 @@ function streamOf(pieces: Generator<string, void, undefined>): ReadableStream<Ui
   });
 }
 
+/** The stored name of a file: its stamp and the build that writes it. */
+function storedName(index: number, stamp: string): string {
+  const hash = createHash('sha256').update(`${buildId()}\n${stamp}`).digest('hex');
+  return `${index}-${hash.slice(0, 24)}`;
+}
+
+/**
+ * Writes the files the live state has and the folder does not, newest first: called after a
+ * content switch, so that a crawler's first request after a publish finds the last file (or the
+ * corrected one) already written. A stamp costs a few milliseconds; only a changed file is
+ * written (after a deploy, every file once).
+ */
+export async function warmSitemapFiles(): Promise<void> {
+  for (let index = sitemapChunkCount() - 1; index >= 0; index -= 1) {
+    const file = sitemapFile(index);
+    if (!file?.stamp) return;
+    await stored(index, storedName(index, file.stamp), file);
+  }
+}
+
 /** GET /sitemaps/<index>.xml. */
 export async function sitemapFileResponse(index: number, request: Request): Promise<Response> {
   await connection();
@@ -128,7 +148,7 @@ export async function sitemapFileResponse(index: number, request: Request): Prom
   };
   // A preview's files (drafts shown) are written per request.
   if (!file.stamp) return new Response(streamOf(file.pieces()), { headers });
-  const name = `${index}-${createHash('sha256').update(`${buildId()}\n${file.stamp}`).digest('hex').slice(0, 24)}`;
+  const name = storedName(index, file.stamp);
   // The plain file's tag; the gzipped one's ends in -gz (lib/http/stored-file-response.ts).
   const etag = `"${name}"`;
   headers.vary = 'Accept-Encoding';

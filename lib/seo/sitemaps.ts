@@ -4,6 +4,7 @@ import { SitemapBuilder, type ISitemapField } from 'next-sitemap';
 import { absoluteUrl, siteConfig } from '@/config/site';
 import { perPublication } from '@/lib/cache/per-publication';
 import { now } from '@/lib/clock';
+import { toShanghaiIso } from '@/lib/format/date';
 import {
   articleLinksUp,
   getAllTags,
@@ -60,9 +61,13 @@ export type SitemapFile = {
    * preview (drafts shown), whose files are written per request.
    */
   stamp: string | undefined;
+  /** The newest lastmod in it (the sitemap index gives it, so crawlers skip what is unchanged). */
+  lastModified?: string;
   /** The XML, a piece at a time: a 50,000-URL file never sits in memory whole. */
   pieces: () => Generator<string, void, undefined>;
 };
+
+const listLastModifiedMs = (entry: SitemapEntry) => (entry.lastmod ? Date.parse(entry.lastmod) : 0);
 
 /** The general sitemap file `index`; undefined past the last. */
 export function sitemapFile(index: number): SitemapFile | undefined {
@@ -80,22 +85,27 @@ export function sitemapFile(index: number): SitemapFile | undefined {
     Math.max(0, first - published),
     Math.max(0, last - published),
   );
-  const stamp = perPublication(`sitemap-stamp:${index}`, () => {
-    const range = articles > 0 ? getPublishedRangeStamp(first, articles) : '';
-    if (range === undefined) return undefined;
-    // Everything the bytes follow from but the code (lib/seo/sitemap-files.ts adds the build):
-    // the origin, the split, the articles' rows and the list entries.
-    return createHash('sha256')
-      .update(JSON.stringify([siteConfig.url, size, start, end, range, lists]))
-      .digest('hex')
-      .slice(0, 32);
+  const named = perPublication(`sitemap-stamp:${index}`, () => {
+    const range = articles > 0 ? getPublishedRangeStamp(first, articles) : undefined;
+    if (articles > 0 && !range) return undefined;
+    const newest = Math.max(range?.lastModifiedMs ?? 0, ...lists.map(listLastModifiedMs));
+    return {
+      // Everything the bytes follow from but the code (lib/seo/sitemap-files.ts adds the
+      // build): the origin, the split, the articles' rows and the list entries.
+      stamp: createHash('sha256')
+        .update(JSON.stringify([siteConfig.url, size, start, end, range?.stamp ?? '', lists]))
+        .digest('hex')
+        .slice(0, 32),
+      ...(newest > 0 ? { lastModified: toShanghaiIso(new Date(newest)) } : {}),
+    };
   });
   const builder = new SitemapBuilder();
   const empty = builder.buildSitemapXml([]);
   const close = '</urlset>';
   const open = empty.slice(0, empty.length - close.length);
   return {
-    stamp,
+    stamp: named?.stamp,
+    ...(named?.lastModified ? { lastModified: named.lastModified } : {}),
     pieces: function* () {
       yield open;
       let skip = start - first * 2;
@@ -122,18 +132,27 @@ export function sitemapFile(index: number): SitemapFile | undefined {
   };
 }
 
-/** The sitemap index as XML. */
+/**
+ * The sitemap index as XML: every file with the newest lastmod in it. Counted from the oldest,
+ * the older files keep theirs across publishes, so a crawler fetches again only what changed.
+ * Written directly: next-sitemap's builder writes no lastmod in an index.
+ */
 export function sitemapIndexXml(): string {
-  return new SitemapBuilder().buildSitemapIndexXml(sitemapIndexUrls());
+  const entries = sitemapFilePaths(sitemapChunkCount(), hasNews()).map((path) => {
+    const file = /^\/sitemaps\/(\d+)\.xml$/.exec(path);
+    const lastmod = file ? sitemapFile(Number(file[1]))?.lastModified : undefined;
+    return `<sitemap><loc>${absoluteUrl(path)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...entries,
+    '</sitemapindex>',
+  ].join('\n');
 }
 
 function hasNews(): boolean {
   return getPublishedSince(now().getTime() - NEWS_WINDOW_MS, 1).length > 0;
-}
-
-/** The sitemap index's entries; the news sitemap only while it has articles. */
-export function sitemapIndexUrls(): string[] {
-  return sitemapFilePaths(sitemapChunkCount(), hasNews()).map((path) => absoluteUrl(path));
 }
 
 /** robots.txt: everything but the API, the index, and the news sitemap while it has articles. */

@@ -1,13 +1,17 @@
 // npx tsx scripts/bench/bench-sitemap-floor.ts DIR [KEY=VALUE …] — each general sitemap file of
 // a checkout's build (KEY=VALUE: the server's environment, SITE_URL the build's), served by
 // `next start` and, as the floor, by Debian's nginx from the same bytes on disk, with and without
-// gzip (nginx compressing at deploy/nginx.conf's level 5 on each response; `next start` at its
-// own). The two servers alternate, file by file, for ROUNDS rounds (BENCH_ROUNDS, default 3);
-// prints, per server and encoding, the median over the rounds of the slowest file and of the
-// median file, and each one's ratio to nginx's. docs/benchmarks.md, issue 22.
+// gzip (nginx sending a copy gzipped beforehand at level 6 with gzip_static, as the site sends
+// its stored files since ADR 031; NGINX_GZIP=fly compresses per response at deploy/nginx.conf's
+// level 5 instead). First it prints how long each file's first request took (the site writes
+// the file then); then the two servers alternate, file by file, for ROUNDS rounds
+// (BENCH_ROUNDS, default 3); prints, per server and encoding, the median over the rounds of the
+// slowest file and of the median file, and each one's ratio to nginx's. docs/benchmarks.md,
+// issue 22.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { nginxMain } from '../start/nginx-site';
 import { startNext, stopGroup } from './bench-server';
@@ -64,13 +68,24 @@ try {
     (m) => m[1] ?? '',
   );
   // The floor serves what the first request of each file returned.
-  for (const file of files)
-    writeFileSync(path.join(root, file), (await timed(`${nextBase}${file}`, false)).body);
+  const first: number[] = [];
+  for (const file of files) {
+    const { ms, body } = await timed(`${nextBase}${file}`, false);
+    first.push(ms);
+    writeFileSync(path.join(root, file), body);
+    writeFileSync(path.join(root, `${file}.gz`), gzipSync(body, { level: 6 }));
+  }
+  console.log(
+    `first request of each file (identity): slowest ${Math.max(...first).toFixed(0)} ms, ` +
+      `median ${median(first).toFixed(0)} ms`,
+  );
+  const fly = process.env.NGINX_GZIP === 'fly';
   const site = path.join(work, 'site.conf');
   writeFileSync(
     site,
-    `server {\n  listen 127.0.0.1:${NGINX_PORT};\n  root ${root};\n  gzip_comp_level 5;\n` +
-      `  gzip_types application/xml;\n  types { application/xml xml; }\n}\n`,
+    `server {\n  listen 127.0.0.1:${NGINX_PORT};\n  root ${root};\n` +
+      (fly ? '  gzip_comp_level 5;\n  gzip_types application/xml;\n' : '  gzip_static on;\n') +
+      `  types { application/xml xml; }\n}\n`,
   );
   const main = path.join(work, 'nginx.conf');
   writeFileSync(main, nginxMain({ prefix: work, site, root: process.getuid?.() === 0 }));
