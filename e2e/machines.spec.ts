@@ -169,6 +169,14 @@ test('two machines sharing one Redis never serve content either has taken down',
     const [b1] = urls(b);
     await fetch(`${a1}/category/caijing`);
     expect((await fetch(`${b1}/category/caijing`)).headers.get('x-nextjs-cache')).toBe('HIT');
+    // Each machine stores its own sitemap files (ADR 031); the same bytes carry the same tag, so
+    // a crawler's conditional request is a 304 whichever machine answers it.
+    const plain = { 'accept-encoding': 'identity' };
+    const tag = (await fetch(`${a1}/sitemaps/0.xml`, { headers: plain })).headers.get('etag');
+    expect(tag).toMatch(/^"0-[0-9a-f]+"$/);
+    expect((await fetch(`${b1}/sitemaps/0.xml`, { headers: plain })).headers.get('etag')).toBe(tag);
+    const again = await fetch(`${b1}/sitemaps/0.xml`, { headers: { 'if-none-match': tag ?? '' } });
+    expect(again.status).toBe(304);
 
     // 2. Redis goes away, both machines switch to a version without another article, Redis
     // comes back with what it held: nothing from before the switch is served.

@@ -66,15 +66,11 @@ test('a commit is served, listed, in the feed and searchable on every instance w
       }
       expect((await request.get(`${base}/articles/${SLUG}`)).status()).toBe(404);
     }
-    // The stored sitemap file 0 of the version before (its name is its ETag).
-    const before = `${JSON.parse(
-      (
-        await request.get(`${instances[0]?.base}/sitemaps/0.xml`, {
-          headers: { 'accept-encoding': 'identity' },
-        })
-      ).headers()['etag'] ?? '""',
-    )}.xml`;
-    expect(readdirSync(path.join(env.CONTENT_INDEX_DIR, 'sitemaps'))).toContain(before);
+    // The stored sitemap file 0 of the version before (written by the requests above).
+    const storedDir = path.join(env.CONTENT_INDEX_DIR, 'sitemaps');
+    const stored = () => readdirSync(storedDir).filter((name) => /^0-[0-9a-f]+\.xml$/.test(name));
+    const before = stored();
+    expect(before).toHaveLength(1);
     watcher = spawn(
       process.execPath,
       ['--import', 'tsx', 'scripts/build/publish.ts', '--pull', '--watch', '1'],
@@ -115,9 +111,7 @@ test('a commit is served, listed, in the feed and searchable on every instance w
 
     // The switch writes the sitemap file the publish changed before anyone asks for it
     // (lib/seo/sitemap-files.ts, warmSitemapFiles): another file 0 appears without a request.
-    const storedDir = path.join(env.CONTENT_INDEX_DIR, 'sitemaps');
-    const written = () =>
-      readdirSync(storedDir).filter((name) => /^0-[0-9a-f]+\.xml$/.test(name) && name !== before);
+    const written = () => stored().filter((name) => !before.includes(name));
     await expect.poll(written, { timeout: TARGET_MS }).not.toEqual([]);
 
     const everywhere = async (base: string) => {

@@ -10,7 +10,17 @@ import 'server-only';
 // and writes nothing.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import {
+  mkdir,
+  open,
+  readFile,
+  readdir,
+  rename,
+  stat,
+  unlink,
+  writeFile,
+  type FileHandle,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -40,11 +50,12 @@ function buildId(): string {
   return build;
 }
 
-type Stored = { xml: string; gz: string };
+/** A stored file: the XML, its gzipped copy, and its ETag (from its bytes). */
+type Stored = { xml: string; gz: string; etag: string };
 
-function storedPaths(name: string): Stored {
+function storedPaths(name: string) {
   const xml = path.join(SITEMAP_FILES_DIR, `${name}.xml`);
-  return { xml, gz: `${xml}.gz` };
+  return { xml, gz: `${xml}.gz`, etag: `${xml}.etag` };
 }
 
 const writing = new Map<string, Promise<Stored>>();
@@ -54,9 +65,9 @@ function stored(index: number, name: string, file: SitemapFile): Promise<Stored>
   const known = writing.get(name);
   if (known) return known;
   const paths = storedPaths(name);
-  const pending = stat(paths.xml)
+  const pending = readFile(paths.etag, 'utf8')
     .then(
-      () => paths,
+      (etag) => ({ xml: paths.xml, gz: paths.gz, etag }),
       () => write(index, name, file),
     )
     .finally(() => writing.delete(name));
@@ -68,23 +79,35 @@ async function write(index: number, name: string, file: SitemapFile): Promise<St
   const paths = storedPaths(name);
   await mkdir(SITEMAP_FILES_DIR, { recursive: true });
   const tmp = `.${randomBytes(6).toString('hex')}.tmp`;
+  const temporary = [paths.xml, paths.gz, paths.etag].map((file) => file + tmp);
+  // The tag comes from the bytes, not the name (which holds this machine's version numbers):
+  // every machine gives the same file the same tag, so a crawler's conditional request is a
+  // 304 whichever machine answers it.
+  const hash = createHash('sha256');
+  const hashed = (function* () {
+    for (const piece of file.pieces()) {
+      hash.update(piece);
+      yield piece;
+    }
+  })();
   try {
-    await pipeline(Readable.from(file.pieces()), createWriteStream(paths.xml + tmp));
+    await pipeline(Readable.from(hashed), createWriteStream(paths.xml + tmp));
     await pipeline(
       createReadStream(paths.xml + tmp),
       createGzip({ level: 6 }),
       createWriteStream(paths.gz + tmp),
     );
-    // The gzipped copy first: a process that finds the .xml finds both.
+    const etag = `"${index}-${hash.digest('hex').slice(0, 24)}"`;
+    await writeFile(paths.etag + tmp, etag);
+    // The tag last: a process that finds it finds the other two.
     await rename(paths.gz + tmp, paths.gz);
     await rename(paths.xml + tmp, paths.xml);
+    await rename(paths.etag + tmp, paths.etag);
+    await prune(index, name);
+    return { xml: paths.xml, gz: paths.gz, etag };
   } finally {
-    await Promise.all(
-      [unlink(paths.xml + tmp), unlink(paths.gz + tmp)].map((p) => p.catch(() => {})),
-    );
+    await Promise.all(temporary.map((file) => unlink(file).catch(() => {})));
   }
-  await prune(index, name);
-  return paths;
 }
 
 /**
@@ -149,19 +172,19 @@ export async function sitemapFileResponse(index: number, request: Request): Prom
   // A preview's files (drafts shown) are written per request.
   if (!file.stamp) return new Response(streamOf(file.pieces()), { headers });
   const name = storedName(index, file.stamp);
-  // The plain file's tag; the gzipped one's ends in -gz (lib/http/stored-file-response.ts).
-  const etag = `"${name}"`;
   headers.vary = 'Accept-Encoding';
-  headers.etag = etag;
-  const known = (request.headers.get('if-none-match') ?? '')
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''));
-  if (known.includes(etag) || known.includes(`"${name}-gz"`))
-    return new Response(null, { status: 304, headers });
+  let paths: Stored;
   let plain: FileHandle | undefined;
   let gzip: FileHandle | undefined;
   try {
-    const paths = await stored(index, name, file);
+    paths = await stored(index, name, file);
+    // The plain file's tag; the gzipped one's ends in -gz (lib/http/stored-file-response.ts).
+    headers.etag = paths.etag;
+    const known = (request.headers.get('if-none-match') ?? '')
+      .split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''));
+    if (known.includes(paths.etag) || known.includes(paths.etag.replace(/"$/, '-gz"')))
+      return new Response(null, { status: 304, headers });
     plain = await open(paths.xml);
     gzip = await open(paths.gz);
   } catch (error) {
@@ -171,7 +194,7 @@ export async function sitemapFileResponse(index: number, request: Request): Prom
     delete headers.etag;
     return new Response(streamOf(file.pieces()), { headers });
   }
-  const token = handOver(plain, gzip, etag);
+  const token = handOver(plain, gzip, paths.etag);
   if (token) return new Response(null, { headers: { ...headers, [STORED_FILE_HEADER]: token } });
   // No server hook to send it (a test, a script): the plain file, through Next.
   await gzip.close();
