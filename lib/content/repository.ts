@@ -45,6 +45,8 @@ export type ContentState = {
   pages: SitePage[];
   /** Values kept until an article falls due (see publication()). */
   publication?: Publication;
+  /** Stamps of runs of published articles, kept for the version (getPublishedRangeStamp). */
+  rangeStamps?: Map<string, { stamp: string; lastModifiedMs: number }>;
 };
 
 type Publication = {
@@ -344,11 +346,26 @@ export function* articleLinksUp(
  * two states only when they list the same articles with the same lastModified there
  * (catalog.ts, rangeStamp); with the newest lastModified among them. Undefined in a preview.
  */
+const RANGE_STAMPS_KEPT = 1000;
+
 export function getPublishedRangeStamp(
   position: number,
   count: number,
 ): { stamp: string; lastModifiedMs: number } | undefined {
-  return rangeStamp('', scope(), position, count);
+  // Kept for the version, not only for the state of publication: the published articles are the
+  // oldest, so a run of them counted from the oldest holds the same rows whatever falls due
+  // later, and the sitemap index need not read every file's run again each time one does.
+  const state = renderState();
+  const key = `${position}:${count}`;
+  const known = state.rangeStamps?.get(key);
+  if (known) return known;
+  const found = rangeStamp('', scope(state), position, count);
+  if (found) {
+    // A few per sitemap file: more only while scheduled articles keep falling due.
+    if ((state.rangeStamps?.size ?? 0) >= RANGE_STAMPS_KEPT) state.rangeStamps?.clear();
+    (state.rangeStamps ??= new Map()).set(key, found);
+  }
+  return found;
 }
 
 export function getPublishedCount(): number {
