@@ -26,20 +26,22 @@ const articles = [
   summary({ slug: 'h9', date: day(2) }),
 ];
 
+const categories = [{ path: 'shehui', name: '社会', description: '', order: 1 }];
+
+/** Writes a version of these articles and makes it live. */
+function publish(id: string, these: ContentIndex['articles']) {
+  mkdirSync(path.join(dir, 'versions', id), { recursive: true });
+  writeCatalogVersion(path.join(dir, 'catalog.db'), id, { articles: these, categories, pages: [] });
+  writeFileSync(path.join(dir, 'versions', id, 'complete.json'), JSON.stringify({ id }));
+  writeFileSync(
+    path.join(dir, 'current.json'),
+    JSON.stringify({ version: id, publishedAt: new Date().toISOString() }),
+  );
+}
+
 describe('article links for sitemaps', () => {
   beforeAll(() => {
-    const index: ContentIndex = {
-      articles,
-      categories: [{ path: 'shehui', name: '社会', description: '', order: 1 }],
-      pages: [],
-    };
-    mkdirSync(path.join(dir, 'versions', 'v1'), { recursive: true });
-    writeCatalogVersion(path.join(dir, 'catalog.db'), 'v1', index);
-    writeFileSync(path.join(dir, 'versions', 'v1', 'complete.json'), JSON.stringify({ id: 'v1' }));
-    writeFileSync(
-      path.join(dir, 'current.json'),
-      JSON.stringify({ version: 'v1', publishedAt: new Date().toISOString() }),
-    );
+    publish('v1', articles);
     vi.stubEnv('CONTENT_INDEX_DIR', dir);
     vi.resetModules();
   });
@@ -52,7 +54,7 @@ describe('article links for sitemaps', () => {
     for (const batch of [1, 2, 3, 100]) {
       for (let position = 0; position <= all.length; position += 1) {
         for (const count of [0, 1, 4, all.length]) {
-          const walked = [...repository.articleLinksUp(position, count, batch)];
+          const walked = [...repository.articleLinksUp(position, count, batch)()];
           expect(walked.every((links) => links.length <= batch)).toBe(true);
           expect(
             walked.flat().map(({ slug, lastModified }) => ({ slug, lastModified })),
@@ -65,5 +67,18 @@ describe('article links for sitemaps', () => {
         }
       }
     }
+  });
+
+  it('reads the state it was asked in, even when another version goes live before the walk', async () => {
+    const repository = await import('./repository');
+    const before = repository.getNewestArticles(100).reverse();
+    // A sitemap file's stamp and its reader are taken together; the file is written later.
+    const walk = repository.articleLinksUp(0, before.length, 2);
+    publish(
+      'v2',
+      articles.filter((article) => article.slug !== 'g8'),
+    );
+    expect(repository.getNewestArticles(100).map((article) => article.slug)).not.toContain('g8');
+    expect([...walk()].flat().map((link) => link.slug)).toEqual(before.map((a) => a.slug));
   });
 });

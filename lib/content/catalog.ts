@@ -282,13 +282,13 @@ export function listLinksUp(
 /**
  * A stamp of the published articles of a list at positions [position, position + count) counted
  * from the oldest (listLinksUp), with their newest lastModified (ms), or undefined when the list
- * has fewer or in a preview. Two
- * states with the same stamp hold the same rows there, so the same links: the stamp names the
- * first and the last article, how many rows lie between them and the newest version that wrote
- * one. Rows are never changed once written, and a row a later state shows that an earlier one
- * does not was written after the earlier one: with the same newest writer and the same bounds,
- * the later state's rows are among the earlier one's, and as many. One pass over the run's
- * index entries (a few milliseconds for 25,000), where writing its links costs about 100 ms.
+ * has fewer or in a preview. Two states with the same stamp hold the same rows there, so the
+ * same links: the stamp names the first and the last article, how many rows lie between them
+ * and the newest version that wrote one. Rows are never changed once written, and a row a later
+ * state shows that an earlier one does not was written after the earlier one: with the same
+ * newest writer and the same bounds, the later state's rows are among the earlier one's, and as
+ * many. One pass over the run's index entries (10–20 ms for 25,000 at 1,000,000 articles), where
+ * writing its links costs about 100 ms.
  */
 export function rangeStamp(
   list: string,

@@ -323,22 +323,26 @@ export type { ArticleLink };
  * The published articles from `position` on, oldest first (position 0 is the oldest), `count`
  * of them, as links (slug and lastModified) `batch` at a time: what a sitemap file needs, read
  * as it is written, each batch going on from the last (docs/adr/027-on-disk-catalog.md). The
- * whole walk reads one state of publication, however long the client takes to read the file.
+ * state of publication is the one live when this is called, however much later the walk runs or
+ * how long the client takes to read the file: a file stored under a state's stamp holds that
+ * state's articles, even when a switch comes between.
  */
-export function* articleLinksUp(
+export function articleLinksUp(
   position: number,
   count: number,
   batch: number,
-): Generator<ArticleLink[], void, undefined> {
+): () => Generator<ArticleLink[], void, undefined> {
   const at = scope();
-  let last: ArticleLink | undefined;
-  for (let left = count; left > 0; ) {
-    const links = listLinksUp('', at, Math.min(batch, left), last ? { after: last } : { position });
-    if (links.length === 0) return;
-    yield links;
-    left -= links.length;
-    last = links.at(-1);
-  }
+  return function* () {
+    let last: ArticleLink | undefined;
+    for (let left = count; left > 0; ) {
+      const links = listLinksUp('', at, Math.min(batch, left), last ? { after: last } : { position });
+      if (links.length === 0) return;
+      yield links;
+      left -= links.length;
+      last = links.at(-1);
+    }
+  };
 }
 
 /**

@@ -99,6 +99,8 @@ export function sitemapFile(index: number): SitemapFile | undefined {
       ...(newest > 0 ? { lastModified: toShanghaiIso(new Date(newest)) } : {}),
     };
   });
+  // Read now, in the state the stamp was worked out in, whenever the file is written.
+  const links = articleLinksUp(first, articles, STREAM_BATCH);
   const builder = new SitemapBuilder();
   const empty = builder.buildSitemapXml([]);
   const close = '</urlset>';
@@ -118,8 +120,7 @@ export function sitemapFile(index: number): SitemapFile | undefined {
       };
       // The articles' <url> elements (nearly all of a file) written directly, the list entries
       // through next-sitemap's builder: the same bytes (sitemap-entries.test.ts).
-      for (const links of articleLinksUp(first, articles, STREAM_BATCH))
-        yield take(articleUrlsXml(links, siteConfig.url));
+      for (const batch of links()) yield take(articleUrlsXml(batch, siteConfig.url));
       if (lists.length > 0)
         yield take(
           withEditions(lists, siteConfig.url).map((url) => {
