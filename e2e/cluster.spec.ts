@@ -116,6 +116,19 @@ test.describe('two instances behind nginx, sharing Redis', () => {
       expect(feed.status, path).toBe(200);
       expect(feed.headers['content-encoding'], path).toBe('gzip');
     }
+    // A sitemap file's gzipped copy comes as the instance stored it (its own strong tag; nginx
+    // compressing would weaken the plain one's), cached apart from the plain one.
+    const file = '/sitemaps/0.xml';
+    const plain = await raw('GET', file, {}, nginx);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.etag).toMatch(/^"0-[0-9a-f]+"$/);
+    for (let n = 0; n < 2; n += 1) {
+      const stored = await raw('GET', file, { 'accept-encoding': 'gzip, br' }, nginx);
+      expect(stored.headers['content-encoding']).toBe('gzip');
+      expect(stored.headers.etag).toBe(plain.headers.etag?.replace(/"$/, '-gz"'));
+      if (n === 1) expect(stored.headers['x-cache-status']).toBe('HIT');
+    }
+    expect((await raw('GET', file, {}, nginx)).body).toBe(plain.body);
 
     // Build files and public/ come from disk (nginx's ETag), with their lifetimes.
     // The stylesheet: pages name no script file (docs/adr/030-no-react-in-the-browser.md).
