@@ -69,6 +69,17 @@ describe('the catalog', () => {
     expect(rows(file)).toBe(4);
   });
 
+  it('refuses a version with two articles of one slug, and writes nothing of it', () => {
+    const before = rows(file);
+    expect(() =>
+      writeCatalogVersion(file, 'twice', index([c, { ...c, title: 'c again' }, a])),
+    ).toThrow('c: two articles of this version have this slug');
+    expect(rows(file)).toBe(before);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT COUNT(*) FROM versions WHERE id = 'twice'").pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('deletes a pruned version and the rows only it showed', () => {
     // b's first state goes, but its body is b's correction's too: still named.
     expect(pruneCatalog(file, new Set(['v2', 'v3']))).toEqual({ rows: 1, unusedBodies: [] });

@@ -184,6 +184,10 @@ export function writeCatalogChanges(
       };
       const seen = new Set<string>();
       for (const article of index.articles) {
+        // Two open rows for one slug would each stay open (the next version closes one): the
+        // content check refuses a duplicate slug, and the writer does not trust what it is given.
+        if (seen.has(article.slug))
+          throw new Error(`${article.slug}: two articles of this version have this slug`);
         seen.add(article.slug);
         const row = open.get(article.slug);
         if (row?.hash === article.hash) continue;
