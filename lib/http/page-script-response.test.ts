@@ -72,10 +72,13 @@ describe('pageScriptResponse', () => {
   });
 
   it('sends the changed page uncompressed to a client that does not accept gzip', async () => {
-    const { headers, body } = await get('/search?q=x', 'identity');
-    expect(headers['content-encoding']).toBeUndefined();
-    expect(Number(headers['content-length'])).toBe(body.length);
-    expect(body.toString('utf8')).toContain('<script nonce="n1">');
+    // A q of 0 refuses gzip as plainly as leaving it out.
+    for (const encoding of ['identity', 'gzip;q=0, identity']) {
+      const { headers, body } = await get('/search?q=x', encoding);
+      expect(headers['content-encoding'], encoding).toBeUndefined();
+      expect(Number(headers['content-length'])).toBe(body.length);
+      expect(body.toString('utf8')).toContain('<script nonce="n1">');
+    }
   });
 
   it('sends anything but an HTML page as it was written', async () => {

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { documentLanguage } from '@/lib/edition/document.mjs';
 import { withPageScript } from '@/lib/render/page-script.mjs';
 import { holdHead } from './held-head';
+import { acceptsGzip } from './stored-file-response';
 
 // Cached pages get the page script in place of Next's scripts in the cache handler
 // (docs/adr/030-no-react-in-the-browser.md). The search page is rendered per request and never
@@ -41,7 +42,7 @@ export function wantsPageScript(request: IncomingMessage): boolean {
  * page (a client navigation's RSC payload, a redirect, an error) is sent as Next wrote it.
  */
 export function pageScriptResponse(request: IncomingMessage, response: ServerResponse): void {
-  const acceptsGzip = /\bgzip\b/i.test(String(request.headers['accept-encoding'] ?? ''));
+  const gzip = acceptsGzip(request.headers['accept-encoding']);
   request.headers['accept-encoding'] = 'identity';
   const chunks: Buffer[] = [];
   const end = response.end.bind(response);
@@ -69,7 +70,7 @@ export function pageScriptResponse(request: IncomingMessage, response: ServerRes
       body = Buffer.from(
         documentLanguage(withPageScript(body.toString('utf8'), { keepNext: DEV })),
       );
-      if (acceptsGzip && body.length >= GZIP_MIN_BYTES) {
+      if (gzip && body.length >= GZIP_MIN_BYTES) {
         body = gzipSync(body);
         response.setHeader('content-encoding', 'gzip');
       }
