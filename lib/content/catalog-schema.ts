@@ -30,9 +30,16 @@
 // rewrites the marks newer than it. A page at offset k starts at the mark at or just newer than
 // the article k + (scheduled articles not due yet) from the newest, and skips fewer than
 // LIST_MARK rows from there (lib/content/catalog.ts).
+//
+// A content build compares its sources with the newest version's rows by file: an open row names
+// its source file (`path`), the build-cache key of the bytes it was made from (`key`) and a tag of
+// the git revisions it shows (`revisions`), read from one partial index of the open rows. An
+// article whose file and revisions are the open row's is not looked at again: a publish reads and
+// writes the rows of the files it changed (lib/pipeline/content-version.ts). meta 'open-version'
+// names the version the open rows are of; `versions.articles_sum` is what its id was made from.
 /** to_seq of a row that is still part of the newest version. */
 export const OPEN_SEQ = Number.MAX_SAFE_INTEGER;
-export const CATALOG_FORMAT = '5';
+export const CATALOG_FORMAT = '6';
 /** Articles between two marks of a list (see above). */
 export const LIST_MARK = 1000;
 
@@ -42,7 +49,10 @@ CREATE TABLE IF NOT EXISTS versions (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   id TEXT NOT NULL UNIQUE,
   categories TEXT NOT NULL,
-  pages TEXT NOT NULL
+  pages TEXT NOT NULL,
+  -- The sum of its articles' hashes (lib/pipeline/content-version.ts, versionId); '' when the
+  -- version was written whole by a tool that gives none.
+  articles_sum TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS articles (
   rid INTEGER PRIMARY KEY,
@@ -60,11 +70,19 @@ CREATE TABLE IF NOT EXISTS articles (
   featured INTEGER NOT NULL,
   lastmod TEXT NOT NULL,
   lastmod_ms INTEGER NOT NULL,
-  body TEXT NOT NULL
+  body TEXT NOT NULL,
+  -- Its source file, the build-cache key of the file's bytes and a tag of its git revisions ('' for
+  -- none after the first): what a content build compares with, file by file. '' from a tool that
+  -- writes rows without sources (they are then compared by slug and hash only).
+  path TEXT NOT NULL DEFAULT '',
+  key TEXT NOT NULL DEFAULT '',
+  revisions TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS articles_body ON articles (body);
 CREATE INDEX IF NOT EXISTS articles_slug ON articles (slug, from_seq);
-CREATE INDEX IF NOT EXISTS articles_open ON articles (to_seq);
+CREATE INDEX IF NOT EXISTS articles_open ON articles (to_seq, from_seq);
+CREATE INDEX IF NOT EXISTS articles_open_path
+  ON articles (path, key, revisions, slug, hash) WHERE to_seq = ${OPEN_SEQ};
 CREATE INDEX IF NOT EXISTS articles_from ON articles (from_seq);
 CREATE INDEX IF NOT EXISTS articles_category ON articles (category, date_ms DESC, slug);
 CREATE TABLE IF NOT EXISTS article_lists (

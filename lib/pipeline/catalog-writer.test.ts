@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { OPEN_SEQ } from '../content/catalog-schema';
 import { summary } from '../content/test-fixtures';
 import type { ContentIndex } from '../content/types';
-import { pruneCatalog, writeCatalogVersion } from './catalog-writer';
+import {
+  pruneCatalog,
+  readOpenState,
+  writeCatalogChanges,
+  writeCatalogVersion,
+  type CatalogArticle,
+} from './catalog-writer';
 
 const categories = [{ path: 'shehui', name: '社会', description: '', order: 1 }];
 const index = (articles: ContentIndex['articles']): ContentIndex => ({
@@ -100,5 +106,74 @@ describe('the catalog', () => {
       closed: 0,
       reused: false,
     });
+  });
+});
+
+describe('a version as the change of the open one', () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'catalog-delta-')), 'catalog.db');
+  const row = (slug: string, title = slug): CatalogArticle => ({
+    slug,
+    hash: `hash-${slug}-${title}`,
+    summary: () => summary({ slug, title }),
+    source: { path: `articles/${slug}.md`, key: `key-${slug}-${title}`, revisions: '' },
+  });
+  const whole = (articles: CatalogArticle[]) => ({
+    articles,
+    categories,
+    pages: [],
+    code: 'code',
+    sum: 'f'.repeat(64),
+  });
+  /** Every article of the version, which a change must not read. */
+  const unread: Iterable<CatalogArticle> = {
+    [Symbol.iterator]() {
+      throw new Error('the whole version was read');
+    },
+  };
+
+  it('closes the rows of the files it changed and adds theirs, reading no other row', () => {
+    writeCatalogChanges(file, 'v1', whole([row('a'), row('b'), row('c')]));
+    const open = readOpenState(file, 'code');
+    expect(open?.version).toBe('v1');
+    expect([...(open?.rows.keys() ?? [])].sort()).toEqual([
+      'articles/a.md',
+      'articles/b.md',
+      'articles/c.md',
+    ]);
+    expect(readOpenState(file, 'other code')).toBeUndefined();
+    // b corrected, c deleted, d added.
+    const v2 = writeCatalogChanges(file, 'v2', {
+      ...whole([]),
+      articles: unread,
+      delta: {
+        base: 'v1',
+        closed: ['articles/b.md', 'articles/c.md'],
+        added: [row('b', 'b2'), row('d')],
+      },
+    });
+    expect(v2).toEqual({ seq: 2, added: 2, closed: 2, reused: false });
+    expect(shown(file, 2)).toEqual(['a:a', 'b:b2', 'd:d']);
+    expect(shown(file, 1)).toEqual(['a:a', 'b:b', 'c:c']);
+    // A slug an unchanged file has: refused.
+    expect(() =>
+      writeCatalogChanges(file, 'v3', {
+        ...whole([]),
+        articles: unread,
+        delta: { base: 'v2', closed: [], added: [row('a', 'a twin')] },
+      }),
+    ).toThrow('a: two articles of this version have this slug');
+  });
+
+  it('is compared whole when the open rows are of another version', () => {
+    // The open rows are v2's, not v1's: the change of v1 is not applied to them.
+    const v3 = writeCatalogChanges(file, 'v3', {
+      ...whole([row('a'), row('b')]),
+      delta: { base: 'v1', closed: ['articles/c.md'], added: [] },
+    });
+    expect(v3).toMatchObject({ added: 1, closed: 2 });
+    expect(shown(file, 3)).toEqual(['a:a', 'b:b']);
+    // Pruning the newest version leaves open rows that are no version's.
+    pruneCatalog(file, new Set(['v2']));
+    expect(readOpenState(file, 'code')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // (lib/content/catalog-schema.ts, docs/adr/027-on-disk-catalog.md). Only the articles that
 // changed since the newest version get rows; every other row is shared.
 import { createHash, randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import {
   CATALOG_FORMAT,
@@ -49,6 +49,52 @@ function hashOf(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 32);
 }
 
+/** Where an article's row came from: its file, the file's build-cache key, its revisions' tag. */
+export type ArticleSource = { path: string; key: string; revisions: string };
+
+/** An open row as a content build compares with it, by file. */
+export type OpenRow = ArticleSource & { slug: string; hash: string };
+
+/** The newest version's rows, by file, and what its id was made from. */
+export type OpenState = { version: string; sum: string; rows: Map<string, OpenRow> };
+
+/**
+ * The open rows of the catalog by source file, when they are one version's, written by this
+ * code (`code`) with every row's source: one read of a covering index (at 1,000,000 articles
+ * about a second, where the rows themselves are 28 GB). Otherwise undefined: the build compares
+ * the whole version.
+ */
+export function readOpenState(file: string, code: string): OpenState | undefined {
+  if (!existsSync(file)) return undefined;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const meta = db.prepare('SELECT value FROM meta WHERE name = ?').pluck();
+    if (meta.get('format') !== CATALOG_FORMAT || meta.get('open-code') !== code) return undefined;
+    const version = meta.get('open-version') as string | undefined;
+    if (!version) return undefined;
+    const sum = db
+      .prepare('SELECT articles_sum FROM versions WHERE id = ?')
+      .pluck()
+      .get(version) as string | undefined;
+    if (!sum) return undefined;
+    // The literal OPEN_SEQ: a partial index is used only for its own WHERE, not a parameter.
+    const open = `to_seq = ${OPEN_SEQ}`;
+    if (db.prepare(`SELECT 1 FROM articles WHERE ${open} AND path = '' LIMIT 1`).get())
+      return undefined;
+    const rows = new Map<string, OpenRow>();
+    for (const row of db
+      .prepare(`SELECT path, key, revisions, slug, hash FROM articles WHERE ${open}`)
+      .iterate() as IterableIterator<OpenRow>)
+      rows.set(row.path, row);
+    return { version, sum, rows };
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+  }
+}
+
 /** An article of a version as the catalog writer needs it. */
 export type CatalogArticle = {
   slug: string;
@@ -59,12 +105,29 @@ export type CatalogArticle = {
   hash: string;
   /** Read only for an article whose row changes. */
   summary: () => ArticleSummary;
+  /** Its source (a content build's): kept in its row for the next build to compare with. */
+  source?: ArticleSource;
+};
+
+/** A version as the change of the open one (readOpenState): the files it changed, and no more. */
+export type CatalogDelta = {
+  /** The open version this is a change of: when the open rows are another's, `articles` is used. */
+  base: string;
+  /** Files whose open row goes: changed or removed since `base`. */
+  closed: readonly string[];
+  /** The rows of the changed and added files. */
+  added: readonly CatalogArticle[];
 };
 
 export type CatalogInput = {
+  /** Every article of the version: read unless `delta` can be used. */
   articles: Iterable<CatalogArticle>;
   categories: ContentIndex['categories'];
   pages: ContentIndex['pages'];
+  /** The content build's code and the sum of the version's article hashes (its id's input). */
+  code?: string;
+  sum?: string;
+  delta?: CatalogDelta;
 };
 
 /** The version `id` with this whole index (tests, tools): each article's hash is its JSON's. */
@@ -101,17 +164,11 @@ export function writeCatalogChanges(
     const known = db.prepare('SELECT seq FROM versions WHERE id = ?').pluck().get(id) as
       number | undefined;
     if (known !== undefined) return { seq: known, added: 0, closed: 0, reused: true };
-    const open = new Map(
-      (
-        db.prepare('SELECT rid, slug, hash FROM articles WHERE to_seq = ?').all(OPEN_SEQ) as {
-          rid: number;
-          slug: string;
-          hash: string;
-        }[]
-      ).map((row) => [row.slug, row]),
-    );
+    const setMeta = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
+    const openVersion = db.prepare("SELECT value FROM meta WHERE name = 'open-version'").pluck();
+    const delta = index.delta && openVersion.get() === index.delta.base ? index.delta : undefined;
     const insertVersion = db.prepare(
-      'INSERT INTO versions (id, categories, pages) VALUES (?, ?, ?)',
+      'INSERT INTO versions (id, categories, pages, articles_sum) VALUES (?, ?, ?, ?)',
     );
     const close = db.prepare('UPDATE articles SET to_seq = ? WHERE rid = ?');
     const closeLists = db.prepare('UPDATE article_lists SET to_seq = ? WHERE rid = ?');
@@ -132,7 +189,8 @@ export function writeCatalogChanges(
     };
     const insert = db.prepare(
       `INSERT INTO articles (slug, from_seq, to_seq, hash, summary, date_ms, category, notice,
-        draft, featured, lastmod, lastmod_ms, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        draft, featured, lastmod, lastmod_ms, body, path, key, revisions)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertList = db.prepare(
       `INSERT INTO article_lists
@@ -143,10 +201,14 @@ export function writeCatalogChanges(
     let closed = 0;
     const seq = db.transaction(() => {
       const seq = Number(
-        insertVersion.run(id, JSON.stringify(index.categories), JSON.stringify(index.pages))
-          .lastInsertRowid,
+        insertVersion.run(
+          id,
+          JSON.stringify(index.categories),
+          JSON.stringify(index.pages),
+          index.sum ?? '',
+        ).lastInsertRowid,
       );
-      const add = (article: ArticleSummary, json: string, hash: string) => {
+      const add = (article: ArticleSummary, json: string, hash: string, source?: ArticleSource) => {
         const date = Date.parse(article.date);
         const lastmod = Date.parse(article.lastModified);
         const rid = Number(
@@ -164,6 +226,9 @@ export function writeCatalogChanges(
             article.lastModified,
             lastmod,
             article.body,
+            source?.path ?? '',
+            source?.key ?? '',
+            source?.revisions ?? '',
           ).lastInsertRowid,
         );
         for (const list of listsOf(article)) {
@@ -182,20 +247,54 @@ export function writeCatalogChanges(
         }
         added += 1;
       };
+      // Two open rows for one slug would each stay open (the next version closes one): the
+      // content check refuses a duplicate slug, and the writer does not trust what it is given.
+      const twice = (slug: string) =>
+        new Error(`${slug}: two articles of this version have this slug`);
       const seen = new Set<string>();
-      for (const article of index.articles) {
-        // Two open rows for one slug would each stay open (the next version closes one): the
-        // content check refuses a duplicate slug, and the writer does not trust what it is given.
-        if (seen.has(article.slug))
-          throw new Error(`${article.slug}: two articles of this version have this slug`);
-        seen.add(article.slug);
-        const row = open.get(article.slug);
-        if (row?.hash === article.hash) continue;
-        if (row) closeRow(row.rid, seq);
+      const addArticle = (article: CatalogArticle) => {
         const summary = article.summary();
-        add(summary, JSON.stringify(summary), article.hash);
+        add(summary, JSON.stringify(summary), article.hash, article.source);
+      };
+      if (delta) {
+        // The rows of the files changed since the open version, and only those.
+        const rowsOf = db
+          .prepare(`SELECT rid FROM articles WHERE path = ? AND to_seq = ${OPEN_SEQ}`)
+          .pluck();
+        for (const file of delta.closed)
+          for (const rid of rowsOf.all(file) as number[]) closeRow(rid, seq);
+        const openOfSlug = db
+          .prepare('SELECT 1 FROM articles WHERE slug = ? AND to_seq = ? LIMIT 1')
+          .pluck();
+        for (const article of delta.added) {
+          if (seen.has(article.slug) || openOfSlug.get(article.slug, OPEN_SEQ) !== undefined)
+            throw twice(article.slug);
+          seen.add(article.slug);
+          addArticle(article);
+        }
+      } else {
+        // Read from the partial index of open rows, which covers slug and hash.
+        const open = new Map(
+          (
+            db.prepare(`SELECT rid, slug, hash FROM articles WHERE to_seq = ${OPEN_SEQ}`).all() as {
+              rid: number;
+              slug: string;
+              hash: string;
+            }[]
+          ).map((row) => [row.slug, row]),
+        );
+        for (const article of index.articles) {
+          if (seen.has(article.slug)) throw twice(article.slug);
+          seen.add(article.slug);
+          const row = open.get(article.slug);
+          if (row?.hash === article.hash) continue;
+          if (row) closeRow(row.rid, seq);
+          addArticle(article);
+        }
+        for (const [slug, row] of open) if (!seen.has(slug)) closeRow(row.rid, seq);
       }
-      for (const [slug, row] of open) if (!seen.has(slug)) closeRow(row.rid, seq);
+      setMeta.run('open-version', id);
+      setMeta.run('open-code', index.code ?? '');
       const counts = writeListStats(db, seq, changedLists.keys());
       writeListMarks(db, seq, changedLists, counts, markEvery);
       return seq;
@@ -363,6 +462,11 @@ export function pruneCatalog(file: string, kept: ReadonlySet<string>): PruneResu
           ? '0'
           : keep.map(({ seq }) => `(from_seq <= ${seq} AND to_seq > ${seq})`).join(' OR ');
       const newest = Math.max(0, ...keep.map(({ seq }) => seq));
+      // The open rows of a dropped version newer than every kept one go (below), and the rows it
+      // closed stay closed: the open rows are no version's any more, and the next build compares
+      // its whole version with them.
+      if (drop.some(({ seq }) => seq > newest))
+        db.prepare("DELETE FROM meta WHERE name = 'open-version'").run();
       const gone = [
         ...(db
           .prepare(`SELECT rid, body FROM articles WHERE to_seq < ? AND NOT (${shown})`)

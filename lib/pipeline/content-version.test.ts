@@ -2,14 +2,24 @@
 // never one that is live, was live just before, or is still served by a running server (however
 // old its directory), and never their bodies or the search segments they name.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { summary } from '../content/test-fixtures';
-import { SEARCH_DB_FORMAT } from '../search/search-db';
+import { SEARCH_DB_FORMAT, type SearchManifest } from '../search/search-db';
+import Database from 'better-sqlite3';
+import type { CacheEntry } from './build-cache';
+import { readCatalogIndex } from './catalog-reader';
 import { writeCatalogVersion } from './catalog-writer';
-import { articleHash, type VersionContent } from './content-version';
+import { articleHash, revisionsTag, type VersionContent } from './content-version';
 import type { Revision } from './git-history';
 
 describe('versionId', () => {
@@ -18,6 +28,7 @@ describe('versionId', () => {
   const article = (name: string, key: string, history?: Revision[]) => ({
     path: `articles/2024/01/${name}.md`,
     key,
+    revisions: revisionsTag(history),
     slug: name,
     hash: articleHash('code', key, history),
   });
@@ -263,5 +274,145 @@ describe('publishContentVersion', () => {
     expect(publish(sources, history)).toMatchObject({ version: third.version, switched: false });
     expect(keysRead()).toEqual(['key-shehui']);
     cache.close();
+  });
+});
+
+describe('a publish as the change of the open version', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'content-delta-'));
+  const contentDir = path.join(root, 'content');
+  afterAll(() => vi.unstubAllEnvs());
+
+  type Entry = { key: string; path: string; entry: CacheEntry };
+  const article = (file: string, slug: string, key: string, title = slug): Entry => ({
+    key,
+    path: `articles/2024/01/${file}.md`,
+    entry: {
+      kind: 'article',
+      summary: summary({ slug, title, file: `articles/2024/01/${file}.md`, body: `b-${key}` }),
+      text: `${title} 正文`,
+      counts: { [title]: [1, 0], 正文: [0, 1] },
+    },
+  });
+  const channel: Entry = {
+    key: 'key-shehui',
+    path: 'categories/shehui.yml',
+    entry: {
+      kind: 'category',
+      category: { path: 'shehui', name: '社会', description: '', order: 1 },
+    },
+  };
+
+  /** The content writer of an index directory of its own (its paths are read at import). */
+  async function writerIn(dir: string) {
+    vi.stubEnv('CONTENT_INDEX_DIR', path.join(dir, 'index'));
+    vi.resetModules();
+    const { publishContentVersion } = await import('./content-version');
+    const { openBuildCache } = await import('./build-cache');
+    const cache = openBuildCache(path.join(dir, 'build-cache.db'));
+    const looked: string[] = [];
+    const publish = (entries: Entry[], history: Map<string, Revision[]> = new Map()) => {
+      cache.put(contentDir, entries);
+      looked.length = 0;
+      const index = cache.index(contentDir);
+      return publishContentVersion({
+        code: 'code',
+        sources: entries.map(({ key, path: file }) => ({ key, path: file })),
+        cache,
+        entries: {
+          get: (key) => {
+            looked.push(key);
+            return index.get(key);
+          },
+        },
+        history,
+      });
+    };
+    return { publish, looked, close: () => cache.close() };
+  }
+
+  /** What readers get of a version: its catalog index and its search documents. */
+  function state(dir: string, version: string) {
+    const index = path.join(dir, 'index');
+    const manifest = JSON.parse(
+      readFileSync(path.join(index, 'versions', version, 'search.json'), 'utf8'),
+    ) as SearchManifest;
+    const docs = manifest.segments.flatMap((segment) => {
+      const db = new Database(path.join(index, 'search', `${segment.name}.db`), { readonly: true });
+      const rows = db.prepare('SELECT id, slug, key, title_len, body_len FROM docs').all() as {
+        id: number;
+        slug: string;
+      }[];
+      db.close();
+      return rows
+        .filter((row) => !manifest.deleted.includes(row.id))
+        .map((row) => ({ ...row, id: undefined }));
+    });
+    return {
+      catalog: readCatalogIndex(path.join(index, 'catalog.db'), version),
+      docs: docs.sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+      totals: [manifest.count, manifest.titleTotal, manifest.bodyTotal],
+    };
+  }
+
+  it('looks up the files it changed, and reaches what a version written whole holds', async () => {
+    const warm = await writerIn(root);
+    const check = async (entries: Entry[], history?: Map<string, Revision[]>) => {
+      const result = warm.publish(entries, history);
+      const cold = mkdtempSync(path.join(tmpdir(), 'content-cold-'));
+      const whole = await writerIn(cold);
+      const expected = whole.publish(entries, history);
+      whole.close();
+      expect(result.version).toBe(expected.version);
+      expect(state(root, result.version)).toEqual(state(cold, expected.version));
+      return result;
+    };
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((name) => article(name, name, `key-${name}`));
+    let files = [a, b, c, d, channel] as Entry[];
+    await check(files);
+
+    // b corrected, e added: only their entries are looked up (and the channel's).
+    const b2 = article('b', 'b', 'key-b2', '更正：b');
+    const e = article('e', 'e', 'key-e');
+    files = [a, b2, c, d, e, channel] as Entry[];
+    const second = await check(files);
+    expect(warm.looked.sort()).toEqual(['key-b2', 'key-e', 'key-shehui']);
+    expect(second.catalog).toMatchObject({ added: 2, closed: 1 });
+    expect(second.search).toMatchObject({ added: 2, removed: 1 });
+
+    // c corrected in git's history alone: its row again, its search document kept.
+    const history = new Map([
+      [
+        c!.path,
+        [
+          { date: '2024-01-25T08:00:00+08:00', subject: '更正：c' },
+          { date: '2024-01-24T08:00:00+08:00', subject: '发布' },
+        ],
+      ],
+    ]);
+    const third = await check(files, history);
+    expect(warm.looked.sort()).toEqual(['key-c', 'key-shehui']);
+    expect(third.catalog).toMatchObject({ added: 1, closed: 1 });
+    expect(third.search).toMatchObject({ added: 0, removed: 0 });
+
+    // d deleted; a's file renamed (its slug kept); e's slug moves to a new file while e's own
+    // file takes another.
+    const a2 = article('a-renamed', 'a', 'key-a2');
+    const e2 = article('e', 'e-new', 'key-e2');
+    const f = article('f', 'e', 'key-f');
+    files = [a2, b2, c, e2, f, channel] as Entry[];
+    const fourth = await check(files, history);
+    expect(warm.looked.sort()).toEqual(['key-a2', 'key-e2', 'key-f', 'key-shehui']);
+    expect(fourth.catalog).toMatchObject({ added: 3, closed: 3 });
+
+    // A new file with an unchanged article's slug: refused, and nothing of it written.
+    const twin = article('g', 'c', 'key-g');
+    expect(() => warm.publish([...files, twin], history)).toThrow(
+      'c: two articles of this version have this slug',
+    );
+    expect(warm.publish(files, history)).toMatchObject({
+      version: fourth.version,
+      switched: false,
+    });
+    warm.close();
   });
 });

@@ -30,7 +30,14 @@ import type { ArticleSummary, CategoryInfo, SitePage } from '../content/types';
 import { lockFile, unlockFile } from '../file-lock';
 import type { BuildCache, EntryInfo } from './build-cache';
 import { catalogBodies } from './catalog-reader';
-import { pruneCatalog, writeCatalogChanges, type CatalogWriteResult } from './catalog-writer';
+import {
+  pruneCatalog,
+  readOpenState,
+  writeCatalogChanges,
+  type CatalogWriteResult,
+  type OpenRow,
+  type OpenState,
+} from './catalog-writer';
 import { revisionsAfterFirst, type Revision } from './git-history';
 import { lastModified } from './last-modified';
 import { segmentsNamed, writeSearchVersion, type SearchWriteResult } from './search-writer';
@@ -67,8 +74,17 @@ export function withHistory(
   };
 }
 
-/** An article of a version, named by its source's key and git history, its summary unread. */
-export type VersionArticle = { path: string; key: string; slug: string; hash: string };
+/**
+ * An article of a version, named by its source's key and git history (its `revisions` tag), its
+ * summary unread.
+ */
+export type VersionArticle = {
+  path: string;
+  key: string;
+  revisions: string;
+  slug: string;
+  hash: string;
+};
 
 /** What a version holds: its articles by fingerprint, its categories and site pages whole. */
 export type VersionContent = {
@@ -94,35 +110,60 @@ export function articleHash(code: string, key: string, history: Revision[] | und
 }
 
 /**
+ * A short tag of the revisions git adds to an article, kept in its catalog row: '' for none (most
+ * articles), so that comparing a file's history with its row's hashes only corrected articles.
+ */
+export function revisionsTag(history: Revision[] | undefined): string {
+  const revisions = revisionsAfterFirst(history);
+  if (revisions.length === 0) return '';
+  return createHash('sha256').update(JSON.stringify(revisions)).digest('hex').slice(0, 32);
+}
+
+/** What `versionContent` needs of the build cache's entries (BuildCache.index, or one by one). */
+export type EntryLookup = { get(key: string): EntryInfo | undefined };
+
+/**
  * The sources' content in path order: the same input, the same result. Only categories and site
  * pages (a few) are read from the cache; an article is its key and history, so a publish does
- * not read the summaries of an archive it did not change.
+ * not read the summaries of an archive it did not change. An article whose file has the same key
+ * and revisions as its open row (`open`, the newest version's) takes that row's slug and hash
+ * without asking the cache or hashing.
  */
 export function versionContent(
   code: string,
   sources: Source[],
-  entries: ReadonlyMap<string, EntryInfo>,
+  entries: EntryLookup,
   cache: Pick<BuildCache, 'meta'>,
   history: ReadonlyMap<string, Revision[]>,
+  open?: ReadonlyMap<string, OpenRow>,
 ): VersionContent {
   const content: VersionContent = { articles: [], categories: [], pages: [] };
-  for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const entry = entries.get(source.key);
-    if (!entry) throw new Error(`${source.path}: not in the build cache after compiling`);
+  for (const source of inPathOrder(sources)) {
+    const { path: file, key } = source;
+    const row = open?.get(file);
+    if (row?.key === key) {
+      const revisions = revisionsTag(history.get(file));
+      if (row.revisions === revisions) {
+        content.articles.push({ path: file, key, revisions, slug: row.slug, hash: row.hash });
+        continue;
+      }
+    }
+    const entry = entries.get(key);
+    if (!entry) throw new Error(`${file}: not in the build cache after compiling`);
     if (entry.kind === 'article') {
-      const { path: file, key } = source;
       content.articles.push({
         path: file,
         key,
+        revisions: revisionsTag(history.get(file)),
         slug: entry.slug,
         hash: articleHash(code, key, history.get(file)),
       });
       continue;
     }
-    const meta = cache.meta(source.key);
+    const meta = cache.meta(key);
     if (meta?.kind === 'category') content.categories.push(meta.category);
     else if (meta?.kind === 'page') content.pages.push(meta.page);
-    else throw new Error(`${source.path}: not in the build cache after compiling`);
+    else throw new Error(`${file}: not in the build cache after compiling`);
   }
   // Footer order.
   content.pages.sort(
@@ -131,15 +172,92 @@ export function versionContent(
   return content;
 }
 
-/** The id of a version: a hash of the code and of what it holds (its articles' fingerprints). */
-export function versionId(code: string, content: VersionContent): string {
-  const hash = createHash('sha256').update(code).update('\0');
-  for (const article of content.articles) hash.update(`${article.path}\0${article.hash}\n`);
-  hash
+/** The sources by path: as they are when already sorted (a listing is), without a second copy. */
+function inPathOrder(sources: Source[]): Source[] {
+  for (let at = 1; at < sources.length; at += 1) {
+    if ((sources[at - 1] as Source).path >= (sources[at] as Source).path)
+      return [...sources].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+  return sources;
+}
+
+const SUM_BITS = 256;
+
+/** An article's part of its version's sum. */
+function articleTerm(article: { path: string; hash: string }): bigint {
+  const digest = createHash('sha256').update(`${article.path}\0${article.hash}`).digest('hex');
+  return BigInt(`0x${digest}`);
+}
+
+const sumHex = (sum: bigint) => sum.toString(16).padStart(SUM_BITS / 4, '0');
+
+/**
+ * The sum (mod 2^256) of the articles' hashes with their paths: what a version's id is made of.
+ * A sum rather than a hash of the list, so that the next version's is the change's arithmetic
+ * (`changedSum`) and a publish hashes the files it changed, not the archive; the same articles
+ * give the same sum however the version was reached.
+ */
+export function articlesSum(articles: Iterable<{ path: string; hash: string }>): string {
+  let sum = 0n;
+  for (const article of articles) sum = BigInt.asUintN(SUM_BITS, sum + articleTerm(article));
+  return sumHex(sum);
+}
+
+/** `sum` with the articles `removed` taken out and `added` put in. */
+export function changedSum(
+  sum: string,
+  removed: Iterable<{ path: string; hash: string }>,
+  added: Iterable<{ path: string; hash: string }>,
+): string {
+  let result = BigInt(`0x${sum}`);
+  for (const article of removed) result = BigInt.asUintN(SUM_BITS, result - articleTerm(article));
+  for (const article of added) result = BigInt.asUintN(SUM_BITS, result + articleTerm(article));
+  return sumHex(result);
+}
+
+/** The id of a version: a hash of the code and of what it holds (its articles' sum). */
+export function versionId(
+  code: string,
+  content: VersionContent,
+  sum: string = articlesSum(content.articles),
+): string {
+  return createHash('sha256')
+    .update(code)
+    .update('\0')
+    .update(`${sum}\0${content.articles.length}\0`)
     .update(JSON.stringify(content.categories))
     .update('\0')
-    .update(JSON.stringify(content.pages));
-  return hash.digest('hex').slice(0, 16);
+    .update(JSON.stringify(content.pages))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** A version as the change of the open one: the articles of files changed or added, the rows that go. */
+export type VersionChange = { base: string; sum: string; added: VersionArticle[]; gone: OpenRow[] };
+
+/** What changed since the open version, by file: its rows that go and the articles that come. */
+export function changeSince(
+  open: { version: string; sum: string; rows: ReadonlyMap<string, OpenRow> },
+  articles: readonly VersionArticle[],
+): VersionChange {
+  const added: VersionArticle[] = [];
+  const gone: OpenRow[] = [];
+  let kept = 0;
+  for (const article of articles) {
+    const row = open.rows.get(article.path);
+    if (row?.hash === article.hash) {
+      kept += 1;
+      continue;
+    }
+    added.push(article);
+    if (row) gone.push(row);
+  }
+  // Files removed since: only looked for when some are (the count says so).
+  if (kept + gone.length < open.rows.size) {
+    const present = new Set(articles.map((article) => article.path));
+    for (const row of open.rows.values()) if (!present.has(row.path)) gone.push(row);
+  }
+  return { base: open.version, sum: changedSum(open.sum, gone, added), added, gone };
 }
 
 export type VersionResult = {
@@ -155,13 +273,19 @@ export function publishContentVersion(input: {
   code: string;
   sources: Source[];
   cache: BuildCache;
-  /** The cache's entries of the sources' content directory (BuildCache.index). */
-  entries: ReadonlyMap<string, EntryInfo>;
+  /** The cache's entries of the sources' content directory (BuildCache.index), or a lookup. */
+  entries: EntryLookup;
   history: ReadonlyMap<string, Revision[]>;
+  /** The catalog's open state (readOpenState) when the caller has read it already. */
+  open?: OpenState;
 }): VersionResult {
-  const { cache, history } = input;
-  const content = versionContent(input.code, input.sources, input.entries, cache, history);
-  const version = versionId(input.code, content);
+  const { cache, code, history } = input;
+  // The newest version's rows by file: what did not change is taken from them, unread.
+  const open = input.open ?? readOpenState(CATALOG_FILE, code);
+  const content = versionContent(code, input.sources, input.entries, cache, history, open?.rows);
+  const change = open && changeSince(open, content.articles);
+  const sum = change?.sum ?? articlesSum(content.articles);
+  const version = versionId(code, content, sum);
   const files = versionFiles(version);
   const live = readCurrentVersion();
   let search: SearchWriteResult | undefined;
@@ -177,17 +301,32 @@ export function publishContentVersion(input: {
     summaries.set(article.key, summary);
     return summary;
   };
+  const catalogArticle = (article: VersionArticle) => ({
+    slug: article.slug,
+    hash: article.hash,
+    summary: () => summaryOf(article),
+    source: { path: article.path, key: article.key, revisions: article.revisions },
+  });
   mkdirSync(path.dirname(CATALOG_FILE), { recursive: true });
   // Before the version's files: a server that finds the version live finds its rows too. Rows
   // of a version the catalog has already (the same id) are reused as they are.
   const catalog = writeCatalogChanges(CATALOG_FILE, version, {
-    articles: content.articles.map((article) => ({
-      slug: article.slug,
-      hash: article.hash,
-      summary: () => summaryOf(article),
-    })),
+    articles: (function* () {
+      for (const article of content.articles) yield catalogArticle(article);
+    })(),
     categories: content.categories,
     pages: content.pages,
+    code,
+    sum,
+    ...(change
+      ? {
+          delta: {
+            base: change.base,
+            closed: change.gone.map((row) => row.path),
+            added: change.added.map(catalogArticle),
+          },
+        }
+      : {}),
   });
   // complete.json is written last: a version directory without it is incomplete.
   if (!existsSync(files.complete)) {
@@ -195,14 +334,23 @@ export function publishContentVersion(input: {
     mkdirSync(files.dir, { recursive: true });
     const previous =
       live && live.version !== version ? versionFiles(live.version).search : undefined;
-    const byKey = new Map(content.articles.map((article) => [article.key, article]));
+    // The articles a document may be asked for by key: the change's, or (compared whole) any.
+    let byKey = new Map(change?.added.map((article) => [article.key, article]));
+    const articleOf = (key: string) => {
+      if (!byKey.has(key) && byKey.size < content.articles.length)
+        byKey = new Map(content.articles.map((article) => [article.key, article]));
+      return byKey.get(key);
+    };
+    // A document is its source's key: a file whose history alone changed keeps its document.
+    const goneKeys = new Set(change?.gone.map((row) => row.key));
+    const addedKeys = new Set(change?.added.map((article) => article.key));
     search = writeSearchVersion({
       manifestFile: files.search,
       segmentsDir: SEARCH_SEGMENTS_DIR,
       docs: content.articles.map(({ key, slug }) => ({ key, slug })),
       load: (key) => {
         const found = cache.search(key);
-        const article = byKey.get(key);
+        const article = articleOf(key);
         if (!found || !article)
           throw new Error(`search text missing from the build cache for ${key}`);
         const summary = summaryOf(article);
@@ -215,8 +363,17 @@ export function publishContentVersion(input: {
           ...found,
         };
       },
-      code: input.code,
+      code,
       ...(previous ? { previous } : {}),
+      ...(change
+        ? {
+            delta: {
+              previous: versionFiles(change.base).search,
+              removed: change.gone.filter((row) => !addedKeys.has(row.key)),
+              added: change.added.filter((article) => !goneKeys.has(article.key)),
+            },
+          }
+        : {}),
     });
     const complete: VersionComplete = {
       id: version,

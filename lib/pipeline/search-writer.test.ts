@@ -165,6 +165,48 @@ describe('the search index of a new version', () => {
     expect(manifestOf(updated.file).deleted).toHaveLength(20);
   });
 
+  it('as the change of the one before, finds what goes by slug and key and reads no other', () => {
+    const byKey = new Map(after.map((d) => [d.key, d]));
+    const afterKeys = new Set(after.map((d) => d.key));
+    const beforeKeys = new Set(before.map((d) => d.key));
+    const keyOf = ({ key, slug }: Doc) => ({ key, slug });
+    const change = (
+      removed: { key: string; slug: string }[],
+      docs: { key: string; slug: string }[],
+    ) =>
+      writeSearchVersion({
+        manifestFile: path.join(dir, `delta-${removed.length}.json`),
+        segmentsDir: segmentsOf('delta'),
+        docs,
+        load: (key) => byKey.get(key) as Doc,
+        code: 'v1',
+        previous: first.file,
+        delta: {
+          previous: first.file,
+          removed,
+          added: after.filter((d) => !beforeKeys.has(d.key)).map(keyOf),
+        },
+      });
+    // The version's whole list is not looked at.
+    const unread = new Proxy([], {
+      get() {
+        throw new Error('the whole version was read');
+      },
+    });
+    const gone = before.filter((d) => !afterKeys.has(d.key)).map(keyOf);
+    // The first version's segment, written into this folder too.
+    write('delta-first', before, undefined, 'v1', 'delta');
+    expect(change(gone, unread)).toEqual(updated.result);
+    const file = path.join(dir, `delta-${gone.length}.json`);
+    expect(contents(file, segmentsOf('delta'))).toEqual(contents(cold.file, cold.segments));
+    // One the previous version does not hold: the version is compared whole, and still right.
+    const wrong = [...gone.slice(1), { key: 'key-unknown', slug: 'article-1' }];
+    expect(change(wrong, after.map(keyOf))).toMatchObject({ added: 21, removed: 20 });
+    expect(contents(path.join(dir, `delta-${wrong.length}.json`), segmentsOf('delta'))).toEqual(
+      contents(cold.file, cold.segments),
+    );
+  });
+
   it('holds what a cold build of the same documents holds, and ranks the same', () => {
     expect(contents(updated.file, updated.segments)).toEqual(contents(cold.file, cold.segments));
     expect(contents(updated.file, updated.segments).docs.filter((d) => !d.ok)).toEqual([]);

@@ -404,6 +404,47 @@ const hashOf = (parts: readonly (string | number)[]) =>
   createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 16);
 
 /** Ids of `deleted` in the segment's range. */
+/**
+ * The manifest's deletions and length sums with these documents left out, each found by its
+ * slug and key (docs_slug), newest segment first; undefined when one is not a live document of
+ * the manifest (then the version is compared whole).
+ */
+function markRemoved(
+  manifest: SearchManifest,
+  removed: readonly SearchKey[],
+  fileOf: (info: SegmentInfo) => string,
+): { deleted: Set<number>; titleTotal: number; bodyTotal: number; removed: number } | undefined {
+  const deleted = new Set(manifest.deleted);
+  let { titleTotal, bodyTotal } = manifest;
+  const left = new Map(removed.map((doc) => [doc.key, doc]));
+  for (const info of [...manifest.segments].reverse()) {
+    if (left.size === 0) break;
+    const db = new Database(fileOf(info), { readonly: true, fileMustExist: true });
+    try {
+      const find = db.prepare(
+        'SELECT id, title_len, body_len FROM docs WHERE slug = ? AND key = ?',
+      );
+      for (const doc of [...left.values()]) {
+        for (const row of find.all(doc.slug, doc.key) as {
+          id: number;
+          title_len: number;
+          body_len: number;
+        }[]) {
+          if (deleted.has(row.id)) continue;
+          deleted.add(row.id);
+          titleTotal -= row.title_len;
+          bodyTotal -= row.body_len;
+          left.delete(doc.key);
+        }
+      }
+    } finally {
+      db.close();
+    }
+  }
+  if (left.size > 0) return undefined;
+  return { deleted, titleTotal, bodyTotal, removed: removed.length };
+}
+
 function deletedIn(info: SegmentInfo, deleted: ReadonlySet<number>): number[] {
   return [...deleted].filter((id) => id >= info.firstId && id < info.nextId);
 }
@@ -419,24 +460,34 @@ export function writeSearchVersion(input: {
   load: (key: string) => SearchDocContent;
   code: string;
   previous?: string;
+  /**
+   * This version as a change of another (its manifest, `previous`): the documents it leaves out
+   * and those it adds. Used when that manifest can be read and holds every document `removed`
+   * names; then `docs` is not read.
+   */
+  delta?: { previous: string; removed: readonly SearchKey[]; added: readonly SearchKey[] };
   /** Postings held in memory before a run of them is written (tests set it low). */
   flushPostings?: number;
 }): SearchWriteResult {
   const { manifestFile, segmentsDir, docs, load, code } = input;
   mkdirSync(segmentsDir, { recursive: true });
   const fileOf = (info: SegmentInfo) => path.join(segmentsDir, segmentFileName(info.name));
-  const previous = readSearchManifest(input.previous, segmentsDir, code);
+  const base = input.delta && readSearchManifest(input.delta.previous, segmentsDir, code);
+  const marked = base && input.delta ? markRemoved(base, input.delta.removed, fileOf) : undefined;
+  const previous = marked ? base : readSearchManifest(input.previous, segmentsDir, code);
   let segments = previous?.segments ?? [];
-  const deleted = new Set(previous?.deleted ?? []);
+  const deleted = new Set(marked?.deleted ?? previous?.deleted ?? []);
   let nextId = previous?.nextId ?? 1;
-  let titleTotal = previous?.titleTotal ?? 0;
-  let bodyTotal = previous?.bodyTotal ?? 0;
+  let titleTotal = marked?.titleTotal ?? previous?.titleTotal ?? 0;
+  let bodyTotal = marked?.bodyTotal ?? previous?.bodyTotal ?? 0;
+  let removed = marked?.removed ?? 0;
+  let fresh: readonly SearchKey[] | undefined = marked && input.delta?.added;
 
-  // The documents the previous version holds, by key; those this version lacks are left out.
-  const wanted = new Set(docs.map((doc) => doc.key));
+  // Otherwise the documents the previous version holds, by key; those this version lacks are
+  // left out (at 1,000,000 documents about 10 s).
+  const wanted = new Set(fresh ? [] : docs.map((doc) => doc.key));
   const existing = new Set<string>();
-  let removed = 0;
-  for (const info of segments) {
+  for (const info of fresh ? [] : segments) {
     const db = new Database(fileOf(info), { readonly: true, fileMustExist: true });
     try {
       const readLengths = db.prepare('SELECT title_len, body_len FROM docs WHERE id = ?');
@@ -462,10 +513,11 @@ export function writeSearchVersion(input: {
     }
   }
 
+  fresh ??= docs.filter((doc) => !existing.has(doc.key));
   // Ids in slug order, so that the same additions give the same segment.
-  const added = docs
-    .filter((doc) => !existing.has(doc.key))
-    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.key < b.key ? -1 : 1));
+  const added = [...fresh].sort((a, b) =>
+    a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.key < b.key ? -1 : 1,
+  );
   let written = 0;
   if (added.length > 0) {
     const firstId = nextId;
@@ -548,7 +600,7 @@ export function writeSearchVersion(input: {
     code,
     segments,
     deleted: [...deleted].sort((a, b) => a - b),
-    count: docs.length,
+    count: marked && base ? base.count - removed + added.length : docs.length,
     nextId,
     titleTotal,
     bodyTotal,

@@ -12,9 +12,15 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { env } from '../../lib/env';
-import { CONTENT_INDEX_DIR } from '../../lib/content/paths';
+import { CATALOG_FILE, CONTENT_INDEX_DIR } from '../../lib/content/paths';
 import type { ImageInfo } from '../../lib/content/rules';
-import { BUILD_CACHE_FILE, cacheKey, openBuildCache } from '../../lib/pipeline/build-cache';
+import {
+  BUILD_CACHE_FILE,
+  cacheKey,
+  openBuildCache,
+  type EntryInfo,
+} from '../../lib/pipeline/build-cache';
+import { readOpenState } from '../../lib/pipeline/catalog-writer';
 import { lockContentBuild } from '../../lib/pipeline/build-lock';
 import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
 import { readGitHistoryState, type GitHistoryState } from '../../lib/pipeline/git-history';
@@ -27,6 +33,8 @@ import type { CompileJob, Progress } from './compile-sources';
 const CONTENTLAYER_FILE = /\.(md|mdx|json|ya?ml)$/i;
 /** Below this many files a second process costs more than it saves (start-up, config compile). */
 const FILES_PER_WORKER = 400;
+/** Above this many files to look up in the build cache, its entries are read in one scan. */
+const LOOKUPS_MAX = 10_000;
 /** Files per Contentlayer run (memory grows with it). */
 const CHUNK = 2000;
 
@@ -167,12 +175,21 @@ export async function runContentBuild(input: { hashes?: readonly SourceHash[] } 
       ? 'taken from the content check'
       : `${read.toLocaleString('en')} files read`;
     const hashed = performance.now();
-    // One scan of the cache's entries and one listing of the bodies, not a question per file.
-    const entries = cache.index(contentDir);
-    const bodies = bodiesOnDisk();
-    // A cached article or page whose body file is gone is compiled again.
-    const misses = sources.filter(
-      (source) => !isComplete(entries.get(source.key), (hash) => bodies.has(hash)),
+    // The newest version's rows by file: a file with its open row's key was complete when that
+    // version was written (its body is the version's, kept with it), and is not looked at again.
+    const open = readOpenState(CATALOG_FILE, code);
+    const others = open
+      ? sources.filter((source) => open.rows.get(source.path)?.key !== source.key)
+      : sources;
+    // Many to look at (a cold build, new compile code): one scan of the cache's entries and one
+    // listing of the bodies, not a question per file. A cached article or page whose body file
+    // is gone is compiled again.
+    const entries: Map<string, EntryInfo> | undefined =
+      others.length > LOOKUPS_MAX ? cache.index(contentDir) : undefined;
+    const bodies = entries ? bodiesOnDisk() : undefined;
+    const hasBody = bodies ? (hash: string) => bodies.has(hash) : undefined;
+    const misses = others.filter(
+      (source) => !isComplete(entries ? entries.get(source.key) : cache.entry(source.key), hasBody),
     );
     say(
       `${sources.length.toLocaleString('en')} source files in ${shortPath(contentDir)}: ` +
@@ -183,7 +200,7 @@ export async function runContentBuild(input: { hashes?: readonly SourceHash[] } 
       await compileInWorkers(misses, BUILD_CACHE_FILE, images);
       for (const source of misses) {
         const entry = cache.entry(source.key);
-        if (entry) entries.set(source.key, entry);
+        if (entry) entries?.set(source.key, entry);
       }
       say(`compiled ${misses.length.toLocaleString('en')} files (${seconds(hashed)} s)`);
     }
@@ -200,7 +217,8 @@ export async function runContentBuild(input: { hashes?: readonly SourceHash[] } 
       code,
       sources,
       cache,
-      entries,
+      entries: entries ?? { get: (key) => cache.entry(key) },
+      ...(open ? { open } : {}),
       history: new Map(history.history),
     });
     cache.retain(contentDir, new Set(sources.map((source) => source.key)));
