@@ -191,6 +191,12 @@ export function openBuildCache(file: string) {
       }
       return removed;
     }),
+    /** Forgets these entries (those a publish replaced: retain's work without its scan). */
+    forget: db.transaction((keys: Iterable<string>) => {
+      let removed = 0;
+      for (const key of keys) removed += remove.run(key).changes;
+      return removed;
+    }),
     /** This content directory's stat records, by path. */
     statRecords(root: string): Map<string, StatRecord> {
       const records = new Map<string, StatRecord>();

@@ -266,6 +266,11 @@ export type VersionResult = {
   switched: boolean;
   search?: SearchWriteResult;
   catalog?: CatalogWriteResult;
+  /**
+   * The build-cache keys of the open rows this version replaced (when it was written as their
+   * change): entries no source of the version has any more.
+   */
+  replaced?: string[];
 };
 
 /** Writes the version of these sources (unless it exists), makes it live, and tidies up. */
@@ -307,6 +312,10 @@ export function publishContentVersion(input: {
     summary: () => summaryOf(article),
     source: { path: article.path, key: article.key, revisions: article.revisions },
   });
+  // A document is its source's key: a file whose history alone changed keeps its document (and
+  // its build-cache entry).
+  const goneKeys = new Set(change?.gone.map((row) => row.key));
+  const addedKeys = new Set(change?.added.map((article) => article.key));
   mkdirSync(path.dirname(CATALOG_FILE), { recursive: true });
   // Before the version's files: a server that finds the version live finds its rows too. Rows
   // of a version the catalog has already (the same id) are reused as they are.
@@ -341,9 +350,6 @@ export function publishContentVersion(input: {
         byKey = new Map(content.articles.map((article) => [article.key, article]));
       return byKey.get(key);
     };
-    // A document is its source's key: a file whose history alone changed keeps its document.
-    const goneKeys = new Set(change?.gone.map((row) => row.key));
-    const addedKeys = new Set(change?.added.map((article) => article.key));
     search = writeSearchVersion({
       manifestFile: files.search,
       segmentsDir: SEARCH_SEGMENTS_DIR,
@@ -388,7 +394,14 @@ export function publishContentVersion(input: {
     writeAtomically(CURRENT_FILE, `${JSON.stringify(current)}\n`);
   }
   collectGarbage(version, live?.version);
-  return { version, switched, catalog, ...(search ? { search } : {}) };
+  const replaced = change?.gone.filter((row) => !addedKeys.has(row.key)).map((row) => row.key);
+  return {
+    version,
+    switched,
+    catalog,
+    ...(search ? { search } : {}),
+    ...(replaced ? { replaced } : {}),
+  };
 }
 
 /**

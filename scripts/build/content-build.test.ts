@@ -86,6 +86,18 @@ function output(dir: string) {
   return { version, index, complete, bodies, docs, ranking };
 }
 
+/** The build cache's entries: the current files', once a build has forgotten what it replaced. */
+function cachedEntries(dir: string): number {
+  const db = new Database(path.join(dir, '.contentlayer', 'cache', 'build-cache.db'), {
+    readonly: true,
+  });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM entries').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
 async function coldBuild(dir: string) {
   rmSync(path.join(dir, '.contentlayer'), { recursive: true, force: true });
   const result = await contentBuild(dir);
@@ -126,6 +138,7 @@ describe('the incremental content build', () => {
       const warm = output(dir);
       expect(warm.index).toContain('更正：');
       expect(warm.complete).toEqual({ id: afterCorrection.version, articles: 40 });
+      expect(cachedEntries(dir)).toBe(55);
       expect(await coldBuild(dir)).toEqual(warm);
 
       // A deleted file and a renamed one (a new slug): the renamed one is parsed, nothing else.
@@ -143,6 +156,7 @@ describe('the incremental content build', () => {
       }
       expect(moved.index).toContain('"renamed-article"');
       expect(moved.complete.articles).toBe(39);
+      expect(cachedEntries(dir)).toBe(54);
       expect(await coldBuild(dir)).toEqual(moved);
 
       // A new picture under public/: bodies hold their figures' sizes, so everything is compiled again.

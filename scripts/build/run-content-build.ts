@@ -35,6 +35,8 @@ const CONTENTLAYER_FILE = /\.(md|mdx|json|ya?ml)$/i;
 const FILES_PER_WORKER = 400;
 /** Above this many files to look up in the build cache, its entries are read in one scan. */
 const LOOKUPS_MAX = 10_000;
+/** How often every build-cache entry is compared with the sources (a publish forgets its own). */
+const RETAIN_EVERY_MS = 24 * 60 * 60_000;
 /** Files per Contentlayer run (memory grows with it). */
 const CHUNK = 2000;
 
@@ -221,7 +223,15 @@ export async function runContentBuild(input: { hashes?: readonly SourceHash[] } 
       ...(open ? { open } : {}),
       history: new Map(history.history),
     });
-    cache.retain(contentDir, new Set(sources.map((source) => source.key)));
+    // The entries no source has: those the version replaced, and once a day every one (what a
+    // build that failed after compiling left, a changed category's old entry), a scan of all.
+    const retained = `retained:${contentDir}`;
+    if (result.replaced && Date.now() - Number(cache.state(retained) ?? 0) < RETAIN_EVERY_MS) {
+      cache.forget(result.replaced);
+    } else {
+      cache.retain(contentDir, new Set(sources.map((source) => source.key)));
+      cache.setState(retained, String(Date.now()));
+    }
     cache.close();
     say(
       `done: ${sources.length} documents, ${misses.length} parsed, ` +
