@@ -46,16 +46,41 @@ function article(day: number, overrides: Partial<ArticleSummary> = {}): ArticleS
 
 /** Each version's articles, by seq (1, 2, …). */
 const versions: ArticleSummary[][] = [];
+/**
+ * Writes the next version as a content build does: as the change of the one before (the files
+ * whose article changed, ADR 032), so that the stats and marks a change works out from the open
+ * ones are checked against counting; the first version whole.
+ */
 function publish(articles: ArticleSummary[]) {
+  const before = new Map((versions.at(-1) ?? []).map((a) => [a.slug, JSON.stringify(a)]));
   versions.push(articles);
   const id = `v${versions.length}`;
+  const row = (a: ArticleSummary) => ({
+    slug: a.slug,
+    hash: JSON.stringify(a),
+    summary: () => a,
+    source: { path: `articles/${a.slug}.md`, key: JSON.stringify(a), revisions: '' },
+  });
+  const changed = articles.filter((a) => before.get(a.slug) !== JSON.stringify(a));
+  const kept = new Set(articles.filter((a) => !changed.includes(a)).map((a) => a.slug));
   const { seq } = writeCatalogChanges(
     file,
     id,
     {
-      articles: articles.map((a) => ({ slug: a.slug, hash: JSON.stringify(a), summary: () => a })),
+      articles: articles.map(row),
       categories,
       pages: [],
+      ...(versions.length > 1
+        ? {
+            delta: {
+              base: `v${versions.length - 1}`,
+              closed: [...before.keys()]
+                .filter((slug) => !kept.has(slug))
+                .map((slug) => `articles/${slug}.md`),
+              added: changed.map(row),
+            },
+          }
+        : {}),
     },
     EVERY,
   );
@@ -127,6 +152,37 @@ describe('list marks', () => {
         expect(marksAt.all(list, seq, seq), `${list} at ${seq}`).toEqual(
           expectedMarks(articles, list),
         );
+    });
+    db.close();
+  });
+
+  it('come with stats, in every version, that counting the non-draft articles of each list gives', () => {
+    const db = new Database(file, { readonly: true });
+    const statsAt = db.prepare(
+      `SELECT count, lastmod_ms, lastmod FROM list_stats
+        WHERE list = ? AND from_seq <= ? AND to_seq > ?`,
+    );
+    versions.forEach((articles, i) => {
+      const seq = i + 1;
+      for (const list of allLists(articles)) {
+        const listed = shown(articles, list, Number.MAX_SAFE_INTEGER);
+        const newest = listed.reduce<ArticleSummary | undefined>(
+          (found, a) =>
+            !found || Date.parse(a.lastModified) > Date.parse(found.lastModified) ? a : found,
+          undefined,
+        );
+        expect(statsAt.all(list, seq, seq), `${list} at ${seq}`).toEqual(
+          newest
+            ? [
+                {
+                  count: listed.length,
+                  lastmod_ms: Date.parse(newest.lastModified),
+                  lastmod: newest.lastModified,
+                },
+              ]
+            : [],
+        );
+      }
     });
     db.close();
   });
