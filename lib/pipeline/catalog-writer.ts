@@ -55,8 +55,16 @@ export type ArticleSource = { path: string; key: string; revisions: string };
 /** An open row as a content build compares with it, by file. */
 export type OpenRow = ArticleSource & { slug: string; hash: string };
 
-/** The newest version's rows, by file, and what its id was made from. */
-export type OpenState = { version: string; sum: string; rows: Map<string, OpenRow> };
+/**
+ * The newest version's rows, by file, what its id was made from, and the git commit its rows'
+ * revisions were read at.
+ */
+export type OpenState = {
+  version: string;
+  sum: string;
+  history: string;
+  rows: Map<string, OpenRow>;
+};
 
 /**
  * The open rows of the catalog by source file, when they are one version's, written by this
@@ -88,7 +96,7 @@ export function readOpenState(file: string, code: string): OpenState | undefined
       .prepare(`SELECT path, key, revisions, slug, hash FROM ${open}`)
       .iterate() as IterableIterator<OpenRow>)
       rows.set(row.path, row);
-    return { version, sum, rows };
+    return { version, sum, history: (meta.get('open-history') as string | undefined) ?? '', rows };
   } catch {
     return undefined;
   } finally {
@@ -128,6 +136,8 @@ export type CatalogInput = {
   /** The content build's code and the sum of the version's article hashes (its id's input). */
   code?: string;
   sum?: string;
+  /** The git commit the articles' revisions were read at. */
+  history?: string;
   delta?: CatalogDelta;
 };
 
@@ -327,6 +337,7 @@ export function writeCatalogChanges(
       }
       setMeta.run('open-version', id);
       setMeta.run('open-code', index.code ?? '');
+      setMeta.run('open-history', index.history ?? '');
       // A change of the open version: the open stats are that version's, and what changed is
       // added to them (a whole list is counted only when its newest lastmod went).
       const counts = writeListStats(db, seq, changedLists, delta !== undefined);

@@ -310,9 +310,17 @@ describe('a publish as the change of the open version', () => {
     const { openBuildCache } = await import('./build-cache');
     const cache = openBuildCache(path.join(dir, 'build-cache.db'));
     const looked: string[] = [];
-    const publish = (entries: Entry[], history: Map<string, Revision[]> = new Map()) => {
+    const historyRead: string[] = [];
+    const publish = (
+      entries: Entry[],
+      history: Map<string, Revision[]> = new Map(),
+      heads: { head: string; changed?: { since: string; files: ReadonlySet<string> } } = {
+        head: '',
+      },
+    ) => {
       cache.put(contentDir, entries);
       looked.length = 0;
+      historyRead.length = 0;
       const index = cache.index(contentDir);
       return publishContentVersion({
         code: 'code',
@@ -324,10 +332,17 @@ describe('a publish as the change of the open version', () => {
             return index.get(key);
           },
         },
-        history,
+        history: {
+          get: (file) => {
+            historyRead.push(file);
+            return history.get(file);
+          },
+        },
+        historyHead: heads.head,
+        ...(heads.changed ? { historyChanged: heads.changed } : {}),
       });
     };
-    return { publish, looked, close: () => cache.close() };
+    return { publish, looked, historyRead, close: () => cache.close() };
   }
 
   /** What readers get of a version: its catalog index and its search documents. */
@@ -417,5 +432,39 @@ describe('a publish as the change of the open version', () => {
       switched: false,
     });
     warm.close();
+  });
+
+  it('reads the history of the files touched since the commit of the open version, and no other', async () => {
+    const writer = await writerIn(mkdtempSync(path.join(tmpdir(), 'content-history-')));
+    const files = [...['a', 'b', 'c'].map((name) => article(name, name, `key-${name}`)), channel];
+    const paths = files.filter((one) => one.entry.kind === 'article').map((one) => one.path);
+    writer.publish(files, new Map(), { head: 'h1' });
+    // Written whole: every file's (for its fingerprint, and again for its row).
+    expect([...new Set(writer.historyRead)].sort()).toEqual(paths);
+    // A commit corrects c: only its history is read, and its row written again.
+    const corrected = new Map([
+      [
+        paths[2] as string,
+        [
+          { date: '2024-01-25T08:00:00+08:00', subject: '更正：c' },
+          { date: '2024-01-24T08:00:00+08:00', subject: '发布' },
+        ],
+      ],
+    ]);
+    const second = writer.publish(files, corrected, {
+      head: 'h2',
+      changed: { since: 'h1', files: new Set([paths[2] as string]) },
+    });
+    expect(new Set(writer.historyRead)).toEqual(new Set([paths[2]]));
+    expect(second.catalog).toMatchObject({ added: 1, closed: 1 });
+    // Changes counted from another commit than the open version's: every file's is compared.
+    expect(
+      writer.publish(files, corrected, {
+        head: 'h3',
+        changed: { since: 'h1', files: new Set() },
+      }),
+    ).toMatchObject({ version: second.version, switched: false });
+    expect([...new Set(writer.historyRead)].sort()).toEqual(paths);
+    writer.close();
   });
 });

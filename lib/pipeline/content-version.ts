@@ -121,6 +121,8 @@ export function revisionsTag(history: Revision[] | undefined): string {
 
 /** What `versionContent` needs of the build cache's entries (BuildCache.index, or one by one). */
 export type EntryLookup = { get(key: string): EntryInfo | undefined };
+/** Each file's commits (a Map, or the build cache's store, file by file). */
+export type HistoryLookup = { get(path: string): Revision[] | undefined };
 
 /**
  * The sources' content in path order: the same input, the same result. Only categories and site
@@ -134,29 +136,33 @@ export function versionContent(
   sources: Source[],
   entries: EntryLookup,
   cache: Pick<BuildCache, 'meta'>,
-  history: ReadonlyMap<string, Revision[]>,
+  history: HistoryLookup,
   open?: ReadonlyMap<string, OpenRow>,
+  /** The files whose history may differ from their open rows' (undefined: any file's). */
+  touched?: ReadonlySet<string>,
 ): VersionContent {
   const content: VersionContent = { articles: [], categories: [], pages: [] };
   for (const source of inPathOrder(sources)) {
     const { path: file, key } = source;
     const row = open?.get(file);
-    if (row?.key === key) {
-      const revisions = revisionsTag(history.get(file));
-      if (row.revisions === revisions) {
-        content.articles.push({ path: file, key, revisions, slug: row.slug, hash: row.hash });
-        continue;
-      }
+    if (
+      row?.key === key &&
+      ((touched && !touched.has(file)) || row.revisions === revisionsTag(history.get(file)))
+    ) {
+      const { revisions, slug, hash } = row;
+      content.articles.push({ path: file, key, revisions, slug, hash });
+      continue;
     }
     const entry = entries.get(key);
     if (!entry) throw new Error(`${file}: not in the build cache after compiling`);
     if (entry.kind === 'article') {
+      const commits = history.get(file);
       content.articles.push({
         path: file,
         key,
-        revisions: revisionsTag(history.get(file)),
+        revisions: revisionsTag(commits),
         slug: entry.slug,
-        hash: articleHash(code, key, history.get(file)),
+        hash: articleHash(code, key, commits),
       });
       continue;
     }
@@ -280,14 +286,30 @@ export function publishContentVersion(input: {
   cache: BuildCache;
   /** The cache's entries of the sources' content directory (BuildCache.index), or a lookup. */
   entries: EntryLookup;
-  history: ReadonlyMap<string, Revision[]>;
+  history: HistoryLookup;
+  /**
+   * The commit `history` runs to, and the files whose history changed since the commit it ran to
+   * before (`since`): when that is the open version's, only those files' histories are read.
+   */
+  historyHead?: string;
+  historyChanged?: { since: string; files: ReadonlySet<string> };
   /** The catalog's open state (readOpenState) when the caller has read it already. */
   open?: OpenState;
 }): VersionResult {
   const { cache, code, history } = input;
   // The newest version's rows by file: what did not change is taken from them, unread.
   const open = input.open ?? readOpenState(CATALOG_FILE, code);
-  const content = versionContent(code, input.sources, input.entries, cache, history, open?.rows);
+  const touched =
+    open && input.historyChanged?.since === open.history ? input.historyChanged.files : undefined;
+  const content = versionContent(
+    code,
+    input.sources,
+    input.entries,
+    cache,
+    history,
+    open?.rows,
+    touched,
+  );
   const change = open && changeSince(open, content.articles);
   const sum = change?.sum ?? articlesSum(content.articles);
   const version = versionId(code, content, sum);
@@ -327,6 +349,7 @@ export function publishContentVersion(input: {
     pages: content.pages,
     code,
     sum,
+    history: input.historyHead ?? '',
     ...(change
       ? {
           delta: {

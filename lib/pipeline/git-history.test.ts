@@ -3,12 +3,13 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openBuildCache } from './build-cache';
 import {
+  memoryHistoryStore,
   parseGitLog,
   readGitHistory,
-  readGitHistoryState,
   revisionsAfterFirst,
-  type GitHistoryState,
+  updateGitHistory,
 } from './git-history';
 
 function repo() {
@@ -72,15 +73,45 @@ describe('git history of articles', () => {
         },
       ],
     ];
-    let state: GitHistoryState | undefined;
+    // Kept in memory, and file by file in a build cache (what a content build uses).
+    const memory = memoryHistoryStore();
+    const cache = openBuildCache(
+      path.join(mkdtempSync(path.join(tmpdir(), 'history-cache-')), 'build-cache.db'),
+    );
+    const stored = cache.historyStore(dir);
+    const everyFile = () => [
+      ...readGitHistory(dir).keys(),
+      'articles/2024/c.md',
+      'articles/2024/b.md',
+    ];
+    const storedHistory = () =>
+      new Map(
+        everyFile().flatMap((file) => {
+          const revisions = stored.get(file);
+          return revisions ? [[file, revisions] as const] : [];
+        }),
+      );
     for (const [subject, change] of steps) {
       change();
       git('add', '-A');
       git('commit', '-qm', subject);
-      state = readGitHistoryState(dir, state);
-      expect(new Map(state.history), subject).toEqual(readGitHistory(dir));
+      const before = memory.head();
+      const { touched } = updateGitHistory(dir, memory);
+      expect(memory.history, subject).toEqual(readGitHistory(dir));
+      updateGitHistory(dir, stored);
+      expect(storedHistory(), subject).toEqual(readGitHistory(dir));
+      // The files the commit touched, by every name they had: only theirs were read and written.
+      if (before === undefined) expect(touched, subject).toBeUndefined();
+      else {
+        const changed = git('diff', '--name-only', '--no-renames', before, 'HEAD', '--', 'articles')
+          .toString()
+          .split('\n')
+          .filter(Boolean);
+        expect([...(touched ?? [])].sort(), subject).toEqual(changed.sort());
+      }
     }
-    expect(new Map(state?.history).get('articles/2024/b3.md')?.map((r) => r.subject)).toEqual([
+    expect(updateGitHistory(dir, memory).touched).toEqual(new Set());
+    expect(memory.history.get('articles/2024/b3.md')?.map((r) => r.subject)).toEqual([
       '改名再更正',
       '改名',
       '发布',
@@ -90,7 +121,11 @@ describe('git history of articles', () => {
     writeFileSync(file('e.md'), 'e\n');
     git('add', '-A');
     git('commit', '-qm', '另一条线');
-    expect(new Map(readGitHistoryState(dir, state).history)).toEqual(readGitHistory(dir));
+    expect(updateGitHistory(dir, memory).touched).toBeUndefined();
+    expect(memory.history).toEqual(readGitHistory(dir));
+    updateGitHistory(dir, stored);
+    expect(storedHistory()).toEqual(readGitHistory(dir));
+    cache.close();
   });
 
   it('gives no history, and no error, without .git', () => {

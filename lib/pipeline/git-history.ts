@@ -66,8 +66,35 @@ export function mergeGitHistory(
   return merged;
 }
 
-/** The history as the build cache keeps it between builds. */
-export type GitHistoryState = { head: string; history: [string, Revision[]][] };
+/**
+ * Where a build keeps the history between builds: each file's commits, and the commit they run to
+ * (the build cache's, by file: a publish reads and writes the files its commits touched).
+ */
+export type HistoryStore = {
+  head(): string | undefined;
+  get(path: string): Revision[] | undefined;
+  /** These files' histories (undefined: none) at `head`, after every other file's if `whole`. */
+  write(head: string, changes: ReadonlyMap<string, Revision[] | undefined>, whole: boolean): void;
+};
+
+/** A store in memory (`contentlayer2 dev`, tests). */
+export function memoryHistoryStore(): HistoryStore & { history: Map<string, Revision[]> } {
+  let at: string | undefined;
+  const history = new Map<string, Revision[]>();
+  return {
+    history,
+    head: () => at,
+    get: (file) => history.get(file),
+    write(head, changes, whole) {
+      if (whole) history.clear();
+      for (const [file, revisions] of changes) {
+        if (revisions) history.set(file, revisions);
+        else history.delete(file);
+      }
+      at = head;
+    },
+  };
+}
 
 function gitIn(contentDir: string) {
   return (...args: string[]) =>
@@ -81,43 +108,64 @@ function gitIn(contentDir: string) {
 const logArgs = ['log', '--relative', '--name-status', '-M', `--format=${RECORD}%cI%x09%s`];
 
 export function readGitHistory(contentDir: string): Map<string, Revision[]> {
-  return new Map(readGitHistoryState(contentDir).history);
+  const store = memoryHistoryStore();
+  updateGitHistory(contentDir, store);
+  return store.history;
 }
 
 /**
- * Each article file's commits. With the state of an earlier build whose commit is an ancestor
- * of HEAD, only the commits since are read (a year of a newsroom's history is tens of thousands
- * of commits); otherwise the whole log.
+ * Brings the store to HEAD: with a head that is an ancestor of HEAD, only the commits since are
+ * read (a year of a newsroom's history is tens of thousands of commits) and only the files they
+ * touched are written; otherwise the whole log. `touched`: the files whose history may differ
+ * from the store's before (undefined: any file's).
  */
-export function readGitHistoryState(
+export function updateGitHistory(
   contentDir: string,
-  previous?: GitHistoryState,
-): GitHistoryState {
-  const none = { head: '', history: [] };
+  store: HistoryStore,
+): { head: string; touched?: ReadonlySet<string> } {
+  const previous = store.head();
+  const git = gitIn(contentDir);
   try {
-    const git = gitIn(contentDir);
-    if (git('rev-parse', '--is-shallow-repository').trim() === 'true') return none;
-    const head = git('rev-parse', 'HEAD').trim();
-    if (previous?.head === head) return previous;
-    if (previous?.head) {
+    const head =
+      git('rev-parse', '--is-shallow-repository').trim() === 'true'
+        ? ''
+        : git('rev-parse', 'HEAD').trim();
+    if (previous === head) return { head, touched: new Set() };
+    if (!head) throw new Error('no history');
+    if (previous) {
       let ancestor = false;
       try {
-        git('merge-base', '--is-ancestor', previous.head, head);
+        git('merge-base', '--is-ancestor', previous, head);
         ancestor = true;
       } catch {
         // Rewritten history: read it all.
       }
       if (ancestor) {
         const since = parseGitLogWithRenames(
-          git(...logArgs, `${previous.head}..${head}`, '--', 'articles'),
+          git(...logArgs, `${previous}..${head}`, '--', 'articles'),
         );
-        const merged = mergeGitHistory(new Map(previous.history), since);
-        return { head, history: [...merged] };
+        const touched = new Set([
+          ...since.renamed.keys(),
+          ...since.renamed.values(),
+          ...since.history.keys(),
+        ]);
+        const older = new Map<string, Revision[]>();
+        for (const file of touched) {
+          const revisions = store.get(file);
+          if (revisions) older.set(file, revisions);
+        }
+        const merged = mergeGitHistory(older, since);
+        store.write(head, new Map([...touched].map((file) => [file, merged.get(file)])), false);
+        return { head, touched };
       }
     }
-    return { head, history: [...parseGitLog(git(...logArgs, '--', 'articles'))] };
+    store.write(head, parseGitLog(git(...logArgs, '--', 'articles')), true);
+    return { head };
   } catch {
-    return none;
+    // A shallow clone, no .git, no git: no history rather than a wrong one.
+    if (previous === '') return { head: '', touched: new Set() };
+    store.write('', new Map(), true);
+    return { head: '' };
   }
 }
 

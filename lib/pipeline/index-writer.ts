@@ -25,7 +25,7 @@ import {
   type GeneratedPage,
 } from './compile-entry';
 import { publishContentVersion, type Source } from './content-version';
-import { readGitHistoryState } from './git-history';
+import { readGitHistory } from './git-history';
 import { readImageCatalog } from './images';
 
 /**
@@ -82,13 +82,12 @@ export async function writeContentIndex(input: {
       fresh.push({ key, path: file, entry });
     }
     cache.put(contentDir, fresh);
-    const history = readGitHistoryState(contentDir);
     publishContentVersion({
       code,
       sources,
       cache,
       entries: cache.index(contentDir),
-      history: new Map(history.history),
+      history: readGitHistory(contentDir),
     });
     cache.retain(contentDir, new Set(sources.map((source) => source.key)));
   } finally {

@@ -23,7 +23,7 @@ import {
 import { readOpenState } from '../../lib/pipeline/catalog-writer';
 import { lockContentBuild } from '../../lib/pipeline/build-lock';
 import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
-import { readGitHistoryState, type GitHistoryState } from '../../lib/pipeline/git-history';
+import { updateGitHistory } from '../../lib/pipeline/git-history';
 import { bodiesOnDisk, contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
 import { hashSources, type SourceHash } from '../../lib/pipeline/source-hashes';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
@@ -208,20 +208,22 @@ export async function runContentBuild(input: { hashes?: readonly SourceHash[] } 
     }
     const compiled = performance.now();
     say('writing the content version (dates from git history, lists, search index)');
-    const stateName = `git:${contentDir}`;
-    const previous = cache.state(stateName);
-    const history = readGitHistoryState(
-      contentDir,
-      previous ? (JSON.parse(previous) as GitHistoryState) : undefined,
-    );
-    if (history.head) cache.setState(stateName, JSON.stringify(history));
+    // Each file's commits, kept by file in the build cache: read and written for the files the
+    // commits since the last build touched.
+    const historyStore = cache.historyStore(contentDir);
+    const historyBefore = historyStore.head();
+    const history = updateGitHistory(contentDir, historyStore);
     const result = publishContentVersion({
       code,
       sources,
       cache,
       entries: entries ?? { get: (key) => cache.entry(key) },
       ...(open ? { open } : {}),
-      history: new Map(history.history),
+      history: historyStore,
+      historyHead: history.head,
+      ...(history.touched && historyBefore !== undefined
+        ? { historyChanged: { since: historyBefore, files: history.touched } }
+        : {}),
     });
     // The entries no source has: those the version replaced, and once a day every one (what a
     // build that failed after compiling left, a changed category's old entry), a scan of all.
