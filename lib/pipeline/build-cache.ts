@@ -9,9 +9,6 @@ import Database from 'better-sqlite3';
 import type { ArticleSummary, CategoryInfo, SitePage } from '../content/types';
 import type { TermCounts } from '../search/postings';
 
-/** A commit of a file's history (git-history.ts's Revision). */
-type Commit = { date: string; subject: string };
-
 /** An article as compiled, before its git history is added (revisions, lastModified). */
 export type CachedArticle = {
   kind: 'article';
@@ -114,14 +111,6 @@ export function openBuildCache(file: string) {
       hash TEXT NOT NULL,
       PRIMARY KEY (root, path)
     ) WITHOUT ROWID;
-    -- Each file's git commits and the commit they run to (state 'git-head:<root>'), kept by file:
-    -- a publish reads and writes the files its commits touched (lib/pipeline/git-history.ts).
-    CREATE TABLE IF NOT EXISTS history (
-      root TEXT NOT NULL,
-      path TEXT NOT NULL,
-      revisions TEXT NOT NULL,
-      PRIMARY KEY (root, path)
-    ) WITHOUT ROWID;
     -- The content check's facts of each file (docs/adr/028-incremental-content-check.md).
     CREATE TABLE IF NOT EXISTS checks (
       root TEXT NOT NULL,
@@ -143,15 +132,6 @@ export function openBuildCache(file: string) {
   const infoOf = db.prepare('SELECT key, kind, slug, body FROM entries WHERE root = ?');
   const infoOfKey = db.prepare('SELECT kind, slug, body FROM entries WHERE key = ?');
   const remove = db.prepare('DELETE FROM entries WHERE key = ?');
-  const readHistory = db
-    .prepare('SELECT revisions FROM history WHERE root = ? AND path = ?')
-    .pluck();
-  const writeHistory = db.prepare(
-    'INSERT OR REPLACE INTO history (root, path, revisions) VALUES (?, ?, ?)',
-  );
-  const removeHistory = db.prepare('DELETE FROM history WHERE root = ? AND path = ?');
-  const clearHistory = db.prepare('DELETE FROM history WHERE root = ?');
-  const removeState = db.prepare('DELETE FROM state WHERE name = ?');
   const readState = db.prepare('SELECT value FROM state WHERE name = ?').pluck();
   const writeState = db.prepare('INSERT OR REPLACE INTO state (name, value) VALUES (?, ?)');
   const readSources = db.prepare('SELECT path, stat, hash FROM sources WHERE root = ?');
@@ -211,12 +191,6 @@ export function openBuildCache(file: string) {
       }
       return removed;
     }),
-    /** Forgets these entries (those a publish replaced: retain's work without its scan). */
-    forget: db.transaction((keys: Iterable<string>) => {
-      let removed = 0;
-      for (const key of keys) removed += remove.run(key).changes;
-      return removed;
-    }),
     /** This content directory's stat records, by path. */
     statRecords(root: string): Map<string, StatRecord> {
       const records = new Map<string, StatRecord>();
@@ -242,33 +216,6 @@ export function openBuildCache(file: string) {
         for (const file of gone) removeCheck.run(root, file);
       },
     ),
-    /**
-     * This content directory's git history, file by file: a HistoryStore of git-history.ts (not
-     * imported: this module is part of the compile step's code version, the history is not).
-     */
-    historyStore(root: string) {
-      const headState = `git-head:${root}`;
-      return {
-        head: () => readState.get(headState) as string | undefined,
-        get(file: string) {
-          const raw = readHistory.get(root, file) as string | undefined;
-          return raw === undefined ? undefined : (JSON.parse(raw) as Commit[]);
-        },
-        write: db.transaction(
-          (head: string, changes: ReadonlyMap<string, Commit[] | undefined>, whole: boolean) => {
-            if (whole) clearHistory.run(root);
-            for (const [file, revisions] of changes) {
-              if (revisions) writeHistory.run(root, file, JSON.stringify(revisions));
-              else removeHistory.run(root, file);
-            }
-            writeState.run(headState, head);
-            // Where older code kept the whole history as one value (at 1,000,000 articles about
-            // 100 MB, read and written by every publish).
-            removeState.run(`git:${root}`);
-          },
-        ),
-      };
-    },
     state: (name: string) => readState.get(name) as string | undefined,
     setState: (name: string, value: string) => void writeState.run(name, value),
     close: () => db.close(),

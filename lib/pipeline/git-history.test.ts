@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBuildCache } from './build-cache';
+import { openCacheUpkeep } from './cache-upkeep';
 import {
   memoryHistoryStore,
   parseGitLog,
@@ -75,9 +76,9 @@ describe('git history of articles', () => {
     ];
     // Kept in memory, and file by file in a build cache (what a content build uses).
     const memory = memoryHistoryStore();
-    const cache = openBuildCache(
-      path.join(mkdtempSync(path.join(tmpdir(), 'history-cache-')), 'build-cache.db'),
-    );
+    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'history-cache-')), 'cache.db');
+    openBuildCache(cacheFile).close();
+    const cache = openCacheUpkeep(cacheFile);
     const stored = cache.historyStore(dir);
     const everyFile = () => [
       ...readGitHistory(dir).keys(),

@@ -15,6 +15,7 @@ const dir = path.resolve(dirArg);
 // The writer's modules read CONTENT_INDEX_DIR when they load: set it first.
 process.env.CONTENT_INDEX_DIR = path.join(dir, 'index');
 const { openBuildCache } = await import('../../lib/pipeline/build-cache');
+const { openCacheUpkeep } = await import('../../lib/pipeline/cache-upkeep');
 const { contentBuildCode } = await import('../../lib/pipeline/index-writer');
 const { publishContentVersion } = await import('../../lib/pipeline/content-version');
 
@@ -31,6 +32,7 @@ for (let round = 0; round < Number(roundsArg); round += 1) {
     .all(root) as { path: string; key: string; kind: string }[];
   db.close();
   const cache = openBuildCache(cacheFile);
+  const upkeep = openCacheUpkeep(cacheFile);
   try {
     const target = sources.find((source) => source.kind === 'article');
     if (!target) throw new Error(`no article in ${root}`);
@@ -56,7 +58,7 @@ for (let round = 0; round < Number(roundsArg); round += 1) {
     const written = performance.now();
     // As the content build does, within what it logs as writing the version: the replaced
     // entry is forgotten (every entry is compared with the sources once a day, not timed here).
-    if (result.replaced) cache.forget(result.replaced);
+    if (result.replaced) upkeep.forget(result.replaced);
     else cache.retain(root, new Set(sources.map((source) => source.key)));
     const ms = performance.now() - started;
     times.push(ms);
@@ -66,6 +68,7 @@ for (let round = 0; round < Number(roundsArg); round += 1) {
         `version ${result.version}; catalog ${JSON.stringify(result.catalog)}; search ${JSON.stringify(result.search)}`,
     );
   } finally {
+    upkeep.close();
     cache.close();
   }
 }

@@ -20,6 +20,7 @@ import {
   openBuildCache,
   type EntryInfo,
 } from '../../lib/pipeline/build-cache';
+import { openCacheUpkeep } from '../../lib/pipeline/cache-upkeep';
 import { readOpenState } from '../../lib/pipeline/catalog-writer';
 import { lockContentBuild } from '../../lib/pipeline/build-lock';
 import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
@@ -210,7 +211,8 @@ export async function runContentBuild(input: { hashes?: readonly SourceHash[] } 
     say('writing the content version (dates from git history, lists, search index)');
     // Each file's commits, kept by file in the build cache: read and written for the files the
     // commits since the last build touched.
-    const historyStore = cache.historyStore(contentDir);
+    const upkeep = openCacheUpkeep(BUILD_CACHE_FILE);
+    const historyStore = upkeep.historyStore(contentDir);
     const historyBefore = historyStore.head();
     const history = updateGitHistory(contentDir, historyStore);
     const result = publishContentVersion({
@@ -229,11 +231,12 @@ export async function runContentBuild(input: { hashes?: readonly SourceHash[] } 
     // build that failed after compiling left, a changed category's old entry), a scan of all.
     const retained = `retained:${contentDir}`;
     if (result.replaced && Date.now() - Number(cache.state(retained) ?? 0) < RETAIN_EVERY_MS) {
-      cache.forget(result.replaced);
+      upkeep.forget(result.replaced);
     } else {
       cache.retain(contentDir, new Set(sources.map((source) => source.key)));
       cache.setState(retained, String(Date.now()));
     }
+    upkeep.close();
     cache.close();
     say(
       `done: ${sources.length} documents, ${misses.length} parsed, ` +
