@@ -69,8 +69,8 @@ export type OpenState = {
 /**
  * The open rows of the catalog by source file, when they are one version's, written by this
  * code (`code`) with every row's source: one read of a covering index (at 1,000,000 articles
- * about a second, where the rows themselves are 28 GB). Otherwise undefined: the build compares
- * the whole version.
+ * about 3 s with the objects it makes, where the rows themselves are 28 GB). Otherwise undefined:
+ * the build compares the whole version.
  */
 export function readOpenState(file: string, code: string): OpenState | undefined {
   if (!existsSync(file)) return undefined;
