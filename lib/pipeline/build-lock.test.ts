@@ -16,10 +16,14 @@ import { lockContentBuild } from ${JSON.stringify(LOCK_MODULE)};
 const [dir, log, at] = process.argv.slice(2);
 while (Date.now() < Number(at)); // all five ask for the lock in the same millisecond
 const unlock = lockContentBuild(dir, { log: () => undefined });
-const start = performance.timeOrigin + performance.now();
+// CLOCK_MONOTONIC is one clock for every process on the machine; performance.timeOrigin is each
+// process's own reading of the wall clock at its start, and five of them disagree by a fraction of
+// a millisecond (a run failed on 0.15 ms of it while the lock had been handed on in order).
+const start = process.hrtime.bigint();
 const until = Date.now() + 150;
 while (Date.now() < until); // busy, as a build is
-appendFileSync(log, JSON.stringify({ pid: process.pid, start, end: performance.timeOrigin + performance.now() }) + '\\n');
+const end = process.hrtime.bigint();
+appendFileSync(log, JSON.stringify({ pid: process.pid, start: String(start), end: String(end) }) + '\\n');
 unlock();
 `;
 
@@ -51,8 +55,11 @@ describe('the content build lock', () => {
       const runs = readFileSync(log, 'utf8')
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line) as { pid: number; start: number; end: number })
-        .sort((a, b) => a.start - b.start);
+        .map((line) => {
+          const run = JSON.parse(line) as { pid: number; start: string; end: string };
+          return { pid: run.pid, start: BigInt(run.start), end: BigInt(run.end) };
+        })
+        .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
       expect(runs).toHaveLength(5);
       for (let i = 1; i < runs.length; i += 1) {
         const before = runs[i - 1] as (typeof runs)[0];
