@@ -393,32 +393,55 @@ export function fileFacts(path: string, text: string): FileFacts {
 
 export type PublicFiles = Omit<CheckInput, 'files'>;
 
-// The same order as String.prototype.localeCompare, without a collator made per comparison.
-const byPath = new Intl.Collator().compare;
+/**
+ * Code-point order, as SQLite's BINARY collation orders UTF-8 text: the order problems are reported
+ * in, so that the incremental check (lib/pipeline/incremental-check.ts) reads them in order from
+ * an index. Plain `<` on UTF-16 strings puts U+E000–U+FFFF after the astral planes; shifting the
+ * surrogates above them fixes that.
+ */
+export function byCodePoint(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i += 1) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800) x += x <= 0xdfff ? 0x2000 : -0x800;
+    if (y >= 0xd800) y += y <= 0xdfff ? 0x2000 : -0x800;
+    return x - y;
+  }
+  return a.length - b.length;
+}
 
 /**
- * Every problem of the content, from each file's facts (in the order the files were listed): the
- * settled ones as they are and the rules across files and public/ decided now. The order is the
- * check's: reading problems by path, category parents, slugs, each article's checks, punctuation.
+ * What the rules across files ask of the rest of the content and of public/: the cold check
+ * answers from maps of every file's facts, the incremental one from its index (check-state.ts).
  */
-export function problemsOf(
-  facts: readonly FileFacts[],
-  { publicFileExists, imageInfo }: PublicFiles,
-): Problem[] {
-  const problems: Problem[] = [];
-  const sorted = [...facts].sort((a, b) => byPath(a.file, b.file));
-  const categories = new Map<string, string>();
-  const articles: (FileFacts & { article: NonNullable<FileFacts['article']> })[] = [];
-  for (const one of sorted) {
-    problems.push(...one.read);
-    if (one.category !== undefined) categories.set(one.category, one.file);
-    if (one.article) articles.push({ ...one, article: one.article });
-  }
+export type Lookups = PublicFiles & {
+  hasCategory(path: string): boolean;
+  /** Every category, in code-point order, as the unknown-category message lists them. */
+  knownCategories(): string;
+  hasSlug(slug: string): boolean;
+  /** The first article (code-point order of paths) whose slug this is. */
+  firstWithSlug(slug: string): string | undefined;
+};
 
-  for (const [path, file] of categories) {
+/**
+ * The report's phases, in order: reading problems, category parents, slugs, each article's
+ * checks, punctuation. Within a phase files come in code-point order of their paths.
+ */
+export const PHASES = 5;
+
+/** One file's problems in each phase (PHASES arrays), its facts decided against the lookups. */
+export function fileProblems(one: FileFacts, lookups: Lookups): Problem[][] {
+  const { file, article } = one;
+  const parents: Problem[] = [];
+  const slugs: Problem[] = [];
+  const checks: Problem[] = [];
+  if (one.category !== undefined) {
+    const path = one.category;
     const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : undefined;
-    if (parent && !categories.has(parent)) {
-      problems.push({
+    if (parent && !lookups.hasCategory(parent)) {
+      parents.push({
         file,
         line: 1,
         field: '(category)',
@@ -427,57 +450,51 @@ export function problemsOf(
       });
     }
   }
-
-  const slugs = new Map<string, string>();
-  for (const { file, article } of articles) {
-    const first = slugs.get(article.slug);
-    if (first) {
-      problems.push({
+  if (article) {
+    const first = lookups.firstWithSlug(article.slug);
+    if (first !== undefined && first !== file) {
+      slugs.push({
         file,
         line: 1,
         field: 'slug',
         severity: 'error',
         message: msg(`文件名（slug）与 ${first} 重复`, `duplicate slug, also used by ${first}`),
       });
-    } else {
-      slugs.set(article.slug, file);
     }
-    problems.push(...article.slugProblems);
-  }
-
-  let known: string | undefined;
-  for (const { file, article } of articles) {
+    slugs.push(...article.slugProblems);
     const error = (field: string, message: string, line: number) =>
-      problems.push({ file, line, field, message, severity: 'error' });
+      checks.push({ file, line, field, message, severity: 'error' });
     /** A cover or body picture: its file under public/, then its size. */
     const picture = (field: 'cover' | 'body', src: string, sitePath: string, line: number) => {
       const label = field === 'cover' ? `封面图 public${src}` : `图片 public${src}`;
-      if (!publicFileExists(sitePath)) {
+      if (!lookups.publicFileExists(sitePath)) {
         const en = field === 'cover' ? 'cover file not found' : 'image file not found';
         error(field, msg(`${label} 不存在`, `${en} under public/`), line);
         return;
       }
-      const problem = imageProblem(imageInfo?.(sitePath), field, label);
+      const problem = imageProblem(lookups.imageInfo?.(sitePath), field, label);
       if (problem) error(field, problem, line);
     };
     for (const check of article.checks) {
       if (!isDeferred(check)) {
-        problems.push(check);
+        checks.push(check);
         continue;
       }
       switch (check.rule) {
         case 'category':
-          if (!categories.has(check.category)) {
-            known ??= [...categories.keys()].sort().join(', ');
+          if (!lookups.hasCategory(check.category)) {
             error(
               'category',
-              msg(`栏目 "${check.category}" 不存在，可用：${known}`, 'unknown category'),
+              msg(
+                `栏目 "${check.category}" 不存在，可用：${lookups.knownCategories()}`,
+                'unknown category',
+              ),
               check.line,
             );
           }
           break;
         case 'related':
-          if (!slugs.has(check.slug))
+          if (!lookups.hasSlug(check.slug))
             error(
               'related',
               msg(`关联文章 "${check.slug}" 不存在`, `unknown slug "${check.slug}"`),
@@ -485,7 +502,7 @@ export function problemsOf(
             );
           break;
         case 'link':
-          if (!slugs.has(check.slug))
+          if (!lookups.hasSlug(check.slug))
             error(
               'body',
               msg(
@@ -499,15 +516,74 @@ export function problemsOf(
           picture('cover', check.src, check.src, check.line);
           break;
         case 'image':
-          picture('body', check.src, decodeURI(check.src), check.line);
+          picture('body', check.src, pictureSitePath(check.src), check.line);
           break;
       }
     }
   }
-  // GB/T 15834: half-width marks in Chinese prose are warnings (lib/pipeline/punctuation.ts), in
-  // the order the files were listed.
-  for (const one of facts) problems.push(...one.punctuation);
-  return problems;
+  // GB/T 15834: half-width marks in Chinese prose are warnings (lib/pipeline/punctuation.ts).
+  return [one.read, parents, slugs, checks, one.punctuation];
+}
+
+/** The site path under public/ that a body picture's src names. */
+export const pictureSitePath = (src: string) => decodeURI(src);
+
+/**
+ * What a file's facts ask of the others and of public/: the names it defines (its slug or
+ * category) and the names its rules look up. A file's problems change only when one of these
+ * changes (the incremental check's index).
+ */
+export function factNames(one: FileFacts): {
+  defines: { kind: 'slug' | 'category'; name: string }[];
+  refers: { kind: 'slug' | 'category' | 'picture'; name: string }[];
+} {
+  const defines: { kind: 'slug' | 'category'; name: string }[] = [];
+  const refers: { kind: 'slug' | 'category' | 'picture'; name: string }[] = [];
+  if (one.category !== undefined) {
+    defines.push({ kind: 'category', name: one.category });
+    if (one.category.includes('/')) {
+      refers.push({ kind: 'category', name: one.category.slice(0, one.category.lastIndexOf('/')) });
+    }
+  }
+  if (one.article) {
+    defines.push({ kind: 'slug', name: one.article.slug });
+    for (const check of one.article.checks) {
+      if (!isDeferred(check)) continue;
+      if (check.rule === 'category') refers.push({ kind: 'category', name: check.category });
+      else if (check.rule === 'related' || check.rule === 'link')
+        refers.push({ kind: 'slug', name: check.slug });
+      else if (check.rule === 'cover') refers.push({ kind: 'picture', name: check.src });
+      else refers.push({ kind: 'picture', name: pictureSitePath(check.src) });
+    }
+  }
+  return { defines, refers };
+}
+
+/**
+ * Every problem of the content, from each file's facts: phase by phase (PHASES), file by file in
+ * code-point order of their paths, the rules across files and public/ decided now.
+ */
+export function problemsOf(facts: readonly FileFacts[], publicFiles: PublicFiles): Problem[] {
+  const sorted = [...facts].sort((a, b) => byCodePoint(a.file, b.file));
+  const categories = new Set<string>();
+  const slugs = new Map<string, string>();
+  for (const one of sorted) {
+    if (one.category !== undefined) categories.add(one.category);
+    if (one.article && !slugs.has(one.article.slug)) slugs.set(one.article.slug, one.file);
+  }
+  let known: string | undefined;
+  const lookups: Lookups = {
+    ...publicFiles,
+    hasCategory: (path) => categories.has(path),
+    knownCategories: () => (known ??= [...categories].sort(byCodePoint).join(', ')),
+    hasSlug: (slug) => slugs.has(slug),
+    firstWithSlug: (slug) => slugs.get(slug),
+  };
+  const phases: Problem[][] = Array.from({ length: PHASES }, () => []);
+  for (const one of sorted) {
+    fileProblems(one, lookups).forEach((problems, phase) => phases[phase]?.push(...problems));
+  }
+  return phases.flat();
 }
 
 export function checkContent({ files, ...publicFiles }: CheckInput): Problem[] {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImageInfo } from '@/lib/content/rules';
 import { openBuildCache, type BuildCache } from './build-cache';
 import { checkContent, type SourceFile } from './check';
+import { openCheckStore, type CheckStore } from './check-state';
 import { checkContentDir } from './incremental-check';
 import { MARGIN_MS } from './source-hashes';
 
@@ -33,14 +34,17 @@ const images = new Map<string, ImageInfo>([
 let dir: string;
 let root: string;
 let cache: BuildCache;
+let store: CheckStore;
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'incremental-check-'));
   root = path.join(dir, 'content');
   for (const [file, text] of Object.entries(corpus)) write(file, text);
   cache = openBuildCache(path.join(dir, 'cache.db'));
+  store = openCheckStore(path.join(dir, 'cache.db'), root);
 });
 afterEach(() => {
+  store.close();
   cache.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -64,10 +68,18 @@ function run({
   version = 'v1',
   catalog = images,
   list = files(),
-}: { version?: string; catalog?: Map<string, ImageInfo>; list?: string[] } = {}) {
+  warningsShown,
+}: {
+  version?: string;
+  catalog?: Map<string, ImageInfo>;
+  list?: string[];
+  warningsShown?: number;
+} = {}) {
   return checkContentDir({
     cache,
+    store,
     root,
+    ...(warningsShown === undefined ? {} : { warningsShown }),
     files: list,
     version,
     // Long enough after the files were written for their stat records to be trusted.
@@ -112,10 +124,15 @@ describe('the incremental content check', () => {
     expect(first.problems).toEqual(cold());
     const second = run();
     // Every file's hash again, in the order listed, none read: what the build takes from the check.
+    const errors = cold().filter((problem) => problem.severity === 'error').length;
     expect(second).toEqual({
       problems: cold(),
+      errors,
+      warnings: cold().length - errors,
       read: 0,
       checked: 0,
+      // Nothing changed: no file's problems were decided again.
+      decided: 0,
       sources: first.sources.map((source) => ({ ...source, read: false })),
     });
     expect(second.sources.map((source) => source.path)).toEqual(files());
@@ -181,5 +198,160 @@ describe('the incremental content check', () => {
     expect(next.read).toBe(0);
     expect(next.problems).toEqual(cold());
     expect(run({ version: 'v2' }).checked).toBe(0);
+  });
+});
+
+describe('the incremental content check, change by change', () => {
+  /** mulberry32: the same sequence of changes on every run. */
+  function random(seed: number) {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('reports what a cold check reports after every change: files, names, categories and pictures', () => {
+    const next = random(22);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+    const slugs = ['a', 'b', 'c', 'd', 'e'];
+    const categories = ['qinggan', 'wenhua', 'wenhua/shu', 'keji', 'keji/ai'];
+    const pictures = ['/images/ok.jpg', '/images/small.jpg', '/images/new.jpg'];
+    const sizes = [
+      { width: 1600, height: 900, bytes: 200_000 },
+      { width: 640, height: 200, bytes: 40_000 },
+      { width: 1600, height: 900, bytes: 900_000 },
+    ];
+    const catalog = new Map(images);
+    const list = new Set(files());
+    const article = () =>
+      `${head(
+        `${next() < 0.5 ? 'summary: 摘要\n' : ''}related: [${pick(slugs)}]\n` +
+          (next() < 0.5 ? `cover: ${pick(pictures)}\ncoverAlt: 图\n` : ''),
+        pick([...categories, 'nope']),
+      )}见[链接](/articles/${pick(slugs)})${next() < 0.3 ? ',半角' : '。'}\n\n![图](${pick(pictures)})\n`;
+    const quiet = 2;
+    let decidedAll = 0;
+    for (let step = 0; step < 60; step += 1) {
+      const roll = next();
+      if (roll < 0.45) {
+        const file = `articles/${pick(['2023', '2024', '2025'])}/${pick(slugs)}.md`;
+        write(file, article());
+        list.add(file);
+      } else if (roll < 0.6) {
+        const file = pick([...list].filter((one) => one.startsWith('articles/')));
+        rmSync(path.join(root, file));
+        list.delete(file);
+      } else if (roll < 0.8) {
+        const file = `categories/${pick(categories)}.yml`;
+        if (list.has(file) && next() < 0.5) {
+          rmSync(path.join(root, file));
+          list.delete(file);
+        } else {
+          write(file, `name: 栏目\ndescription: 说明\norder: ${step}\n`);
+          list.add(file);
+        }
+      } else {
+        const picture = pick(pictures);
+        if (catalog.has(picture) && next() < 0.4) catalog.delete(picture);
+        else catalog.set(picture, pick(sizes));
+      }
+      const listed = [...list];
+      const expected = cold(listed, catalog);
+      // Every file read, none trusted by stat: what is tested is the check's own bookkeeping.
+      const options = { list: listed, catalog, now: 0 };
+      const all = checkContentDir({ ...runInput(options) });
+      expect(all.problems, `step ${step}`).toEqual(expected);
+      const errors = expected.filter((problem) => problem.severity === 'error');
+      expect(all.errors, `step ${step}`).toBe(errors.length);
+      expect(all.warnings, `step ${step}`).toBe(expected.length - errors.length);
+      decidedAll += all.decided;
+      let shown = 0;
+      expect(
+        checkContentDir({ ...runInput(options), warningsShown: quiet }).problems,
+        `step ${step}`,
+      ).toEqual(
+        expected.filter((problem) => problem.severity === 'error' || (shown += 1) <= quiet),
+      );
+    }
+    // Most steps change a file or two: far fewer decisions than files times steps.
+    expect(decidedAll).toBeLessThan(list.size * 60 * 0.5);
+  });
+
+  function runInput({
+    list,
+    catalog,
+    now,
+  }: {
+    list: string[];
+    catalog: Map<string, ImageInfo>;
+    now: number;
+  }) {
+    return {
+      cache,
+      store,
+      root,
+      files: list,
+      version: 'v1',
+      now,
+      publicFileExists: (sitePath: string) => catalog.has(sitePath),
+      imageInfo: (sitePath: string) => catalog.get(sitePath),
+    };
+  }
+
+  it('decides again only the files a change can move, and reads no other file’s facts', () => {
+    // An archive of 600 articles in two categories, each relating to the one before.
+    for (let i = 0; i < 600; i += 1) {
+      write(
+        `articles/2022/s${i}.md`,
+        `${head(`summary: 摘要\nrelated: [s${Math.max(i - 1, 0)}]\n`, i % 2 ? 'qinggan' : 'keji')}正文。\n`,
+      );
+    }
+    const list = () => [
+      ...files(),
+      ...Array.from({ length: 600 }, (_, i) => `articles/2022/s${i}.md`).filter(readable),
+    ];
+    const counted = (extra: string[] = []) => {
+      let facts = 0;
+      const cachedFacts = store.cachedFacts;
+      store.cachedFacts = (...args) => {
+        facts += 1;
+        return cachedFacts(...args);
+      };
+      const run = checkContentDir({
+        ...runInput({
+          list: [...list(), ...extra],
+          catalog: images,
+          now: Date.now() + MARGIN_MS + 1000,
+        }),
+      });
+      store.cachedFacts = cachedFacts;
+      return { run, facts };
+    };
+    expect(counted().run.decided).toBe(list().length);
+    // A correction that moves no name: that file alone.
+    write(
+      'articles/2022/s300.md',
+      `${head('summary: 改过\nrelated: [s299]\n', 'keji')}改过的正文。\n`,
+    );
+    const corrected = counted();
+    expect(corrected.run.decided).toBe(1);
+    expect(corrected.facts).toBeLessThanOrEqual(2);
+    expect(corrected.run.problems).toEqual(cold(list()));
+    // s300 goes: the file relating to it is decided again too.
+    rmSync(path.join(root, 'articles/2022/s300.md'));
+    const removed = counted();
+    expect(removed.run.decided).toBe(1);
+    expect(removed.facts).toBeLessThanOrEqual(2);
+    expect(removed.run.problems).toContainEqual(
+      expect.objectContaining({ file: 'articles/2022/s301.md', field: 'related' }),
+    );
+    // A new category: the articles naming an unknown one (their message lists every category).
+    write('categories/keji.yml', 'name: 科技\ndescription: 科技栏目\norder: 2\n');
+    const category = counted(['categories/keji.yml']);
+    expect(category.run.decided).toBe(1 + 300 + 1);
+    expect(category.run.problems).toEqual(cold([...list(), 'categories/keji.yml']));
   });
 });

@@ -1,17 +1,31 @@
 // Build time: the content check of a content directory that costs the change, not the archive
-// (docs/adr/028-incremental-content-check.md). Each file's facts (lib/pipeline/check.ts) are kept
-// in the build cache by its path, its bytes' hash and the checker's code version; a file whose
-// stat record holds (lib/pipeline/source-hashes.ts) is neither read nor checked again. The rules
-// across files and public/ are decided every run from all the facts, so the problems are the
-// same, in the same order, as those of checkContent over every file's text.
+// (docs/adr/028-incremental-content-check.md, docs/adr/033-a-check-that-costs-the-change.md).
+// Each file's facts (lib/pipeline/check.ts) are kept in the build cache by its path, its bytes'
+// hash and the checker's code version; a file whose stat record holds
+// (lib/pipeline/source-hashes.ts) is neither read nor checked again. Its problems are kept too
+// (lib/pipeline/check-state.ts) and decided again only when the file changed or a name it looks
+// up did: a slug or category that came or went, a picture whose file or size changed. The report
+// is the same, in the same order, as that of checkContent over every file's text.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildCache, CheckRecord } from './build-cache';
-import { fileFacts, problemsOf, type FileFacts, type Problem, type PublicFiles } from './check';
+import {
+  factNames,
+  fileFacts,
+  fileProblems,
+  type FileFacts,
+  type Lookups,
+  type Problem,
+  type PublicFiles,
+} from './check';
+import type { CheckStore, Name } from './check-state';
 import { hashSources, type SourceHash } from './source-hashes';
 
 export type CheckRun = {
+  /** In report order: every problem, or every error and the first `warningsShown` warnings. */
   problems: Problem[];
+  errors: number;
+  warnings: number;
   /**
    * Files read for their hash (new, changed, racy or without a stat record); a file whose stat
    * held but whose facts are stale (another checker version) is read too, and not counted here.
@@ -19,54 +33,153 @@ export type CheckRun = {
   read: number;
   /** Files whose facts were worked out this run rather than taken from the cache. */
   checked: number;
+  /** Files whose problems were decided this run (changed, or a name they look up moved). */
+  decided: number;
   /** Every file's content hash, in the order of `files` (the content build can take them). */
   sources: SourceHash[];
 };
 
+const nameKey = ({ kind, name }: Name) => `${kind}\0${name}`;
+
 export function checkContentDir(
   input: {
-    cache: Pick<BuildCache, 'statRecords' | 'putStatRecords' | 'checkRecords' | 'putCheckRecords'>;
+    cache: Pick<BuildCache, 'statRecords' | 'putStatRecords' | 'putCheckRecords'>;
+    store: CheckStore;
     /** The content directory. */
     root: string;
     /** Its files, relative and with forward slashes, in the order they were listed. */
     files: readonly string[];
     /** The checker's code version (checkCodeVersion in lib/pipeline/build-version.ts). */
     version: string;
+    /** Report every error and only this many warnings (the count is of all of them). */
+    warningsShown?: number;
     now?: number;
   } & PublicFiles,
 ): CheckRun {
-  const { cache, root, files, version, now, ...publicFiles } = input;
-  const records = new Map<string, { hash: string; facts: string }>();
-  const stored: string[] = [];
-  for (const record of cache.checkRecords(root)) {
-    stored.push(record.path);
-    if (record.version === version) records.set(record.path, record);
-  }
+  const { cache, store, root, files, version, warningsShown, now, ...publicFiles } = input;
   const fresh: CheckRecord[] = [];
   const made = new Map<string, FileFacts>();
   const check = (file: string, bytes: Buffer, hash: string) => {
-    if (records.get(file)?.hash === hash) return;
     const one = fileFacts(file, bytes.toString('utf8'));
     made.set(file, one);
     fresh.push({ path: file, hash, version, facts: JSON.stringify(one) });
+    return one;
+  };
+  const factsOf = (file: string, hash: string): FileFacts => {
+    const known = made.get(file);
+    if (known) return known;
+    const cached = store.cachedFacts(file, hash, version);
+    if (cached !== undefined) return JSON.parse(cached) as FileFacts;
+    return check(file, readFileSync(path.join(root, file)), hash);
   };
   // A file read for its hash is checked then, while its bytes are at hand: a first run over a
   // large archive never holds them all.
-  const sources = hashSources(cache, root, files, { now, onRead: check });
-  const facts = sources.map(({ path: file, hash }) => {
-    const record = records.get(file);
-    if (record?.hash === hash) return JSON.parse(record.facts) as FileFacts;
-    // Unchanged, but checked by another version of the checker (or never).
-    if (!made.has(file)) check(file, readFileSync(path.join(root, file)), hash);
-    return made.get(file) as FileFacts;
+  const sources = hashSources(cache, root, files, {
+    now,
+    onRead: (file, bytes, hash) => {
+      if (store.cachedFacts(file, hash, version) === undefined) check(file, bytes, hash);
+    },
   });
-  const current = new Set(files);
-  const gone = stored.filter((file) => !current.has(file));
-  if (fresh.length > 0 || gone.length > 0) cache.putCheckRecords(root, fresh, gone);
+  const current = new Map(sources.map((source) => [source.path, source.hash]));
+
+  const outcome = store.transaction(() => {
+    let totals = store.totals();
+    if (totals?.version !== version) {
+      store.clear();
+      totals = { version, errors: 0, warnings: 0 };
+    }
+    const decidedAt = store.hashes();
+    const cold = decidedAt.size === 0;
+    const changed = sources.filter((source) => decidedAt.get(source.path) !== source.hash);
+    const gone = [...decidedAt.keys()].filter((file) => !current.has(file));
+    const redo = new Set(changed.map((source) => source.path));
+    const moved = new Map<string, Name>();
+    const pictures = new Set<string>();
+    for (const file of [...redo, ...gone]) {
+      const hash = current.get(file);
+      const one = hash === undefined ? undefined : factsOf(file, hash);
+      const names = one ? factNames(one) : { defines: [], refers: [] };
+      if (!cold) {
+        // A name matters to other files only when the set of files defining it changed.
+        const before = store.defined(file);
+        const had = new Set(before.map(nameKey));
+        const has = new Set(names.defines.map(nameKey));
+        for (const name of before) if (!has.has(nameKey(name))) moved.set(nameKey(name), name);
+        for (const name of names.defines)
+          if (!had.has(nameKey(name))) moved.set(nameKey(name), name);
+        for (const { kind, name } of store.referred(file))
+          if (kind === 'picture') pictures.add(name);
+      }
+      for (const { kind, name } of names.refers) if (kind === 'picture') pictures.add(name);
+      if (hash === undefined) {
+        const counts = store.counts(file);
+        totals.errors -= counts.errors;
+        totals.warnings -= counts.warnings;
+        store.setBlocks(file, []);
+      }
+      store.setFile(file, hash, names.defines, names.refers);
+    }
+    let categoriesMoved = false;
+    for (const { kind, name } of moved.values()) {
+      for (const file of store.referrers(kind, name)) redo.add(file);
+      for (const file of store.definers(kind, name)) redo.add(file);
+      if (kind === 'category') categoriesMoved = true;
+    }
+    // The unknown-category message lists every category.
+    if (categoriesMoved) for (const file of store.unknownCategoryReferrers()) redo.add(file);
+
+    // Pictures are public/'s, not the content's: each one some file refers to is asked again.
+    const pictureState = (sitePath: string) =>
+      JSON.stringify([
+        publicFiles.publicFileExists(sitePath),
+        publicFiles.imageInfo?.(sitePath) ?? null,
+      ]);
+    const stored = store.pictures();
+    for (const [sitePath, state] of stored) {
+      const now = pictureState(sitePath);
+      if (now === state) continue;
+      store.setPicture(sitePath, now);
+      for (const file of store.referrers('picture', sitePath)) redo.add(file);
+    }
+    // The pictures the changed files referred to or refer to now: kept while some file does.
+    for (const sitePath of pictures) {
+      store.setPicture(
+        sitePath,
+        store.isReferred('picture', sitePath) ? pictureState(sitePath) : undefined,
+      );
+    }
+
+    let known: string | undefined;
+    const lookups: Lookups = {
+      ...publicFiles,
+      hasCategory: (name) => store.hasName('category', name),
+      knownCategories: () => (known ??= store.categories().join(', ')),
+      hasSlug: (slug) => store.hasName('slug', slug),
+      firstWithSlug: (slug) => store.firstDefiner('slug', slug),
+    };
+    for (const file of redo) {
+      const hash = current.get(file);
+      if (hash === undefined) continue;
+      const before = cold ? { errors: 0, warnings: 0 } : store.counts(file);
+      const blocks = fileProblems(factsOf(file, hash), lookups);
+      store.setBlocks(file, blocks);
+      const problems = blocks.flat();
+      const errors = problems.filter((problem) => problem.severity === 'error').length;
+      totals.errors += errors - before.errors;
+      totals.warnings += problems.length - errors - before.warnings;
+    }
+    store.setTotals(totals);
+    return { totals, decided: redo.size, gone, problems: store.report(warningsShown) };
+  });
+  // After the transaction: the build cache is another connection to the same file.
+  if (fresh.length > 0 || outcome.gone.length > 0) cache.putCheckRecords(root, fresh, outcome.gone);
   return {
-    problems: problemsOf(facts, publicFiles),
+    problems: outcome.problems,
+    errors: outcome.totals.errors,
+    warnings: outcome.totals.warnings,
     read: sources.filter((source) => source.read).length,
     checked: fresh.length,
+    decided: outcome.decided,
     sources,
   };
 }

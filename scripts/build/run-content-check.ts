@@ -14,6 +14,7 @@ import {
   type PublicFiles,
   type SourceFile,
 } from '../../lib/pipeline/check';
+import { openCheckStore } from '../../lib/pipeline/check-state';
 import { checkContentDir } from '../../lib/pipeline/incremental-check';
 import type { SourceHash } from '../../lib/pipeline/source-hashes';
 import { readImageCatalog } from '../../lib/pipeline/images';
@@ -82,6 +83,10 @@ export async function runContentCheck({
   let contact: SourceFile[];
   let checked = sources.length;
   let hashes: SourceHash[] | undefined;
+  // Without --fix, problems holds every error and the first warnings (all of them unless quiet):
+  // these count them all.
+  let errors: number;
+  let warnings: number;
   if (fix) {
     // Every file is read and may be rewritten: the cache is left alone.
     const files = sources.map(readSource);
@@ -104,30 +109,38 @@ export async function runContentCheck({
       `标点修正 punctuation fix: ${marks} marks in ${changed} file${changed === 1 ? '' : 's'}`,
     );
     problems = checkContent({ files, ...publicFiles });
+    errors = problems.filter((problem) => problem.severity === 'error').length;
+    warnings = problems.length - errors;
     contact = files.filter((file) => file.path === CONTACT_PAGE);
   } else {
     const cache = openBuildCache(BUILD_CACHE_FILE);
+    const store = openCheckStore(BUILD_CACHE_FILE, contentDir);
     try {
       const run = checkContentDir({
         cache,
+        store,
         root: contentDir,
         files: sources,
         version: checkCodeVersion(),
+        ...(quiet ? { warningsShown: QUIET_WARNINGS } : {}),
         ...publicFiles,
       });
-      problems = run.problems;
-      checked = run.checked;
+      ({ problems, errors, warnings, checked } = run);
       hashes = run.sources;
     } finally {
+      store.close();
       cache.close();
     }
     contact = sources.filter((file) => file === CONTACT_PAGE).map(readSource);
   }
   // 联系我们 while it is still a placeholder (its text, or the example details in config/site.ts):
   // read every run, as the details come from the config.
-  problems.push(...checkPlaceholders(contact, siteConfig.contact));
-  const errors = problems.filter((problem) => problem.severity === 'error');
-  const warnings = problems.length - errors.length;
+  const placeholders = checkPlaceholders(contact, siteConfig.contact);
+  problems.push(...placeholders);
+  for (const problem of placeholders) {
+    if (problem.severity === 'error') errors += 1;
+    else warnings += 1;
+  }
   let shown = 0;
   for (const problem of problems) {
     if (problem.severity === 'warning' && quiet && (shown += 1) > QUIET_WARNINGS) continue;
@@ -135,7 +148,7 @@ export async function runContentCheck({
   }
   const ms = Math.round(performance.now() - started);
   console.log(
-    `内容检查 content check: ${sources.length} files, ${errors.length} errors, ${warnings} warnings (${ms} ms` +
+    `内容检查 content check: ${sources.length} files, ${errors} errors, ${warnings} warnings (${ms} ms` +
       `${fix ? '' : `, ${checked} checked, ${sources.length - checked} unchanged from the cache`})`,
   );
   if (quiet && warnings > QUIET_WARNINGS) {
@@ -144,5 +157,5 @@ export async function runContentCheck({
       `  ${warnings - QUIET_WARNINGS} more warnings not shown: \`${all}npm run content:check\` lists them all`,
     );
   }
-  return { ok: errors.length === 0, ...(hashes ? { hashes } : {}) };
+  return { ok: errors === 0, ...(hashes ? { hashes } : {}) };
 }
