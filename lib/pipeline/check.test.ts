@@ -124,6 +124,25 @@ describe('content check', () => {
     expect(problems).toContainEqual(expect.objectContaining({ field: 'body', line: 14 }));
   });
 
+  it('reports a link or picture with a malformed %-escape on its line, instead of failing', () => {
+    const body = '第一段。\n\n见[旧文](/articles/%E4%B8)。\n\n![图](/images/%ZZ.png)\n';
+    const problems = errors([article('articles/a.md', valid, body)]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'articles/a.md',
+        field: 'body',
+        line: 12,
+        message: expect.stringContaining('/articles/%E4%B8'),
+      }),
+      expect.objectContaining({
+        file: 'articles/a.md',
+        field: 'body',
+        line: 14,
+        message: expect.stringContaining('/images/%ZZ.png'),
+      }),
+    ]);
+  });
+
   it('reports unknown documents, bad YAML and missing front matter', () => {
     const problems = errors([
       { path: 'articles/notes.txt', text: 'x' },

@@ -232,6 +232,15 @@ export type FileFacts = {
 
 const isDeferred = (check: ArticleCheck): check is Deferred => 'rule' in check;
 
+/** A %-escaped path decoded, or undefined where an escape is malformed (decodeURI throws). */
+function decoded(decode: (text: string) => string, text: string): string | undefined {
+  try {
+    return decode(text);
+  } catch {
+    return undefined;
+  }
+}
+
 function articleChecks(parsed: Parsed): ArticleCheck[] {
   const { file, data, lineOf, body, bodyLine } = parsed;
   const slug = slugFromPath(file);
@@ -306,12 +315,17 @@ function articleChecks(parsed: Parsed): ArticleCheck[] {
   }
   for (const match of body.matchAll(INTERNAL_LINK)) {
     const target = (match[1] ?? match[2] ?? '').replace(/\/$/, '');
-    checks.push({
-      rule: 'link',
-      line: lineAt(body, match.index, bodyLine),
-      target,
-      slug: decodeURIComponent(target.slice('/articles/'.length)),
-    });
+    const line = lineAt(body, match.index, bodyLine);
+    const slug = decoded(decodeURIComponent, target.slice('/articles/'.length));
+    if (slug === undefined) {
+      error(
+        'body',
+        msg(`站内链接 ${target} 的百分号编码无效`, 'internal link with a malformed %-escape'),
+        line,
+      );
+      continue;
+    }
+    checks.push({ rule: 'link', line, target, slug });
   }
   for (const match of body.matchAll(IMAGE_REF)) {
     const src = match[1] ?? match[2] ?? '';
@@ -325,6 +339,14 @@ function articleChecks(parsed: Parsed): ArticleCheck[] {
       continue;
     }
     if (!src.startsWith('/')) continue;
+    if (decoded(pictureSitePath, src) === undefined) {
+      error(
+        'body',
+        msg(`图片 ${src} 的百分号编码无效`, 'picture path with a malformed %-escape'),
+        line,
+      );
+      continue;
+    }
     checks.push({ rule: 'image', line, src });
   }
   return checks;
