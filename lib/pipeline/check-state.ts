@@ -4,6 +4,7 @@
 // (slugs, categories, pictures), each file's problems by phase, the pictures' state, the totals.
 // Apart from build-cache.ts, which is part of the compile step's code version.
 import Database from 'better-sqlite3';
+import type { CheckRecord } from './build-cache';
 import { byCodePoint, type Problem } from './check';
 
 export type NameKind = 'slug' | 'category' | 'picture';
@@ -43,6 +44,8 @@ export type CheckStore = {
   isReferred(kind: NameKind, name: string): boolean;
   /** Facts cached by the build cache's checks table for this file's bytes and checker. */
   cachedFacts(path: string, hash: string, version: string): string | undefined;
+  /** Caches facts (the checks table), and forgets those of files that are gone. */
+  putFacts(records: readonly CheckRecord[], gone?: readonly string[]): void;
   /**
    * The problems in report order: all, or every error and the first `warnings` warnings (read
    * through the partial indexes of blocks with errors and with warnings, not every block).
@@ -146,6 +149,10 @@ export function openCheckStore(file: string, root: string): CheckStore {
     ),
     removePicture: db.prepare('DELETE FROM check_pictures WHERE root = ? AND site_path = ?'),
     facts: db.prepare('SELECT hash, version, facts FROM checks WHERE root = ? AND path = ?'),
+    writeFacts: db.prepare(
+      'INSERT OR REPLACE INTO checks (root, path, hash, version, facts) VALUES (?, ?, ?, ?, ?)',
+    ),
+    removeFacts: db.prepare('DELETE FROM checks WHERE root = ? AND path = ?'),
   };
   const clear = ['check_files', 'check_names', 'check_blocks', 'check_pictures'].map((table) =>
     db.prepare(`DELETE FROM ${table} WHERE root = ?`),
@@ -208,6 +215,11 @@ export function openCheckStore(file: string, root: string): CheckStore {
         { hash: string; version: string; facts: string } | undefined;
       return row && row.hash === hash && row.version === version ? row.facts : undefined;
     },
+    putFacts: db.transaction((records: readonly CheckRecord[], gone: readonly string[] = []) => {
+      for (const { path, hash, version, facts } of records)
+        q.writeFacts.run(root, path, hash, version, facts);
+      for (const path of gone) q.removeFacts.run(root, path);
+    }),
     report(warnings) {
       const parse = (raw: string) => JSON.parse(raw) as Problem[];
       if (warnings === undefined) return (q.all.all(root) as string[]).flatMap(parse);

@@ -40,10 +40,14 @@ export type CheckRun = {
 };
 
 const nameKey = ({ kind, name }: Name) => `${kind}\0${name}`;
+/** Facts written to the cache together. */
+const FACTS_BATCH = 1000;
+/** Facts kept in memory for the decisions by default (a change's worth). */
+const FACTS_KEPT = 10_000;
 
 export function checkContentDir(
   input: {
-    cache: Pick<BuildCache, 'statRecords' | 'putStatRecords' | 'putCheckRecords'>;
+    cache: Pick<BuildCache, 'statRecords' | 'putStatRecords'>;
     store: CheckStore;
     /** The content directory. */
     root: string;
@@ -53,16 +57,37 @@ export function checkContentDir(
     version: string;
     /** Report every error and only this many warnings (the count is of all of them). */
     warningsShown?: number;
+    /** Facts kept in memory for the decisions; the others are read back from the cache. */
+    factsKept?: number;
     now?: number;
   } & PublicFiles,
 ): CheckRun {
-  const { cache, store, root, files, version, warningsShown, now, ...publicFiles } = input;
+  const {
+    cache,
+    store,
+    root,
+    files,
+    version,
+    warningsShown,
+    factsKept = FACTS_KEPT,
+    now,
+    ...publicFiles
+  } = input;
+  // Facts worked out this run go to the cache a batch at a time, and only a change's worth stay in
+  // memory: a full run (a new checker) over 1,000,000 files does not hold a million of them
+  // (about 7 KB each as objects: 700 MB at 100,000).
+  let checked = 0;
   const fresh: CheckRecord[] = [];
+  const flush = () => {
+    store.putFacts(fresh.splice(0));
+  };
   const made = new Map<string, FileFacts>();
   const check = (file: string, bytes: Buffer, hash: string) => {
     const one = fileFacts(file, bytes.toString('utf8'));
-    made.set(file, one);
+    if (made.size < factsKept) made.set(file, one);
     fresh.push({ path: file, hash, version, facts: JSON.stringify(one) });
+    checked += 1;
+    if (fresh.length >= FACTS_BATCH) flush();
     return one;
   };
   const factsOf = (file: string, hash: string): FileFacts => {
@@ -80,6 +105,7 @@ export function checkContentDir(
       if (store.cachedFacts(file, hash, version) === undefined) check(file, bytes, hash);
     },
   });
+  flush();
   const current = new Map(sources.map((source) => [source.path, source.hash]));
 
   const outcome = store.transaction(() => {
@@ -119,6 +145,8 @@ export function checkContentDir(
       }
       store.setFile(file, hash, names.defines, names.refers);
     }
+    // The decisions below read back the facts not kept in memory.
+    flush();
     let categoriesMoved = false;
     for (const { kind, name } of moved.values()) {
       for (const file of store.referrers(kind, name)) redo.add(file);
@@ -169,16 +197,15 @@ export function checkContentDir(
       totals.warnings += problems.length - errors - before.warnings;
     }
     store.setTotals(totals);
-    return { totals, decided: redo.size, gone, problems: store.report(warningsShown) };
+    store.putFacts(fresh.splice(0), gone);
+    return { totals, decided: redo.size, problems: store.report(warningsShown) };
   });
-  // After the transaction: the build cache is another connection to the same file.
-  if (fresh.length > 0 || outcome.gone.length > 0) cache.putCheckRecords(root, fresh, outcome.gone);
   return {
     problems: outcome.problems,
     errors: outcome.totals.errors,
     warnings: outcome.totals.warnings,
     read: sources.filter((source) => source.read).length,
-    checked: fresh.length,
+    checked,
     decided: outcome.decided,
     sources,
   };
