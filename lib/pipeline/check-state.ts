@@ -46,6 +46,8 @@ export type CheckStore = {
   cachedFacts(path: string, hash: string, version: string): string | undefined;
   /** Caches facts (the checks table), and forgets those of files that are gone. */
   putFacts(records: readonly CheckRecord[], gone?: readonly string[]): void;
+  /** The files with cached facts, whatever their checker. */
+  factPaths(): IterableIterator<string>;
   /**
    * The problems in report order: all, or every error and the first `warnings` warnings (read
    * through the partial indexes of blocks with errors and with warnings, not every block).
@@ -153,6 +155,7 @@ export function openCheckStore(file: string, root: string): CheckStore {
       'INSERT OR REPLACE INTO checks (root, path, hash, version, facts) VALUES (?, ?, ?, ?, ?)',
     ),
     removeFacts: db.prepare('DELETE FROM checks WHERE root = ? AND path = ?'),
+    factPaths: db.prepare('SELECT path FROM checks WHERE root = ?').pluck(),
   };
   const clear = ['check_files', 'check_names', 'check_blocks', 'check_pictures'].map((table) =>
     db.prepare(`DELETE FROM ${table} WHERE root = ?`),
@@ -220,6 +223,7 @@ export function openCheckStore(file: string, root: string): CheckStore {
         q.writeFacts.run(root, path, hash, version, facts);
       for (const path of gone) q.removeFacts.run(root, path);
     }),
+    factPaths: () => q.factPaths.iterate(root) as IterableIterator<string>,
     report(warnings) {
       const parse = (raw: string) => JSON.parse(raw) as Problem[];
       if (warnings === undefined) return (q.all.all(root) as string[]).flatMap(parse);

@@ -201,6 +201,17 @@ describe('the incremental content check', () => {
   });
 });
 
+describe('the facts the check keeps', () => {
+  it('are those of the current files, also after a file went while the checker changed', () => {
+    run();
+    rmSync(path.join(root, 'articles/2024/b.md'));
+    // Another checker: its run starts from no state, and still forgets b.md's facts.
+    const next = run({ version: 'v2' });
+    expect(next.problems).toEqual(cold());
+    expect([...store.factPaths()].sort()).toEqual(files().sort());
+  });
+});
+
 describe('the incremental content check, change by change', () => {
   /** mulberry32: the same sequence of changes on every run. */
   function random(seed: number) {

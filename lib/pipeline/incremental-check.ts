@@ -117,7 +117,11 @@ export function checkContentDir(
     const decidedAt = store.hashes();
     const cold = decidedAt.size === 0;
     const changed = sources.filter((source) => decidedAt.get(source.path) !== source.hash);
-    const gone = [...decidedAt.keys()].filter((file) => !current.has(file));
+    // Files gone since the state was made. A full run (no state) asks the facts table instead, so
+    // that the facts of files deleted while another checker's state stood are not kept forever.
+    const gone = (cold ? [...store.factPaths()] : [...decidedAt.keys()]).filter(
+      (file) => !current.has(file),
+    );
     const redo = new Set(changed.map((source) => source.path));
     const moved = new Map<string, Name>();
     const pictures = new Set<string>();
