@@ -10,7 +10,6 @@ import { byCodePoint, type Problem } from './check';
 export type NameKind = 'slug' | 'category' | 'picture';
 export type Name = { kind: NameKind; name: string };
 export type CheckTotals = { version: string; errors: number; warnings: number };
-export type Block = { phase: number; problems: Problem[] };
 
 export type CheckStore = {
   /** fn in one write transaction: two checks of one directory never decide from the same state. */
@@ -35,7 +34,7 @@ export type CheckStore = {
   categories(): string[];
   /** Files that name a category nobody defines (their message lists every category). */
   unknownCategoryReferrers(): string[];
-  /** A file's blocks with problems as they stand: errors and warnings of each. */
+  /** The errors and warnings of a file's problems as they stand, every phase together. */
   counts(path: string): { errors: number; warnings: number };
   setBlocks(path: string, blocks: readonly Problem[][]): void;
   /** The pictures some file refers to, with their state when last decided. */
