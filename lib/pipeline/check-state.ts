@@ -9,7 +9,18 @@ import { byCodePoint, type Problem } from './check';
 
 export type NameKind = 'slug' | 'category' | 'picture';
 export type Name = { kind: NameKind; name: string };
-export type CheckTotals = { version: string; errors: number; warnings: number };
+export type CheckTotals = {
+  version: string;
+  errors: number;
+  warnings: number;
+  /** The files the state is of. */
+  files?: number;
+  /**
+   * The git commit the content directory was exactly at when this state was made (none when it
+   * was not clean): the next run may read only the paths changed since (source-changes.ts).
+   */
+  sourcesAt?: string;
+};
 
 export type CheckStore = {
   /** fn in one write transaction: two checks of one directory never decide from the same state. */
@@ -20,6 +31,8 @@ export type CheckStore = {
   clear(): void;
   /** Each file's hash when its problems were decided. */
   hashes(): Map<string, string>;
+  /** The hash a file's problems were decided at (undefined: not in the state). */
+  hash(path: string): string | undefined;
   defined(path: string): Name[];
   referred(path: string): Name[];
   /** Replaces a file's hash, names and references; no hash: the file is gone. */
@@ -93,6 +106,7 @@ export function openCheckStore(file: string, root: string): CheckStore {
     readState: db.prepare('SELECT value FROM state WHERE name = ?').pluck(),
     writeState: db.prepare('INSERT OR REPLACE INTO state (name, value) VALUES (?, ?)'),
     hashes: db.prepare('SELECT path, hash FROM check_files WHERE root = ?').raw(),
+    hash: db.prepare('SELECT hash FROM check_files WHERE root = ? AND path = ?').pluck(),
     writeHash: db.prepare('INSERT OR REPLACE INTO check_files (root, path, hash) VALUES (?, ?, ?)'),
     removeHash: db.prepare('DELETE FROM check_files WHERE root = ? AND path = ?'),
     names: db.prepare(
@@ -172,6 +186,7 @@ export function openCheckStore(file: string, root: string): CheckStore {
       db.prepare('DELETE FROM state WHERE name = ?').run(stateName);
     },
     hashes: () => new Map(q.hashes.all(root) as [string, string][]),
+    hash: (path) => q.hash.get(root, path) as string | undefined,
     defined: (path) => names(path, 'd'),
     referred: (path) => names(path, 'r'),
     setFile(path, hash, defines, refers) {

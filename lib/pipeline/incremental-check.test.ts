@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { openBuildCache, type BuildCache } from './build-cache';
 import { checkContent, type SourceFile } from './check';
 import { openCheckStore, type CheckStore } from './check-state';
 import { checkContentDir } from './incremental-check';
+import { changedBetween, cleanCommit } from './source-changes';
 import { MARGIN_MS } from './source-hashes';
 
 const head = (extra = '', category = 'qinggan') =>
@@ -133,6 +135,7 @@ describe('the incremental content check', () => {
       checked: 0,
       // Nothing changed: no file's problems were decided again.
       decided: 0,
+      files: files().length,
       sources: first.sources.map((source) => ({ ...source, read: false })),
     });
     expect(second.sources.map((source) => source.path)).toEqual(files());
@@ -224,6 +227,24 @@ describe('the incremental content check, change by change', () => {
     };
   }
 
+  /** Deletes one of the listed articles. */
+  function removeArticle(list: Set<string>, pick: (items: readonly string[]) => string) {
+    const file = pick([...list].filter((one) => one.startsWith('articles/')));
+    rmSync(path.join(root, file));
+    list.delete(file);
+  }
+
+  /** Deletes a listed category file (when `remove`), or writes it anew. */
+  function toggleCategory(list: Set<string>, file: string, remove: boolean, step: number) {
+    if (list.has(file) && remove) {
+      rmSync(path.join(root, file));
+      list.delete(file);
+    } else {
+      write(file, `name: 栏目\ndescription: 说明\norder: ${step}\n`);
+      list.add(file);
+    }
+  }
+
   it('reports what a cold check reports after every change: files, names, categories and pictures', () => {
     const next = random(22);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
@@ -252,18 +273,9 @@ describe('the incremental content check, change by change', () => {
         write(file, article());
         list.add(file);
       } else if (roll < 0.6) {
-        const file = pick([...list].filter((one) => one.startsWith('articles/')));
-        rmSync(path.join(root, file));
-        list.delete(file);
+        removeArticle(list, pick);
       } else if (roll < 0.8) {
-        const file = `categories/${pick(categories)}.yml`;
-        if (list.has(file) && next() < 0.5) {
-          rmSync(path.join(root, file));
-          list.delete(file);
-        } else {
-          write(file, `name: 栏目\ndescription: 说明\norder: ${step}\n`);
-          list.add(file);
-        }
+        toggleCategory(list, `categories/${pick(categories)}.yml`, next() < 0.5, step);
       } else {
         const picture = pick(pictures);
         if (catalog.has(picture) && next() < 0.4) catalog.delete(picture);
@@ -289,6 +301,68 @@ describe('the incremental content check, change by change', () => {
     }
     // Most steps change a file or two: far fewer decisions than files times steps.
     expect(decidedAll).toBeLessThan(list.size * 60 * 0.5);
+  });
+
+  it('reads only the files git names as changed, and reports what a cold check reports', () => {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).trim();
+    const commit = () => {
+      git('add', '-A');
+      git('-c', 'user.name=编辑', '-c', 'user.email=e@example.com', 'commit', '-qm', 'change');
+      return cleanCommit(root) as string;
+    };
+    git('init', '-q');
+    let since = commit();
+    const next = random(34);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+    const slugs = ['a', 'b', 'c', 'd'];
+    const categories = ['qinggan', 'wenhua', 'keji'];
+    const list = new Set(files());
+    const input = (extra: object) => ({
+      ...runInput({ list: [], catalog: images, now: 0 }),
+      ...extra,
+    });
+    // The first run lists every file, and keeps the commit it was made at.
+    const first = checkContentDir(input({ files: [...list], at: since }));
+    expect(first.problems).toEqual(cold([...list]));
+    expect(store.totals()?.sourcesAt).toBe(since);
+    for (let step = 0; step < 30; step += 1) {
+      const roll = next();
+      if (roll < 0.5) {
+        const file = `articles/${pick(['2023', '2024'])}/${pick(slugs)}.md`;
+        write(
+          file,
+          `${head(`summary: 摘要\nrelated: [${pick(slugs)}]\n`, pick([...categories, 'nope']))}正文${step}。\n`,
+        );
+        list.add(file);
+      } else if (roll < 0.7) {
+        removeArticle(list, pick);
+      } else {
+        toggleCategory(list, `categories/${pick(categories)}.yml`, next() < 0.5, step);
+      }
+      const at = commit();
+      const changed = changedBetween(root, since, at) as string[];
+      const run = checkContentDir(input({ files: changed, changes: { since }, at }));
+      const expected = cold([...list]);
+      expect(run.problems, `step ${step}`).toEqual(expected);
+      const errors = expected.filter((problem) => problem.severity === 'error').length;
+      expect([run.errors, run.warnings], `step ${step}`).toEqual([
+        errors,
+        expected.length - errors,
+      ]);
+      expect(run.files, `step ${step}`).toBe(list.size);
+      // Only the changed files were read; the gone ones are named as such.
+      expect(run.read, `step ${step}`).toBe(changed.filter((file) => list.has(file)).length);
+      expect(run.gone?.sort(), `step ${step}`).toEqual(
+        changed.filter((file) => !list.has(file)).sort(),
+      );
+      expect(store.totals()?.sourcesAt).toBe(at);
+      since = at;
+    }
+    // A state made at another commit is refused rather than trusted.
+    expect(() => checkContentDir(input({ files: [], changes: { since: 'f'.repeat(40) } }))).toThrow(
+      /not made at/,
+    );
   });
 
   function runInput({

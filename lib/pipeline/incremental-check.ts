@@ -6,7 +6,7 @@
 // (lib/pipeline/check-state.ts) and decided again only when the file changed or a name it looks
 // up did: a slug or category that came or went, a picture whose file or size changed. The report
 // is the same, in the same order, as that of checkContent over every file's text.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildCache, CheckRecord } from './build-cache';
 import {
@@ -19,6 +19,7 @@ import {
   type PublicFiles,
 } from './check';
 import type { CheckStore, Name } from './check-state';
+import { contentHash } from './build-cache';
 import { hashSources, type SourceHash } from './source-hashes';
 
 export type CheckRun = {
@@ -35,8 +36,15 @@ export type CheckRun = {
   checked: number;
   /** Files whose problems were decided this run (changed, or a name they look up moved). */
   decided: number;
-  /** Every file's content hash, in the order of `files` (the content build can take them). */
+  /** The files of the content directory. */
+  files: number;
+  /**
+   * Every file's content hash, in the order of `files` (the content build can take them); with
+   * `changes`, those of the changed paths that are files now.
+   */
   sources: SourceHash[];
+  /** With `changes`: the changed paths that are no file now. */
+  gone?: string[];
 };
 
 const nameKey = ({ kind, name }: Name) => `${kind}\0${name}`;
@@ -53,6 +61,14 @@ export function checkContentDir(
     root: string;
     /** Its files, relative and with forward slashes, in the order they were listed. */
     files: readonly string[];
+    /**
+     * `files` names only the paths that may have changed since the state's `sourcesAt` (from
+     * git, source-changes.ts); every other file is as the state has it. A path that is no file
+     * now is gone. Only for a state of this `version` made at that commit (usableSince).
+     */
+    changes?: { since: string };
+    /** The commit the content directory is exactly at, kept with the state for the next run. */
+    at?: string;
     /** The checker's code version (checkCodeVersion in lib/pipeline/build-version.ts). */
     version: string;
     /** Report every error and only this many warnings (the count is of all of them). */
@@ -67,6 +83,8 @@ export function checkContentDir(
     store,
     root,
     files,
+    changes,
+    at,
     version,
     warningsShown,
     factsKept = FACTS_KEPT,
@@ -99,29 +117,44 @@ export function checkContentDir(
   };
   // A file read for its hash is checked then, while its bytes are at hand: a first run over a
   // large archive never holds them all.
-  const sources = hashSources(cache, root, files, {
-    now,
-    onRead: (file, bytes, hash) => {
-      if (store.cachedFacts(file, hash, version) === undefined) check(file, bytes, hash);
-    },
-  });
+  const onRead = (file: string, bytes: Buffer, hash: string) => {
+    if (store.cachedFacts(file, hash, version) === undefined) check(file, bytes, hash);
+  };
+  const sources = changes
+    ? readChanged(root, files, onRead)
+    : hashSources(cache, root, files, { now, onRead });
   flush();
   const current = new Map(sources.map((source) => [source.path, source.hash]));
 
   const outcome = store.transaction(() => {
     let totals = store.totals();
+    if (changes && !usableSince(totals, version, changes.since))
+      throw new Error(`the content check's state was not made at ${changes.since}`);
     if (totals?.version !== version) {
       store.clear();
       totals = { version, errors: 0, warnings: 0 };
     }
-    const decidedAt = store.hashes();
-    const cold = decidedAt.size === 0;
-    const changed = sources.filter((source) => decidedAt.get(source.path) !== source.hash);
+    // With `changes`, only the changed paths are asked (the state has every other file's hash).
+    const decidedAt = changes ? undefined : store.hashes();
+    const decided = (file: string) => (decidedAt ? decidedAt.get(file) : store.hash(file));
+    const cold = decidedAt?.size === 0;
+    const changed = sources.filter((source) => decided(source.path) !== source.hash);
     // Files gone since the state was made. A full run (no state) asks the facts table instead, so
     // that the facts of files deleted while another checker's state stood are not kept forever.
-    const gone = (cold ? [...store.factPaths()] : [...decidedAt.keys()]).filter(
-      (file) => !current.has(file),
-    );
+    const gone = changes
+      ? files.filter((file) => !current.has(file) && decided(file) !== undefined)
+      : (cold ? [...store.factPaths()] : [...(decidedAt?.keys() ?? [])]).filter(
+          (file) => !current.has(file),
+        );
+    const goneNow = new Set(gone);
+    const fileCount = changes
+      ? (totals.files ?? store.hashes().size) -
+        gone.length +
+        changed.filter((source) => decided(source.path) === undefined).length
+      : sources.length;
+    // A file's hash now: read this run, or (with `changes`) unchanged since the state was made.
+    const hashNow = (file: string) =>
+      current.get(file) ?? (changes && !goneNow.has(file) ? store.hash(file) : undefined);
     const redo = new Set(changed.map((source) => source.path));
     const moved = new Map<string, Name>();
     const pictures = new Set<string>();
@@ -190,7 +223,7 @@ export function checkContentDir(
       firstWithSlug: (slug) => store.firstDefiner('slug', slug),
     };
     for (const file of redo) {
-      const hash = current.get(file);
+      const hash = hashNow(file);
       if (hash === undefined) continue;
       const before = cold ? { errors: 0, warnings: 0 } : store.counts(file);
       const blocks = fileProblems(factsOf(file, hash), lookups);
@@ -200,9 +233,23 @@ export function checkContentDir(
       totals.errors += errors - before.errors;
       totals.warnings += problems.length - errors - before.warnings;
     }
-    store.setTotals(totals);
+    // The commit this state is of: none when the content directory was not exactly a commit's.
+    const { errors, warnings } = totals;
+    store.setTotals({
+      version,
+      errors,
+      warnings,
+      files: fileCount,
+      ...(at ? { sourcesAt: at } : {}),
+    });
     store.putFacts(fresh.splice(0), gone);
-    return { totals, decided: redo.size, problems: store.report(warningsShown) };
+    return {
+      totals,
+      files: fileCount,
+      decided: redo.size,
+      problems: store.report(warningsShown),
+      gone,
+    };
   });
   return {
     problems: outcome.problems,
@@ -211,6 +258,35 @@ export function checkContentDir(
     read: sources.filter((source) => source.read).length,
     checked,
     decided: outcome.decided,
+    files: outcome.files,
     sources,
+    ...(changes ? { gone: outcome.gone } : {}),
   };
+}
+
+/** Whether a run may take only the paths changed since `since`: the state was made then, by this checker. */
+export function usableSince(
+  totals: { version: string; sourcesAt?: string } | undefined,
+  version: string,
+  since: string,
+): boolean {
+  return totals?.version === version && totals.sourcesAt === since;
+}
+
+/** The hashes of those of `paths` that are files now (read, and checked by `onRead`). */
+function readChanged(
+  root: string,
+  paths: readonly string[],
+  onRead: (file: string, bytes: Buffer, hash: string) => void,
+): SourceHash[] {
+  const sources: SourceHash[] = [];
+  for (const file of paths) {
+    const full = path.join(root, file);
+    if (!statSync(full, { throwIfNoEntry: false })?.isFile()) continue;
+    const bytes = readFileSync(full);
+    const hash = contentHash(bytes);
+    onRead(file, bytes, hash);
+    sources.push({ path: file, hash, read: true });
+  }
+  return sources;
 }
