@@ -56,23 +56,40 @@ export type ArticleSource = { path: string; key: string; revisions: string };
 export type OpenRow = ArticleSource & { slug: string; hash: string };
 
 /**
- * The newest version's rows, by file, what its id was made from, and the git commit its rows'
- * revisions were read at.
+ * The newest version's rows, by file, what its id was made from, the git commit its rows'
+ * revisions were read at, and the commit its sources were exactly at ('' when they were not a
+ * commit's: source-changes.ts).
  */
 export type OpenState = {
   version: string;
   sum: string;
   history: string;
+  sources: string;
   rows: Map<string, OpenRow>;
 };
 
+/** The open version as a change of it needs it: its rows of some files, and what else it holds. */
+export type OpenChangeState = OpenState & {
+  /** Its articles. */
+  count: number;
+  categories: ContentIndex['categories'];
+  pages: ContentIndex['pages'];
+};
+
+// The literal OPEN_SEQ: a partial index is used only for its own WHERE, not a parameter. Named:
+// without statistics SQLite takes the index of to_seq and reads every row (at 100,000 articles
+// 1.1 s against about 0.1 s).
+const OPEN_ROWS = `articles INDEXED BY articles_open_path WHERE to_seq = ${OPEN_SEQ}`;
+
 /**
- * The open rows of the catalog by source file, when they are one version's, written by this
- * code (`code`) with every row's source: one read of a covering index (at 1,000,000 articles
- * about 3 s with the objects it makes, where the rows themselves are 28 GB). Otherwise undefined:
- * the build compares the whole version.
+ * Reads the open state with `read` when the open rows are one version's, written by this code
+ * (`code`) with every row's source; otherwise undefined.
  */
-export function readOpenState(file: string, code: string): OpenState | undefined {
+function withOpenState<T>(
+  file: string,
+  code: string,
+  read: (db: Database.Database, head: Omit<OpenState, 'rows'>) => T,
+): T | undefined {
   if (!existsSync(file)) return undefined;
   let db: Database.Database | undefined;
   try {
@@ -86,22 +103,66 @@ export function readOpenState(file: string, code: string): OpenState | undefined
       .pluck()
       .get(version) as string | undefined;
     if (!sum) return undefined;
-    // The literal OPEN_SEQ: a partial index is used only for its own WHERE, not a parameter.
-    // Named: without statistics SQLite takes the index of to_seq and reads every row (at 100,000
-    // articles 1.1 s against about 0.1 s).
-    const open = `articles INDEXED BY articles_open_path WHERE to_seq = ${OPEN_SEQ}`;
-    if (db.prepare(`SELECT 1 FROM ${open} AND path = '' LIMIT 1`).get()) return undefined;
-    const rows = new Map<string, OpenRow>();
-    for (const row of db
-      .prepare(`SELECT path, key, revisions, slug, hash FROM ${open}`)
-      .iterate() as IterableIterator<OpenRow>)
-      rows.set(row.path, row);
-    return { version, sum, history: (meta.get('open-history') as string | undefined) ?? '', rows };
+    if (db.prepare(`SELECT 1 FROM ${OPEN_ROWS} AND path = '' LIMIT 1`).get()) return undefined;
+    const history = (meta.get('open-history') as string | undefined) ?? '';
+    const sources = (meta.get('open-sources') as string | undefined) ?? '';
+    return read(db, { version, sum, history, sources });
   } catch {
     return undefined;
   } finally {
     db?.close();
   }
+}
+
+/**
+ * The open rows of the catalog by source file (readOpenState's condition): one read of a covering
+ * index (at 1,000,000 articles about 3 s with the objects it makes, where the rows themselves are
+ * 28 GB). Otherwise undefined: the build compares the whole version.
+ */
+export function readOpenState(file: string, code: string): OpenState | undefined {
+  return withOpenState(file, code, (db, head) => {
+    const rows = new Map<string, OpenRow>();
+    for (const row of db
+      .prepare(`SELECT path, key, revisions, slug, hash FROM ${OPEN_ROWS}`)
+      .iterate() as IterableIterator<OpenRow>)
+      rows.set(row.path, row);
+    return { ...head, rows };
+  });
+}
+
+/**
+ * The open state with the rows of `paths` only (a publish of those files' changes), the number
+ * of open rows, and the open version's categories and pages.
+ */
+export function readOpenChange(
+  file: string,
+  code: string,
+  /** The files whose rows are read, given the open state (undefined: none is read, no state). */
+  pathsOf: (head: Omit<OpenState, 'rows'>) => Iterable<string> | undefined,
+): OpenChangeState | undefined {
+  return withOpenState(file, code, (db, head) => {
+    const paths = pathsOf(head);
+    if (!paths) return undefined;
+    const version = db
+      .prepare('SELECT categories, pages FROM versions WHERE id = ?')
+      .get(head.version) as { categories: string; pages: string };
+    const rowOf = db.prepare(
+      `SELECT path, key, revisions, slug, hash FROM ${OPEN_ROWS} AND path = ?`,
+    );
+    const rows = new Map<string, OpenRow>();
+    for (const path of paths) {
+      const row = rowOf.get(path) as OpenRow | undefined;
+      if (row) rows.set(path, row);
+    }
+    const count = db.prepare(`SELECT count(*) FROM ${OPEN_ROWS}`).pluck().get() as number;
+    return {
+      ...head,
+      rows,
+      count,
+      categories: JSON.parse(version.categories) as ContentIndex['categories'],
+      pages: JSON.parse(version.pages) as ContentIndex['pages'],
+    };
+  });
 }
 
 /** An article of a version as the catalog writer needs it. */
@@ -138,6 +199,8 @@ export type CatalogInput = {
   sum?: string;
   /** The git commit the articles' revisions were read at. */
   history?: string;
+  /** The git commit the sources were exactly at (source-changes.ts), if they were. */
+  sources?: string;
   delta?: CatalogDelta;
 };
 
@@ -338,6 +401,7 @@ export function writeCatalogChanges(
       setMeta.run('open-version', id);
       setMeta.run('open-code', index.code ?? '');
       setMeta.run('open-history', index.history ?? '');
+      setMeta.run('open-sources', index.sources ?? '');
       // A change of the open version: the open stats are that version's, and what changed is
       // added to them (a whole list is counted only when its newest lastmod went).
       const counts = writeListStats(db, seq, changedLists, delta !== undefined);

@@ -342,7 +342,74 @@ describe('a publish as the change of the open version', () => {
         ...(heads.changed ? { historyChanged: heads.changed } : {}),
       });
     };
-    return { publish, looked, historyRead, close: () => cache.close() };
+    const { readOpenChange } = await import('./catalog-writer');
+    const { CATALOG_FILE } = await import('../content/paths');
+    /**
+     * A publish of the files `changed` and `removed` alone, as a build given them by git does
+     * (scripts/build/run-content-build.ts): the open state of those files only.
+     */
+    const publishChange = (
+      changed: Entry[],
+      removed: string[],
+      history: Map<string, Revision[]>,
+      heads: { head: string; since: string; touched: string[] },
+      sources: { since: string; at: string },
+    ) => {
+      cache.put(contentDir, changed);
+      looked.length = 0;
+      historyRead.length = 0;
+      const touched = heads.touched.filter((file) => !changed.some((one) => one.path === file));
+      const open = readOpenChange(CATALOG_FILE, 'code', (head) => {
+        expect(head.sources).toBe(sources.since);
+        return [...changed.map((one) => one.path), ...removed, ...touched];
+      });
+      if (!open) throw new Error('no open state');
+      return publishContentVersion({
+        code: 'code',
+        // A file whose history alone changed comes with its key as it is (the build reads it).
+        sources: [
+          ...changed.map(({ key, path: file }) => ({ key, path: file })),
+          ...touched.map((file) => ({ path: file, key: open.rows.get(file)?.key ?? '' })),
+        ],
+        cache,
+        entries: {
+          get: (key) => {
+            looked.push(key);
+            return cache.entry(key);
+          },
+        },
+        history: {
+          get: (file) => {
+            historyRead.push(file);
+            return history.get(file);
+          },
+        },
+        historyHead: heads.head,
+        historyChanged: { since: heads.since, files: new Set(heads.touched) },
+        change: { open, removed },
+        sourcesAt: sources.at,
+      });
+    };
+    const publishAt = (entries: Entry[], at: string, head = '') => {
+      cache.put(contentDir, entries);
+      return publishContentVersion({
+        code: 'code',
+        sources: entries.map(({ key, path: file }) => ({ key, path: file })),
+        cache,
+        entries: cache.index(contentDir),
+        history: { get: () => undefined },
+        historyHead: head,
+        sourcesAt: at,
+      });
+    };
+    return {
+      publish,
+      publishChange,
+      publishAt,
+      looked,
+      historyRead,
+      close: () => cache.close(),
+    };
   }
 
   /** What readers get of a version: its catalog index and its search documents. */
@@ -465,6 +532,89 @@ describe('a publish as the change of the open version', () => {
       }),
     ).toMatchObject({ version: second.version, switched: false });
     expect([...new Set(writer.historyRead)].sort()).toEqual(paths);
+    writer.close();
+  });
+
+  it('written from the changed files alone, reaches what a version written whole holds', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'content-change-'));
+    const writer = await writerIn(dir);
+    const check = async (
+      result: { version: string },
+      entries: Entry[],
+      history?: Map<string, Revision[]>,
+    ) => {
+      const cold = mkdtempSync(path.join(tmpdir(), 'content-cold-'));
+      const whole = await writerIn(cold);
+      const expected = whole.publish(entries, history);
+      whole.close();
+      expect(result.version).toBe(expected.version);
+      expect(state(dir, result.version)).toEqual(state(cold, expected.version));
+    };
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((name) => article(name, name, `key-${name}`));
+    let files = [a, b, c, d, channel] as Entry[];
+    writer.publishAt(files, 'c0', 'h0');
+    const none = new Map<string, Revision[]>();
+    const heads = (head: string, since: string, touched: string[] = []) => ({
+      head,
+      since,
+      touched,
+    });
+
+    // b corrected and e added: only their entries looked up, nothing else of the archive.
+    const b2 = article('b', 'b', 'key-b2', '更正：b');
+    const e = article('e', 'e', 'key-e');
+    files = [a, b2, c, d, e, channel] as Entry[];
+    const second = writer.publishChange([b2!, e], [], none, heads('h0', 'h0'), {
+      since: 'c0',
+      at: 'c1',
+    });
+    expect(writer.looked.sort()).toEqual(['key-b2', 'key-e']);
+    expect(second.catalog).toMatchObject({ added: 2, closed: 1 });
+    expect(second.replaced).toEqual(['key-b']);
+    await check(second, files);
+
+    // c corrected in git's history alone, d deleted, a's file renamed with its slug.
+    const history = new Map([
+      [
+        c!.path,
+        [
+          { date: '2024-01-25T08:00:00+08:00', subject: '更正：c' },
+          { date: '2024-01-24T08:00:00+08:00', subject: '发布' },
+        ],
+      ],
+    ]);
+    const a2 = article('a-renamed', 'a', 'key-a2');
+    files = [a2, b2, c, e, channel] as Entry[];
+    const third = writer.publishChange(
+      [a2],
+      [a!.path, d!.path],
+      history,
+      heads('h1', 'h0', [c!.path]),
+      { since: 'c1', at: 'c2' },
+    );
+    expect(new Set(writer.historyRead)).toEqual(new Set([a2.path, c!.path]));
+    expect(third.catalog).toMatchObject({ added: 2, closed: 3 });
+    await check(third, files, history);
+
+    // A category among the changes, or a removed file that was no article: written whole.
+    const channel2 = { ...channel, key: 'key-shehui2' };
+    expect(() =>
+      writer.publishChange([channel2], [], history, heads('h1', 'h1'), { since: 'c2', at: 'c3' }),
+    ).toThrow('a category or site page changed');
+    expect(() =>
+      writer.publishChange([], [channel.path], history, heads('h1', 'h1'), {
+        since: 'c2',
+        at: 'c3',
+      }),
+    ).toThrow('categories/shehui.yml: removed, and not an article');
+    // History known from another commit than the open version's: not a change it can write.
+    expect(() =>
+      writer.publishChange([], [], history, heads('h2', 'h0'), { since: 'c2', at: 'c3' }),
+    ).toThrow('the history of the files is not known since the open version');
+    // Nothing it refused was written: the open version is the third, whole again from it.
+    expect(
+      writer.publishChange([], [], history, heads('h1', 'h1'), { since: 'c2', at: 'c3' }),
+    ).toMatchObject({ version: third.version, switched: false });
     writer.close();
   });
 });

@@ -35,6 +35,7 @@ import {
   readOpenState,
   writeCatalogChanges,
   type CatalogWriteResult,
+  type OpenChangeState,
   type OpenRow,
   type OpenState,
 } from './catalog-writer';
@@ -224,8 +225,10 @@ export function changedSum(
 /** The id of a version: a hash of the code and of what it holds (its articles' sum). */
 export function versionId(
   code: string,
-  content: VersionContent,
-  sum: string = articlesSum(content.articles),
+  content: Pick<VersionContent, 'categories' | 'pages'> & {
+    articles: { length: number } | VersionArticle[];
+  },
+  sum: string = articlesSum(content.articles as VersionArticle[]),
 ): string {
   return createHash('sha256')
     .update(code)
@@ -266,6 +269,36 @@ export function changeSince(
   return { base: open.version, sum: changedSum(open.sum, gone, added), added, gone };
 }
 
+/**
+ * A publish of the changed files alone (`change` of publishContentVersion) met what only the whole
+ * comparison handles: a category or site page among them, an open version that moved, a search
+ * index it cannot change. Nothing it wrote is wrong; the caller writes the version whole.
+ */
+export class NeedsWholeVersion extends Error {}
+
+/** The change of the open version made of the changed files' articles and the removed files. */
+function changeOfFiles(
+  open: OpenChangeState,
+  articles: readonly VersionArticle[],
+  removed: readonly string[],
+): VersionChange {
+  const added: VersionArticle[] = [];
+  const gone: OpenRow[] = [];
+  for (const article of articles) {
+    const row = open.rows.get(article.path);
+    if (row?.hash === article.hash) continue;
+    added.push(article);
+    if (row) gone.push(row);
+  }
+  for (const file of removed) {
+    const row = open.rows.get(file);
+    // A removed file with no open row was a category's or a site page's.
+    if (!row) throw new NeedsWholeVersion(`${file}: removed, and not an article`);
+    gone.push(row);
+  }
+  return { base: open.version, sum: changedSum(open.sum, gone, added), added, gone };
+}
+
 export type VersionResult = {
   version: string;
   /** False when the sources and code were those of the live version already. */
@@ -295,12 +328,23 @@ export function publishContentVersion(input: {
   historyChanged?: { since: string; files: ReadonlySet<string> };
   /** The catalog's open state (readOpenState) when the caller has read it already. */
   open?: OpenState;
+  /**
+   * `sources` are only the files changed since the open version's sources (its `sources` commit)
+   * and those whose history changed (`historyChanged`, required); `removed` the files gone since.
+   * `open`: readOpenChange's, with the rows of all of them. Every other article is the open
+   * version's as it is: the publish reads and writes the change, not the archive.
+   */
+  change?: { open: OpenChangeState; removed: readonly string[] };
+  /** The git commit the sources are exactly at (source-changes.ts), if they are. */
+  sourcesAt?: string;
 }): VersionResult {
   const { cache, code, history } = input;
   // The newest version's rows by file: what did not change is taken from them, unread.
-  const open = input.open ?? readOpenState(CATALOG_FILE, code);
+  const open = input.change?.open ?? input.open ?? readOpenState(CATALOG_FILE, code);
   const touched =
     open && input.historyChanged?.since === open.history ? input.historyChanged.files : undefined;
+  if (input.change && !touched)
+    throw new NeedsWholeVersion('the history of the files is not known since the open version');
   const content = versionContent(
     code,
     input.sources,
@@ -310,9 +354,25 @@ export function publishContentVersion(input: {
     open?.rows,
     touched,
   );
-  const change = open && changeSince(open, content.articles);
+  if (input.change && (content.categories.length > 0 || content.pages.length > 0))
+    throw new NeedsWholeVersion('a category or site page changed');
+  const change = input.change
+    ? changeOfFiles(input.change.open, content.articles, input.change.removed)
+    : open && changeSince(open, content.articles);
   const sum = change?.sum ?? articlesSum(content.articles);
-  const version = versionId(code, content, sum);
+  // A change of files holds the open version's categories and pages and its other articles.
+  const whole = input.change
+    ? {
+        articles: {
+          length:
+            input.change.open.count - (change?.gone.length ?? 0) + (change?.added.length ?? 0),
+        },
+        categories: input.change.open.categories,
+        pages: input.change.open.pages,
+      }
+    : content;
+  const count = whole.articles.length;
+  const version = versionId(code, whole, sum);
   const files = versionFiles(version);
   const live = readCurrentVersion();
   let search: SearchWriteResult | undefined;
@@ -343,13 +403,16 @@ export function publishContentVersion(input: {
   // of a version the catalog has already (the same id) are reused as they are.
   const catalog = writeCatalogChanges(CATALOG_FILE, version, {
     articles: (function* () {
+      // Read only when the delta cannot be used: a change of files has no other articles.
+      if (input.change) throw new NeedsWholeVersion('the open version moved');
       for (const article of content.articles) yield catalogArticle(article);
     })(),
-    categories: content.categories,
-    pages: content.pages,
+    categories: whole.categories,
+    pages: whole.pages,
     code,
     sum,
     history: input.historyHead ?? '',
+    ...(input.sourcesAt ? { sources: input.sourcesAt } : {}),
     ...(change
       ? {
           delta: {
@@ -369,14 +432,17 @@ export function publishContentVersion(input: {
     // The articles a document may be asked for by key: the change's, or (compared whole) any.
     let byKey = new Map(change?.added.map((article) => [article.key, article]));
     const articleOf = (key: string) => {
-      if (!byKey.has(key) && byKey.size < content.articles.length)
+      if (!input.change && !byKey.has(key) && byKey.size < content.articles.length)
         byKey = new Map(content.articles.map((article) => [article.key, article]));
       return byKey.get(key);
     };
     search = writeSearchVersion({
       manifestFile: files.search,
       segmentsDir: SEARCH_SEGMENTS_DIR,
-      docs: content.articles.map(({ key, slug }) => ({ key, slug })),
+      docs: () => {
+        if (input.change) throw new NeedsWholeVersion('the search index needs every document');
+        return content.articles.map(({ key, slug }) => ({ key, slug }));
+      },
       load: (key) => {
         const found = cache.search(key);
         const article = articleOf(key);
@@ -406,7 +472,7 @@ export function publishContentVersion(input: {
     });
     const complete: VersionComplete = {
       id: version,
-      articles: content.articles.length,
+      articles: count,
       writtenAt: new Date().toISOString(),
     };
     writeAtomically(files.complete, `${JSON.stringify(complete)}\n`);

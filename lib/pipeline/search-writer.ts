@@ -456,7 +456,8 @@ function deletedIn(info: SegmentInfo, deleted: ReadonlySet<number>): number[] {
 export function writeSearchVersion(input: {
   manifestFile: string;
   segmentsDir: string;
-  docs: SearchKey[];
+  /** Every document of the version (a function: called only when `delta` cannot be used). */
+  docs: readonly SearchKey[] | (() => readonly SearchKey[]);
   load: (key: string) => SearchDocContent;
   code: string;
   previous?: string;
@@ -469,7 +470,8 @@ export function writeSearchVersion(input: {
   /** Postings held in memory before a run of them is written (tests set it low). */
   flushPostings?: number;
 }): SearchWriteResult {
-  const { manifestFile, segmentsDir, docs, load, code } = input;
+  const { manifestFile, segmentsDir, load, code } = input;
+  const docs = () => (typeof input.docs === 'function' ? input.docs() : input.docs);
   mkdirSync(segmentsDir, { recursive: true });
   const fileOf = (info: SegmentInfo) => path.join(segmentsDir, segmentFileName(info.name));
   const base = input.delta && readSearchManifest(input.delta.previous, segmentsDir, code);
@@ -485,7 +487,7 @@ export function writeSearchVersion(input: {
 
   // Otherwise the documents the previous version holds, by key; those this version lacks are
   // left out (at 1,000,000 documents about 10 s).
-  const wanted = new Set(fresh ? [] : docs.map((doc) => doc.key));
+  const wanted = new Set(fresh ? [] : docs().map((doc) => doc.key));
   const existing = new Set<string>();
   for (const info of fresh ? [] : segments) {
     const db = new Database(fileOf(info), { readonly: true, fileMustExist: true });
@@ -513,7 +515,7 @@ export function writeSearchVersion(input: {
     }
   }
 
-  fresh ??= docs.filter((doc) => !existing.has(doc.key));
+  fresh ??= docs().filter((doc) => !existing.has(doc.key));
   // Ids in slug order, so that the same additions give the same segment.
   const added = [...fresh].sort((a, b) =>
     a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.key < b.key ? -1 : 1,
@@ -600,7 +602,7 @@ export function writeSearchVersion(input: {
     code,
     segments,
     deleted: [...deleted].sort((a, b) => a - b),
-    count: marked && base ? base.count - removed + added.length : docs.length,
+    count: marked && base ? base.count - removed + added.length : docs().length,
     nextId,
     titleTotal,
     bodyTotal,

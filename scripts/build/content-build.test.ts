@@ -20,6 +20,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { VersionComplete } from '@/lib/content/paths';
 import { readCatalogIndex } from '@/lib/pipeline/catalog-reader';
+import { listSourceFiles } from '@/lib/pipeline/source-files';
 import { BUILD_TIMEOUT_MS, generateCorpus, REPO, testProject } from '@/lib/pipeline/test-project';
 import { rankPage } from '@/lib/search/postings';
 import { segmentFileName, type SearchManifest } from '@/lib/search/search-db';
@@ -98,6 +99,14 @@ function cachedEntries(dir: string): number {
   }
 }
 
+/** The article files of a content directory, sorted, with their full paths. */
+function articleFiles(content: string): string[] {
+  return readdirSync(path.join(content, 'articles'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => path.join(content, 'articles', file));
+}
+
 async function coldBuild(dir: string) {
   rmSync(path.join(dir, '.contentlayer'), { recursive: true, force: true });
   const result = await contentBuild(dir);
@@ -112,13 +121,7 @@ describe('the incremental content build', () => {
       const dir = testProject('content-build-');
       const content = path.join(dir, 'content');
       await generateCorpus(content, 40);
-      const articles = readdirSync(path.join(content, 'articles'), {
-        recursive: true,
-        encoding: 'utf8',
-      })
-        .filter((file) => file.endsWith('.md'))
-        .sort()
-        .map((file) => path.join(content, 'articles', file));
+      const articles = articleFiles(content);
 
       const first = await contentBuild(dir);
       // 40 articles, the categories and the 3 site documents (关于我们 …).
@@ -223,25 +226,28 @@ describe('the content build output', () => {
   );
 });
 
+/** A project with `count` generated articles, and a publish of it (check-and-build.ts). */
+async function publishProject(prefix: string, count: number) {
+  const dir = testProject(prefix);
+  const content = path.join(dir, 'content');
+  // The generated articles' covers, which the check looks for.
+  symlinkSync(path.join(repo, 'public'), path.join(dir, 'public'));
+  await generateCorpus(content, count);
+  const env = { ...process.env, PWD: dir, CONTENT_DIR: 'content', CONTENT_INDEX_DIR: '' };
+  const checkAndBuild = () =>
+    run(
+      process.execPath,
+      ['--import', 'tsx', path.join(repo, 'scripts/build/check-and-build.ts')],
+      { cwd: dir, env },
+    );
+  return { dir, content, checkAndBuild };
+}
+
 describe('a publish: the content check and build in one process (check-and-build.ts)', () => {
   it(
     'builds from the hashes the check found, and builds nothing when the check fails',
     async () => {
-      const dir = testProject('check-and-build-');
-      const content = path.join(dir, 'content');
-      // The generated articles' covers, which the check looks for.
-      symlinkSync(path.join(repo, 'public'), path.join(dir, 'public'));
-      await generateCorpus(content, 5);
-      const env = { ...process.env, PWD: dir, CONTENT_DIR: 'content', CONTENT_INDEX_DIR: '' };
-      const checkAndBuild = () =>
-        run(
-          process.execPath,
-          ['--import', 'tsx', path.join(repo, 'scripts/build/check-and-build.ts')],
-          {
-            cwd: dir,
-            env,
-          },
-        );
+      const { dir, content, checkAndBuild } = await publishProject('check-and-build-', 5);
       const { stdout } = await checkAndBuild();
       expect(stdout).toMatch(/内容检查 content check: \d+ files, 0 errors/);
       expect(stdout).toMatch(/hashing \d+\.\d s \(taken from the content check\)/);
@@ -271,5 +277,78 @@ describe('a publish: the content check and build in one process (check-and-build
       expect(current.version).toBe(version);
     },
     BUILD_TIMEOUT_MS * 3,
+  );
+
+  it(
+    'reads only the files changed since the last publish when git vouches for the rest',
+    async () => {
+      const {
+        dir,
+        content,
+        checkAndBuild: publish,
+      } = await publishProject('check-and-build-git-', 6);
+      const checkAndBuild = async () => (await publish()).stdout;
+      const git = (...args: string[]) =>
+        run('git', ['-C', content, ...args]).then(({ stdout }) => stdout.trim());
+      const commit = async () => {
+        await git('add', '-A');
+        await git(
+          '-c',
+          'user.name=编辑',
+          '-c',
+          'user.email=e@example.com',
+          'commit',
+          '-qm',
+          '发布',
+        );
+        return git('rev-parse', 'HEAD');
+      };
+      await git('init', '-q');
+      const first = await commit();
+      // The first publish lists every file; it keeps the commit it was made at.
+      const whole = await checkAndBuild();
+      expect(whole).not.toContain('by git');
+      expect(whole).toMatch(/hashing \d+\.\d s \(taken from the content check\)/);
+
+      const articles = articleFiles(content);
+      const corrected = articles[1] as string;
+      writeFileSync(
+        corrected,
+        readFileSync(corrected, 'utf8').replace(/\ntitle: "/, '\ntitle: "更正：'),
+      );
+      rmSync(articles[2] as string);
+      const second = await commit();
+      const published = await checkAndBuild();
+      // Both steps read the two files git names, and nothing else.
+      expect(published).toMatch(
+        new RegExp(
+          `内容检查 content check: ${listSourceFiles(content).length} files, 0 errors, .*, 2 changed since ${first.slice(0, 12)} by git`,
+        ),
+      );
+      expect(published).toContain(
+        `2 files changed since ${first.slice(0, 12)} (git), 1 of them removed`,
+      );
+      expect(published).toMatch(/hashing \d+\.\d s \(the changed files, from git\)/);
+      const warm = output(dir);
+      expect(warm.index).toContain('更正：');
+      expect(warm.complete.articles).toBe(5);
+
+      // An edit not committed: the work tree is no commit's, every file is listed again.
+      writeFileSync(corrected, readFileSync(corrected, 'utf8').replace('更正：', '再更正：'));
+      const dirty = await checkAndBuild();
+      expect(dirty).not.toContain('by git');
+      expect(dirty).not.toContain('(git)');
+      expect(output(dir).index).toContain('再更正：');
+      // Committed: the last publish was of no commit, so this one lists every file too; the next
+      // one reads what changed since.
+      expect(await commit()).not.toBe(second);
+      expect(await checkAndBuild()).not.toContain('by git');
+      writeFileSync(corrected, readFileSync(corrected, 'utf8').replace('再更正：', '三更正：'));
+      await commit();
+      expect(await checkAndBuild()).toContain('1 changed since');
+      const chained = output(dir);
+      expect(await coldBuild(dir)).toEqual(chained);
+    },
+    BUILD_TIMEOUT_MS * 7,
   );
 });

@@ -9,6 +9,7 @@
 // Contentlayer runs through @contentlayer2/core without the CLI's effect-ts tracing, which took a
 // 10,000-article build from over 6 minutes to about a minute (docs/adr/001).
 import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { env } from '../../lib/env';
@@ -21,13 +22,20 @@ import {
   type EntryInfo,
 } from '../../lib/pipeline/build-cache';
 import { openCacheUpkeep } from '../../lib/pipeline/cache-upkeep';
-import { readOpenState } from '../../lib/pipeline/catalog-writer';
+import { readOpenChange, readOpenState } from '../../lib/pipeline/catalog-writer';
 import { lockContentBuild } from '../../lib/pipeline/build-lock';
-import { publishContentVersion, type Source } from '../../lib/pipeline/content-version';
+import {
+  NeedsWholeVersion,
+  publishContentVersion,
+  type Source,
+  type VersionResult,
+} from '../../lib/pipeline/content-version';
 import { updateGitHistory } from '../../lib/pipeline/git-history';
 import { bodiesOnDisk, contentBuildCode, isComplete } from '../../lib/pipeline/index-writer';
+import { changedBetween, cleanCommit } from '../../lib/pipeline/source-changes';
 import { hashSources, type SourceHash } from '../../lib/pipeline/source-hashes';
 import { listSourceFiles } from '../../lib/pipeline/source-files';
+import { contentHash } from '../../lib/pipeline/build-cache';
 import type { CompileJob, Progress } from './compile-sources';
 
 /** The files Contentlayer reads (its own glob): anything else is the content check's to report. */
@@ -151,108 +159,263 @@ async function compileInWorkers(
   );
 }
 
-/**
- * The content build. `hashes`: every source file's content hash as the content check just found
- * them in this process (scripts/build/check-and-build.ts), instead of a second pass over the files.
- */
-export async function runContentBuild(input: { hashes?: readonly SourceHash[] } = {}) {
+type BuildInput = {
+  /**
+   * Every source file's content hash as the content check just found them in this process
+   * (scripts/build/check-and-build.ts), instead of a second pass over the files; with `partial`,
+   * only those of the files the check read (changed since its last run, from git).
+   */
+  hashes?: readonly SourceHash[];
+  partial?: boolean;
+  /**
+   * The commit the content directory is exactly at (cleanCommit, source-changes.ts), if it is;
+   * asked of git when not given.
+   */
+  at?: string;
+};
+
+/** What both ways of writing a version share. */
+type BuildRun = {
+  started: number;
+  compile: string;
+  code: string;
+  images: ReadonlyMap<string, ImageInfo>;
+  cache: ReturnType<typeof openBuildCache>;
+  upkeep: ReturnType<typeof openCacheUpkeep>;
+  history: ReturnType<typeof updateGitHistory>;
+  historyBefore: string | undefined;
+  historyStore: ReturnType<ReturnType<typeof openCacheUpkeep>['historyStore']>;
+  at: string | undefined;
+};
+
+/** The content build. */
+export async function runContentBuild(input: BuildInput = {}) {
   const started = performance.now();
   process.env.CONTENT_INDEX_WRITER = 'content-build';
   const unlock = lockContentBuild(CONTENT_INDEX_DIR);
   try {
     const { compile, code, images } = await contentBuildCode(configPath);
     const cache = openBuildCache(BUILD_CACHE_FILE);
-    const hashes = input.hashes
+    const upkeep = openCacheUpkeep(BUILD_CACHE_FILE);
+    try {
+      // Each file's commits, kept by file in the build cache: read and written for the files the
+      // commits since the last build touched.
+      const historyStore = upkeep.historyStore(contentDir);
+      const historyBefore = historyStore.head();
+      const history = updateGitHistory(contentDir, historyStore);
+      const at = 'at' in input ? input.at : cleanCommit(contentDir);
+      const run: BuildRun = {
+        started,
+        compile,
+        code,
+        images,
+        cache,
+        upkeep,
+        history,
+        historyBefore,
+        historyStore,
+        at,
+      };
+      // Once a day every build-cache entry is compared with the sources: a whole version's work.
+      const retainDue = Date.now() - Number(cache.state(retained) ?? 0) >= RETAIN_EVERY_MS;
+      if (!(at && !retainDue && (await buildChange(run, at, input)))) await buildWhole(run, input);
+    } finally {
+      upkeep.close();
+      cache.close();
+    }
+  } finally {
+    unlock();
+  }
+}
+
+const retained = `retained:${contentDir}`;
+const CHANGED = 'the changed files, from git';
+
+/**
+ * The version as the change of the open one, from the files changed since the commit its sources
+ * were at (git) and those whose history changed: reads, compiles and writes those alone. False
+ * when that cannot be done (no such commit, another code's rows, a category or page among them).
+ */
+async function buildChange(run: BuildRun, at: string, input: BuildInput): Promise<boolean> {
+  const { compile, code, cache, history, historyBefore } = run;
+  const touched = history.touched;
+  if (!touched || historyBefore === undefined) return false;
+  let since = '';
+  let paths: string[] = [];
+  const open = readOpenChange(CATALOG_FILE, code, (head) => {
+    if (!head.sources || head.history !== historyBefore) return undefined;
+    const changed = changedBetween(contentDir, head.sources, at);
+    if (!changed) return undefined;
+    since = head.sources;
+    paths = [...new Set([...changed, ...touched])]
+      .filter((file) => CONTENTLAYER_FILE.test(file))
+      .sort();
+    return paths;
+  });
+  if (!open) return false;
+  const known = new Map(input.partial ? input.hashes?.map((one) => [one.path, one.hash]) : []);
+  const sources: Source[] = [];
+  const removed: string[] = [];
+  for (const file of paths) {
+    let hash = known.get(file);
+    if (hash === undefined) {
+      const full = path.join(contentDir, file);
+      if (statSync(full, { throwIfNoEntry: false })?.isFile())
+        hash = contentHash(readFileSync(full));
+    }
+    if (hash === undefined) removed.push(file);
+    else sources.push({ path: file, key: cacheKey(compile, file, hash) });
+  }
+  const hashed = performance.now();
+  const misses = sources.filter(
+    (source) =>
+      open.rows.get(source.path)?.key !== source.key && !isComplete(cache.entry(source.key)),
+  );
+  say(
+    `${paths.length.toLocaleString('en')} files changed since ${since.slice(0, 12)} (git), ` +
+      `${removed.length} of them removed: ${misses.length.toLocaleString('en')} to compile ` +
+      `(${seconds(run.started, hashed)} s)`,
+  );
+  if (misses.length > 0) {
+    await compileInWorkers(misses, BUILD_CACHE_FILE, run.images);
+    say(`compiled ${misses.length.toLocaleString('en')} files (${seconds(hashed)} s)`);
+  }
+  const compiled = performance.now();
+  say('writing the content version as a change (dates from git history, lists, search index)');
+  let result: VersionResult;
+  try {
+    result = publishContentVersion({
+      code,
+      sources,
+      cache,
+      entries: { get: (key) => cache.entry(key) },
+      history: run.historyStore,
+      historyHead: history.head,
+      historyChanged: { since: historyBefore, files: touched },
+      change: { open, removed },
+      sourcesAt: at,
+    });
+  } catch (error) {
+    if (!(error instanceof NeedsWholeVersion)) throw error;
+    say(`writing the version whole: ${error.message}`);
+    return false;
+  }
+  if (result.replaced) run.upkeep.forget(result.replaced);
+  done(run, result, {
+    files: paths.length,
+    misses: misses.length,
+    hashed,
+    compiled,
+    how: CHANGED,
+  });
+  return true;
+}
+
+/** The version compared whole with the open one: every source file hashed (or the check's hashes). */
+async function buildWhole(run: BuildRun, input: BuildInput): Promise<void> {
+  const { started, compile, code, cache, history, historyBefore } = run;
+  let at = run.at;
+  const links: string[] = [];
+  const hashes =
+    input.hashes && !input.partial
       ? input.hashes.filter((source) => CONTENTLAYER_FILE.test(source.path))
       : hashSources(
           cache,
           contentDir,
-          listSourceFiles(contentDir).filter((file) => CONTENTLAYER_FILE.test(file)),
+          listSourceFiles(contentDir, '', links).filter((file) => CONTENTLAYER_FILE.test(file)),
         );
-    const sources: Source[] = hashes.map(({ path: file, hash }) => ({
-      path: file,
-      key: cacheKey(compile, file, hash),
-    }));
-    const read = hashes.filter((source) => source.read).length;
-    const hashedBy = input.hashes
+  // Git sees a link, not the file it points to: no commit vouches for these sources.
+  if (links.length > 0) at = undefined;
+  const sources: Source[] = hashes.map(({ path: file, hash }) => ({
+    path: file,
+    key: cacheKey(compile, file, hash),
+  }));
+  const read = hashes.filter((source) => source.read).length;
+  const hashedBy =
+    input.hashes && !input.partial
       ? 'taken from the content check'
       : `${read.toLocaleString('en')} files read`;
-    const hashed = performance.now();
-    // The newest version's rows by file: a file with its open row's key was complete when that
-    // version was written (its body is the version's, kept with it), and is not looked at again.
-    const open = readOpenState(CATALOG_FILE, code);
-    const others = open
-      ? sources.filter((source) => open.rows.get(source.path)?.key !== source.key)
-      : sources;
-    // Many to look at (a cold build, new compile code): one scan of the cache's entries and one
-    // listing of the bodies, not a question per file. A cached article or page whose body file
-    // is gone is compiled again.
-    const entries: Map<string, EntryInfo> | undefined =
-      others.length > LOOKUPS_MAX ? cache.index(contentDir) : undefined;
-    const bodies = entries ? bodiesOnDisk() : undefined;
-    const hasBody = bodies ? (hash: string) => bodies.has(hash) : undefined;
-    const misses = others.filter(
-      (source) => !isComplete(entries ? entries.get(source.key) : cache.entry(source.key), hasBody),
-    );
+  const hashed = performance.now();
+  // The newest version's rows by file: a file with its open row's key was complete when that
+  // version was written (its body is the version's, kept with it), and is not looked at again.
+  const open = readOpenState(CATALOG_FILE, code);
+  const others = open
+    ? sources.filter((source) => open.rows.get(source.path)?.key !== source.key)
+    : sources;
+  // Many to look at (a cold build, new compile code): one scan of the cache's entries and one
+  // listing of the bodies, not a question per file. A cached article or page whose body file
+  // is gone is compiled again.
+  const entries: Map<string, EntryInfo> | undefined =
+    others.length > LOOKUPS_MAX ? cache.index(contentDir) : undefined;
+  const bodies = entries ? bodiesOnDisk() : undefined;
+  const hasBody = bodies ? (hash: string) => bodies.has(hash) : undefined;
+  const misses = others.filter(
+    (source) => !isComplete(entries ? entries.get(source.key) : cache.entry(source.key), hasBody),
+  );
+  say(
+    `${sources.length.toLocaleString('en')} source files in ${shortPath(contentDir)}: ` +
+      `${misses.length.toLocaleString('en')} new or changed, ` +
+      `${(sources.length - misses.length).toLocaleString('en')} from the build cache (${seconds(started, hashed)} s)`,
+  );
+  if (misses.length > 0) {
+    await compileInWorkers(misses, BUILD_CACHE_FILE, run.images);
+    for (const source of misses) {
+      const entry = cache.entry(source.key);
+      if (entry) entries?.set(source.key, entry);
+    }
+    say(`compiled ${misses.length.toLocaleString('en')} files (${seconds(hashed)} s)`);
+  }
+  const compiled = performance.now();
+  say('writing the content version (dates from git history, lists, search index)');
+  const result = publishContentVersion({
+    code,
+    sources,
+    cache,
+    entries: entries ?? { get: (key) => cache.entry(key) },
+    ...(open ? { open } : {}),
+    history: run.historyStore,
+    historyHead: history.head,
+    ...(history.touched && historyBefore !== undefined
+      ? { historyChanged: { since: historyBefore, files: history.touched } }
+      : {}),
+    ...(at ? { sourcesAt: at } : {}),
+  });
+  // The entries no source has: those the version replaced, and once a day every one (what a
+  // build that failed after compiling left, a changed category's old entry), a scan of all.
+  if (result.replaced && Date.now() - Number(cache.state(retained) ?? 0) < RETAIN_EVERY_MS) {
+    run.upkeep.forget(result.replaced);
+  } else {
+    cache.retain(contentDir, new Set(sources.map((source) => source.key)));
+    cache.setState(retained, String(Date.now()));
+  }
+  done(run, result, {
+    files: sources.length,
+    misses: misses.length,
+    hashed,
+    compiled,
+    how: hashedBy,
+  });
+}
+
+function done(
+  run: BuildRun,
+  result: VersionResult,
+  counts: { files: number; misses: number; hashed: number; compiled: number; how: string },
+): void {
+  const { started } = run;
+  const { files, misses, hashed, compiled, how } = counts;
+  say(
+    `done: ${files} ${how === CHANGED ? 'changed files' : 'documents'}, ${misses} parsed, ` +
+      `${files - misses} from the cache; version ${result.version}` +
+      `${result.switched ? ' is live' : ' was live already'} (${seconds(started)} s: ` +
+      `hashing ${seconds(started, hashed)} s (${how}), validating and compiling ${seconds(hashed, compiled)} s, ` +
+      `writing the version ${seconds(compiled)} s)`,
+  );
+  if (result.search) {
+    const { added, removed, written, segments } = result.search;
     say(
-      `${sources.length.toLocaleString('en')} source files in ${shortPath(contentDir)}: ` +
-        `${misses.length.toLocaleString('en')} new or changed, ` +
-        `${(sources.length - misses.length).toLocaleString('en')} from the build cache (${seconds(started, hashed)} s)`,
+      `search index: ${added} added, ${removed} left out, ${written} documents written, ` +
+        `${segments} ${segments === 1 ? 'segment' : 'segments'}`,
     );
-    if (misses.length > 0) {
-      await compileInWorkers(misses, BUILD_CACHE_FILE, images);
-      for (const source of misses) {
-        const entry = cache.entry(source.key);
-        if (entry) entries?.set(source.key, entry);
-      }
-      say(`compiled ${misses.length.toLocaleString('en')} files (${seconds(hashed)} s)`);
-    }
-    const compiled = performance.now();
-    say('writing the content version (dates from git history, lists, search index)');
-    // Each file's commits, kept by file in the build cache: read and written for the files the
-    // commits since the last build touched.
-    const upkeep = openCacheUpkeep(BUILD_CACHE_FILE);
-    const historyStore = upkeep.historyStore(contentDir);
-    const historyBefore = historyStore.head();
-    const history = updateGitHistory(contentDir, historyStore);
-    const result = publishContentVersion({
-      code,
-      sources,
-      cache,
-      entries: entries ?? { get: (key) => cache.entry(key) },
-      ...(open ? { open } : {}),
-      history: historyStore,
-      historyHead: history.head,
-      ...(history.touched && historyBefore !== undefined
-        ? { historyChanged: { since: historyBefore, files: history.touched } }
-        : {}),
-    });
-    // The entries no source has: those the version replaced, and once a day every one (what a
-    // build that failed after compiling left, a changed category's old entry), a scan of all.
-    const retained = `retained:${contentDir}`;
-    if (result.replaced && Date.now() - Number(cache.state(retained) ?? 0) < RETAIN_EVERY_MS) {
-      upkeep.forget(result.replaced);
-    } else {
-      cache.retain(contentDir, new Set(sources.map((source) => source.key)));
-      cache.setState(retained, String(Date.now()));
-    }
-    upkeep.close();
-    cache.close();
-    say(
-      `done: ${sources.length} documents, ${misses.length} parsed, ` +
-        `${sources.length - misses.length} from the cache; version ${result.version}` +
-        `${result.switched ? ' is live' : ' was live already'} (${seconds(started)} s: ` +
-        `hashing ${seconds(started, hashed)} s (${hashedBy}), validating and compiling ${seconds(hashed, compiled)} s, ` +
-        `writing the version ${seconds(compiled)} s)`,
-    );
-    if (result.search) {
-      const { added, removed, written, segments } = result.search;
-      say(
-        `search index: ${added} added, ${removed} left out, ${written} documents written, ` +
-          `${segments} ${segments === 1 ? 'segment' : 'segments'}`,
-      );
-    }
-  } finally {
-    unlock();
   }
 }
