@@ -346,9 +346,22 @@ describe('a publish: the content check and build in one process (check-and-build
       writeFileSync(corrected, readFileSync(corrected, 'utf8').replace('再更正：', '三更正：'));
       await commit();
       expect(await checkAndBuild()).toContain('1 changed since');
+      // An article added and removed again between two publishes: its history was touched, it is
+      // in neither commit, and the publish is still the change's.
+      const passing = path.join(path.dirname(corrected), 'passing-article.md');
+      writeFileSync(passing, readFileSync(articles[3] as string, 'utf8'));
+      await commit();
+      rmSync(passing);
+      writeFileSync(corrected, readFileSync(corrected, 'utf8').replace('三更正：', '四更正：'));
+      await commit();
+      const passed = await checkAndBuild();
+      expect(passed).toMatch(/hashing \d+\.\d s \(the changed files, from git\)/);
+      expect(passed).not.toContain('writing the version whole');
       const chained = output(dir);
+      expect(chained.index).toContain('四更正：');
+      expect(chained.index).not.toContain('passing-article');
       expect(await coldBuild(dir)).toEqual(chained);
     },
-    BUILD_TIMEOUT_MS * 7,
+    BUILD_TIMEOUT_MS * 8,
   );
 });

@@ -242,11 +242,13 @@ async function buildChange(run: BuildRun, at: string, input: BuildInput): Promis
   if (!touched || historyBefore === undefined) return false;
   let since = '';
   let paths: string[] = [];
+  let named = new Set<string>();
   const open = readOpenChange(CATALOG_FILE, code, (head) => {
     if (!head.sources || head.history !== historyBefore) return undefined;
     const changed = changedBetween(contentDir, head.sources, at);
     if (!changed) return undefined;
     since = head.sources;
+    named = new Set(changed);
     paths = [...new Set([...changed, ...touched])]
       .filter((file) => CONTENTLAYER_FILE.test(file))
       .sort();
@@ -263,8 +265,11 @@ async function buildChange(run: BuildRun, at: string, input: BuildInput): Promis
       if (statSync(full, { throwIfNoEntry: false })?.isFile())
         hash = contentHash(readFileSync(full));
     }
-    if (hash === undefined) removed.push(file);
-    else sources.push({ path: file, key: cacheKey(compile, file, hash) });
+    // A file gone now that git does not name since the open version's commit was not there
+    // either (added and removed in between, its history touched): nothing of it to remove.
+    if (hash === undefined) {
+      if (named.has(file)) removed.push(file);
+    } else sources.push({ path: file, key: cacheKey(compile, file, hash) });
   }
   const hashed = performance.now();
   const misses = sources.filter(
