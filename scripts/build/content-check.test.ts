@@ -1,6 +1,6 @@
 // `npm run content:check` and the build's `--quiet` check: a warning is never only a number.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,60 @@ describe('the content check', () => {
       ]);
     },
     // Two checks, each about a content build's cost.
+    2 * BUILD_TIMEOUT_MS,
+  );
+
+  it(
+    'in a work tree exactly at a git commit: reads only the files changed since the last check',
+    async () => {
+      const dir = testProject('content-check-git-');
+      const content = path.join(dir, 'content');
+      symlinkSync(path.join(repo, 'public'), path.join(dir, 'public'));
+      await generateCorpus(content, 8);
+      const git = (...args: string[]) => run('git', ['-C', content, ...args]);
+      const commit = async () => {
+        await git('add', '-A');
+        await git('-c', 'user.name=编辑', '-c', 'user.email=e@example.com', 'commit', '-qm', '稿');
+        return (await git('rev-parse', 'HEAD')).stdout.trim();
+      };
+      await git('init', '-q');
+      const first = await commit();
+      const check = () =>
+        run(
+          process.execPath,
+          ['--import', 'tsx', path.join(repo, 'scripts/build/content-check.ts')],
+          { cwd: dir, env: { ...process.env, CONTENT_DIR: content } },
+        ).then(
+          ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+          (error: { code: number; stdout: string; stderr: string }) => error,
+        );
+      const whole = await check();
+      expect(whole.stdout).not.toContain('by git');
+      const files = /content check: (\d+) files/.exec(whole.stdout)?.[1];
+
+      // One article with a date that does not exist, committed: the one file is read, and the
+      // report is still the whole directory's.
+      const article = path.join(
+        content,
+        'articles',
+        readdirSync(path.join(content, 'articles'), { recursive: true, encoding: 'utf8' }).find(
+          (file) => file.endsWith('.md'),
+        ) as string,
+      );
+      writeFileSync(
+        article,
+        readFileSync(article, 'utf8').replace(/^date: .*$/m, 'date: 2024-02-30'),
+      );
+      await commit();
+      const changed = await check();
+      expect(changed.code).toBe(1);
+      expect(changed.stdout).toMatch(
+        new RegExp(
+          `content check: ${files} files, 1 errors, 9 warnings \\(\\d+ ms, 1 checked, .*1 changed since ${first.slice(0, 12)} by git\\)`,
+        ),
+      );
+      expect(changed.stderr).toContain(`${path.basename(article)}:`);
+    },
     2 * BUILD_TIMEOUT_MS,
   );
 
