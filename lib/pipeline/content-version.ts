@@ -244,16 +244,13 @@ export function versionId(
 /** A version as the change of the open one: the articles of files changed or added, the rows that go. */
 export type VersionChange = { base: string; sum: string; added: VersionArticle[]; gone: OpenRow[] };
 
-/** What changed since the open version, by file: its rows that go and the articles that come. */
-export function changeSince(
-  open: { version: string; sum: string; rows: ReadonlyMap<string, OpenRow> },
-  articles: readonly VersionArticle[],
-): VersionChange {
+/** The articles whose open row (by file) differs, and the rows they replace. */
+function changedArticles(rows: ReadonlyMap<string, OpenRow>, articles: readonly VersionArticle[]) {
   const added: VersionArticle[] = [];
   const gone: OpenRow[] = [];
   let kept = 0;
   for (const article of articles) {
-    const row = open.rows.get(article.path);
+    const row = rows.get(article.path);
     if (row?.hash === article.hash) {
       kept += 1;
       continue;
@@ -261,6 +258,15 @@ export function changeSince(
     added.push(article);
     if (row) gone.push(row);
   }
+  return { added, gone, kept };
+}
+
+/** What changed since the open version, by file: its rows that go and the articles that come. */
+export function changeSince(
+  open: { version: string; sum: string; rows: ReadonlyMap<string, OpenRow> },
+  articles: readonly VersionArticle[],
+): VersionChange {
+  const { added, gone, kept } = changedArticles(open.rows, articles);
   // Files removed since: only looked for when some are (the count says so).
   if (kept + gone.length < open.rows.size) {
     const present = new Set(articles.map((article) => article.path));
@@ -282,14 +288,7 @@ function changeOfFiles(
   articles: readonly VersionArticle[],
   removed: readonly string[],
 ): VersionChange {
-  const added: VersionArticle[] = [];
-  const gone: OpenRow[] = [];
-  for (const article of articles) {
-    const row = open.rows.get(article.path);
-    if (row?.hash === article.hash) continue;
-    added.push(article);
-    if (row) gone.push(row);
-  }
+  const { added, gone } = changedArticles(open.rows, articles);
   for (const file of removed) {
     const row = open.rows.get(file);
     // A removed file with no open row was a category's or a site page's.

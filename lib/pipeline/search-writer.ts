@@ -471,7 +471,8 @@ export function writeSearchVersion(input: {
   flushPostings?: number;
 }): SearchWriteResult {
   const { manifestFile, segmentsDir, load, code } = input;
-  const docs = () => (typeof input.docs === 'function' ? input.docs() : input.docs);
+  let all: readonly SearchKey[] | undefined;
+  const docs = () => (all ??= typeof input.docs === 'function' ? input.docs() : input.docs);
   mkdirSync(segmentsDir, { recursive: true });
   const fileOf = (info: SegmentInfo) => path.join(segmentsDir, segmentFileName(info.name));
   const base = input.delta && readSearchManifest(input.delta.previous, segmentsDir, code);
