@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  type BoundLengths,
   decodePostings,
   encodePostings,
   type Postings,
@@ -20,9 +21,11 @@ import {
   type TermCounts,
 } from '../search/postings';
 import {
+  BLOCK_AVERAGES_META,
   LENGTHS_META,
   SEARCH_DB_FORMAT,
   SEARCH_DB_SCHEMA,
+  SEGMENT_PAGE_SIZE,
   segmentFileName,
   SIGNATURES_META,
   titleSignature,
@@ -66,6 +69,12 @@ const MAX_SEGMENTS = 10;
  * no publish waits for a rewrite of the archive.
  */
 export const MAX_MERGE = 20_000;
+/**
+ * A segment of at least this many documents is written in pages of SEGMENT_PAGE_SIZE: its common
+ * words' lists span many pages. A smaller one keeps 4 KB pages: each of its tables and indexes
+ * takes at least a page, so 64 KB pages made a one-article segment 640 KB.
+ */
+const LARGE_SEGMENT = 4096;
 /** Terms a merge reads at a time. */
 const TERMS_PAGE = 5000;
 /** A segment whose documents are at least this share removed is rewritten without them. */
@@ -123,7 +132,11 @@ function writeAtomically(file: string, data: string) {
  * Writes one segment file from scratch with `build`, unless a file of that name (the same
  * content: names are hashes of what goes in) is there already.
  */
-function writeSegmentFile(file: string, build: (db: Database.Database) => void): void {
+function writeSegmentFile(
+  file: string,
+  documents: number,
+  build: (db: Database.Database) => void,
+): void {
   if (existsSync(file)) return;
   const temporary = `${file}.${process.pid}.tmp`;
   rmSync(temporary, { force: true });
@@ -134,6 +147,7 @@ function writeSegmentFile(file: string, build: (db: Database.Database) => void):
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -65536');
+    db.pragma(`page_size = ${documents >= LARGE_SEGMENT ? SEGMENT_PAGE_SIZE : 4096}`);
     db.exec(SEARCH_DB_SCHEMA);
     build(db);
     // Readers open it read-only: no WAL files beside it.
@@ -161,6 +175,7 @@ function setSegmentMeta(
     nextId: number;
     lengths: Uint32Array;
     signatures: Uint32Array;
+    blockAverages: BoundLengths;
   },
 ) {
   const statement = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
@@ -172,6 +187,10 @@ function setSegmentMeta(
     ['nextId', String(segment.nextId)],
     [LENGTHS_META, Buffer.from(segment.lengths.buffer)],
     [SIGNATURES_META, Buffer.from(segment.signatures.buffer)],
+    [
+      BLOCK_AVERAGES_META,
+      JSON.stringify([segment.blockAverages.avgTitle, segment.blockAverages.avgBody]),
+    ],
   ];
   for (const [name, value] of values) statement.run(name, value);
 }
@@ -180,7 +199,11 @@ function setSegmentMeta(
  * Lists of one term that follow each other in id order, as one encoded list, less the `gone` ids;
  * undefined when nothing is left.
  */
-function joinPostings(lists: Postings[], gone?: ReadonlySet<number>): Buffer | undefined {
+function joinPostings(
+  lists: Postings[],
+  bounds: BoundLengths,
+  gone?: ReadonlySet<number>,
+): Buffer | undefined {
   let size = 0;
   for (const list of lists) for (const doc of list.docs) if (!gone?.has(doc)) size += 1;
   if (size === 0) return undefined;
@@ -196,7 +219,22 @@ function joinPostings(lists: Postings[], gone?: ReadonlySet<number>): Buffer | u
       bodyOut[at] = list.bodyTf[i] as number;
       at += 1;
     }
-  return encodePostings(docsOut, titleOut, bodyOut);
+  return encodePostings(docsOut, titleOut, bodyOut, bounds);
+}
+
+/** What a segment's block bounds are computed with: its documents' lengths and averages. */
+function boundLengths(
+  lengths: Uint32Array,
+  firstId: number,
+  totals: { count: number; titleTotal: number; bodyTotal: number },
+): BoundLengths {
+  const { count, titleTotal, bodyTotal } = totals;
+  return {
+    lengths,
+    firstId,
+    avgTitle: count ? titleTotal / count || 1 : 1,
+    avgBody: count ? bodyTotal / count || 1 : 1,
+  };
 }
 
 /** Writes a segment of `added` (ids from `firstId`, in that order); returns its next id. */
@@ -223,15 +261,19 @@ function writeNewSegment(
   // segment (1,000,000 documents: about 66 flushes).
   let runs = 0;
   let insertRun: Database.Statement | undefined;
-  const encode = (add: PostingBuffer) =>
+  const encode = (add: PostingBuffer, bounds?: BoundLengths) =>
     encodePostings(
       add.docs.subarray(0, add.length),
       add.titleTf.subarray(0, add.length),
       add.bodyTf.subarray(0, add.length),
+      bounds,
     );
+  // Block bounds need every document's lengths: lists are written whole only at the end.
+  const bounds = () => boundLengths(lengths, firstId, { count: size, titleTotal, bodyTotal });
   const flush = (last: boolean) => {
     if (last && runs === 0) {
-      for (const [term, add] of pending) writePostings.run(term, encode(add));
+      const all = bounds();
+      for (const [term, add] of pending) writePostings.run(term, encode(add, all));
     } else {
       if (!insertRun) {
         db.exec(
@@ -253,11 +295,12 @@ function writeNewSegment(
       )
       .pluck();
     const runsOf = db.prepare('SELECT data FROM temp.runs WHERE term = ? ORDER BY run').pluck();
+    const all = bounds();
     // A page of terms at a time: a connection cannot write while a statement of it is reading.
     for (let after = ''; ;) {
       const page = termsAfter.all(after) as string[];
       for (const term of page) {
-        const joined = joinPostings((runsOf.all(term) as Buffer[]).map(decodePostings));
+        const joined = joinPostings((runsOf.all(term) as Buffer[]).map(decodePostings), all);
         if (joined) writePostings.run(term, joined);
       }
       if (page.length < TERMS_PAGE) break;
@@ -306,7 +349,15 @@ function writeNewSegment(
   flush(true);
   if (runs > 0) joinRuns();
   const nextId = firstId + size;
-  setSegmentMeta(db, { code, count: size, firstId, nextId, lengths, signatures });
+  setSegmentMeta(db, {
+    code,
+    count: size,
+    firstId,
+    nextId,
+    lengths,
+    signatures,
+    blockAverages: bounds(),
+  });
   return { nextId, titleTotal, bodyTotal };
 }
 
@@ -361,6 +412,13 @@ function mergeSegments(
       lengths.fill(0, (id - firstId) * 2, (id - firstId) * 2 + 2);
       signatures.fill(0, (id - firstId) * 2, (id - firstId) * 2 + 2);
     }
+    let titleTotal = 0;
+    let bodyTotal = 0;
+    for (let at = 0; at < lengths.length; at += 2) {
+      titleTotal += lengths[at] as number;
+      bodyTotal += lengths[at + 1] as number;
+    }
+    const bounds = boundLengths(lengths, firstId, { count, titleTotal, bodyTotal });
     // Every term of any input, each list the inputs' lists one after the other: the inputs are
     // consecutive in id, so the result stays in id order.
     // Read a page at a time: a connection cannot write while a statement of it is reading.
@@ -389,10 +447,18 @@ function mergeSegments(
         const data = read.get(term) as Buffer | undefined;
         return data ? [decodePostings(data)] : [];
       });
-      const joined = joinPostings(lists, goneSet);
+      const joined = joinPostings(lists, bounds, goneSet);
       if (joined) write.run(term, joined);
     }
-    setSegmentMeta(db, { code, count, firstId, nextId, lengths, signatures });
+    setSegmentMeta(db, {
+      code,
+      count,
+      firstId,
+      nextId,
+      lengths,
+      signatures,
+      blockAverages: bounds,
+    });
   })();
   for (const schema of schemas) db.exec(`DETACH DATABASE ${schema}`);
   return count;
@@ -541,7 +607,7 @@ export function writeSearchVersion(input: {
       db.close();
       totals = sums;
     } else {
-      writeSegmentFile(file, (db) => {
+      writeSegmentFile(file, added.length, (db) => {
         totals = db.transaction(() =>
           writeNewSegment(db, added, load, code, firstId, input.flushPostings ?? FLUSH_POSTINGS),
         )();
@@ -569,7 +635,7 @@ export function writeSearchVersion(input: {
       nextId: last.nextId,
       count: inputs.reduce((sum, one) => sum + one.count, 0) - gone.length,
     };
-    writeSegmentFile(fileOf(info), (db) => {
+    writeSegmentFile(fileOf(info), info.count, (db) => {
       written += mergeSegments(
         db,
         inputs.map((one) => ({ file: fileOf(one), info: one })),

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { RESULTS_MAX } from './engine';
 import {
+  BLOCK,
   PHRASE_BATCH,
+  boundScale,
+  lastScored,
   PHRASE_SCAN,
   decodePostings,
   encodePostings,
@@ -15,8 +18,14 @@ import {
 
 type Doc = { slug: string; title: string; tags: string[]; text: string; hidden?: boolean };
 
-/** An index in memory, for the ranking alone. */
-function memorySource(docs: Doc[]): RankSource & { docs: Doc[] } {
+/**
+ * An index in memory, for the ranking alone. Block bounds are computed at `stored` averages
+ * (default: the index's own) and scaled to the index's, as a version reads an older segment's.
+ */
+function memorySource(
+  docs: Doc[],
+  stored?: { avgTitle: number; avgBody: number },
+): RankSource & { docs: Doc[] } {
   const lists = new Map<string, { docs: number[]; title: number[]; body: number[] }>();
   const lengths = docs.map((doc, id) => {
     const counts = termCounts(doc.title, doc.tags, doc.text);
@@ -30,23 +39,36 @@ function memorySource(docs: Doc[]): RankSource & { docs: Doc[] } {
     return termLengths(counts);
   });
   const total = (key: 'title' | 'body') => lengths.reduce((sum, length) => sum + length[key], 0);
+  const averages = {
+    avgTitle: total('title') / docs.length || 1,
+    avgBody: total('body') / docs.length || 1,
+  };
+  const lengthPairs = Uint32Array.from(lengths.flatMap((length) => [length.title, length.body]));
+  const visible = new Uint32Array((docs.length >>> 5) + 1);
+  docs.forEach((doc, id) => {
+    if (!doc.hidden) visible[id >>> 5] = (visible[id >>> 5] as number) | (1 << (id & 31));
+  });
+  const at = stored ?? averages;
+  const scale = boundScale(at, averages);
   return {
     docs,
     count: docs.length,
     maxId: docs.length,
-    avgTitle: total('title') / docs.length || 1,
-    avgBody: total('body') / docs.length || 1,
-    lengths: Uint32Array.from(lengths.flatMap((length) => [length.title, length.body])),
+    ...averages,
+    lengths: lengthPairs,
     postings(term): Postings | undefined {
       const list = lists.get(term);
-      return list && decodePostings(encodePostings(list.docs, list.title, list.body));
+      if (!list) return undefined;
+      const bounds = { lengths: lengthPairs, firstId: 0, ...at };
+      const decoded = decodePostings(encodePostings(list.docs, list.title, list.body, bounds));
+      return { ...decoded, blockBound: decoded.blockBound.map((bound) => bound * scale) };
     },
     titleCandidates: (ids) => ids,
     withTitlePhrase: (ids, phrase) =>
       new Set(ids.filter((doc) => docs[doc]?.title.toLowerCase().includes(phrase))),
     withPhrase: (ids, phrase) =>
       new Set(ids.filter((doc) => docs[doc]?.text.toLowerCase().includes(phrase))),
-    visible: (doc) => !docs[doc]?.hidden,
+    visible,
     slug: (doc) => docs[doc]?.slug ?? '',
   };
 }
@@ -179,6 +201,62 @@ describe('rankPage', () => {
     }
     // The corpus exercises every tier.
     expect([...tiers].sort()).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('ranks the same with block bounds made at other averages, scaled to the index', () => {
+    // A version reads segments whose bounds were made at their own averages: lower ones scale up.
+    const docs = corpus(1500, 3);
+    const plain = memorySource(docs);
+    for (const stored of [
+      { avgTitle: plain.avgTitle / 2, avgBody: plain.avgBody / 3 },
+      { avgTitle: plain.avgTitle * 2, avgBody: plain.avgBody },
+    ]) {
+      const scaled = memorySource(docs, stored);
+      for (const query of queries) {
+        const all = reference(scaled, query);
+        const pages: string[] = [];
+        for (let page = 1; page <= 4; page += 1)
+          pages.push(...rankPage(scaled, query, page, 20).docs.map((doc) => scaled.slug(doc)));
+        expect(pages, query).toEqual(all.slice(0, 80));
+      }
+    }
+  });
+
+  it('scores only the documents that can reach the page: blocks and title-less hits skipped', () => {
+    // A common word, in every body and in one title of 50.
+    const docs = Array.from({ length: 6400 }, (_, index) => ({
+      slug: `d${String(index).padStart(5, '0')}`,
+      title: index % 50 === 0 ? '社区新闻' : '新闻',
+      tags: [],
+      // The title hits tie: each block's title bound is the page's, only the others are below.
+      text: index % 50 === 0 ? '社区。' : `社区${'工作'.repeat(index % 13)}。`,
+    }));
+    const many = memorySource(docs);
+    // With a word no document holds: every document is in the some-words tier.
+    const page = rankPage(many, '社区 街道', 1, 20);
+    expect(page.total).toBe(6400);
+    expect(page.docs.map((doc) => many.slug(doc))).toEqual(
+      reference(many, '社区 街道').slice(0, 20),
+    );
+    expect(lastScored).toBeGreaterThan(0);
+    // The heap fills with the first ids, so the page's 20 tied hits come only after 1,000 ids.
+    expect(lastScored).toBeLessThan(6400 / 4);
+  });
+
+  it('ranks after queries of larger and smaller indexes with fewer and more terms', () => {
+    // Bitmaps are kept between queries, sized by the largest index so far: a query of a small
+    // index with many terms adds some, which a later query of a larger index must not find short.
+    const many = '成都 民族团结 乡村振兴 教育 医疗 高质量发展 社区 就业';
+    rankPage(memorySource(corpus(4000, 9)), '成都', 1, 20);
+    rankPage(memorySource(corpus(600, 4)), many, 1, 20);
+    const middle = memorySource(corpus(2000, 5));
+    for (const query of [many, '高质量发展']) {
+      const all = reference(middle, query);
+      expect(
+        rankPage(middle, query, 1, 30).docs.map((doc) => middle.slug(doc)),
+        query,
+      ).toEqual(all.slice(0, 30));
+    }
   });
 
   it('pages through ties in order, in tiers far larger than the page', () => {
@@ -323,6 +401,50 @@ describe('posting lists', () => {
     expect([...decoded.docs]).toEqual([3, 1, 70_000]);
     expect([...decoded.titleTf]).toEqual([1, 0, 2]);
     expect([...decoded.bodyTf]).toEqual([5, 65_535, 0]);
+  });
+
+  it("bound every posting of their blocks: title hits' and the others' apart", () => {
+    const size = 3 * BLOCK + 5;
+    const docs = Array.from({ length: size }, (_, i) => 10 + 3 * i);
+    const title = docs.map((_, i) => (i % 9 === 0 ? 1 + (i % 3) : 0));
+    const body = docs.map((_, i) => 1 + ((i * 7) % 11));
+    const lengths = new Uint32Array(2 * (10 + 3 * size));
+    for (let id = 0; id < 10 + 3 * size; id += 1) {
+      lengths[2 * id] = 2 + (id % 5);
+      lengths[2 * id + 1] = 20 + ((id * 13) % 300);
+    }
+    const averages = { avgTitle: 4, avgBody: 150 };
+    const list = decodePostings(
+      encodePostings(docs, title, body, { lengths, firstId: 0, ...averages }),
+    );
+    expect(list.blockLast).toHaveLength(4);
+    expect(list.blockLast[3]).toBe(docs[size - 1]);
+    const bm25 = (tf: number, length: number, average: number) =>
+      tf === 0 ? 0 : (tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * length) / average));
+    let tight = 0;
+    docs.forEach((doc, i) => {
+      const block = Math.floor(i / BLOCK);
+      const score =
+        4 * bm25(title[i] as number, lengths[2 * doc] as number, 4) +
+        bm25(body[i] as number, lengths[2 * doc + 1] as number, 150);
+      const bound = list.blockBound[2 * block + ((title[i] as number) > 0 ? 0 : 1)] as number;
+      expect(score).toBeLessThanOrEqual(bound);
+      if (bound - score < 1e-6) tight += 1;
+      expect(doc).toBeLessThanOrEqual(list.blockLast[block] as number);
+    });
+    // Each bound is some posting's score, rounded up to a float32.
+    expect(tight).toBeGreaterThanOrEqual(7);
+    // At a higher average a posting scores more, by at most the ratio (boundScale).
+    const higher = { avgTitle: 6, avgBody: 150 };
+    expect(boundScale(averages, higher)).toBe(1.5);
+    docs.forEach((doc, i) => {
+      const score =
+        4 * bm25(title[i] as number, lengths[2 * doc] as number, 6) +
+        bm25(body[i] as number, lengths[2 * doc + 1] as number, 150);
+      const block = Math.floor(i / BLOCK);
+      const bound = list.blockBound[2 * block + ((title[i] as number) > 0 ? 0 : 1)] as number;
+      expect(score).toBeLessThanOrEqual(bound * 1.5);
+    });
   });
 
   it('decode from a blob at any offset (viewed where aligned, copied where not)', () => {

@@ -4,8 +4,28 @@
 import { RESULTS_MAX } from './engine';
 import { indexTerms, normalizeQuery, queryWords } from './tokenize';
 
-/** One term's documents and its frequency in each document's title (with tags) and body. */
-export type Postings = { docs: Uint32Array; titleTf: Uint16Array; bodyTf: Uint16Array };
+/**
+ * One term's documents and its frequency in each document's title (with tags) and body, with
+ * the bounds of its blocks: the ranking skips the documents of a block that cannot reach the
+ * page without scoring them (docs/adr/014-search-index-on-disk.md).
+ */
+export type Postings = {
+  docs: Uint32Array;
+  titleTf: Uint16Array;
+  bodyTf: Uint16Array;
+  /**
+   * Block i covers the ids after blockLast[i − 1] up to blockLast[i]; ascending, the last one at
+   * least the list's last id.
+   */
+  blockLast: Uint32Array;
+  /**
+   * Per block two bounds, at the averages of the version that reads it: at 2·i at least
+   * 4 · BM25(title) + BM25(body) (before the term's idf) of each of its postings with the term in
+   * the title, at 2·i + 1 of each of the others. Title hits weigh four times, and a block's best
+   * title hit would otherwise bound every document of it.
+   */
+  blockBound: Float32Array | Float64Array;
+};
 
 /** Per term: [frequency in the title and tags, frequency in the body]. */
 export type TermCounts = Record<string, [number, number]>;
@@ -36,15 +56,51 @@ function assertLittleEndian() {
   if (!LITTLE_ENDIAN) throw new Error('search postings are little-endian; this machine is not');
 }
 
-/** [n][doc ids as u32 × n][title tf as u16 × n][body tf as u16 × n], little-endian. */
+const K1 = 1.2;
+const B = 0.75;
+const TITLE_WEIGHT = 4;
+
+/** Postings per block of a stored list: a block is skipped or scored as a whole. */
+export const BLOCK = 64;
+
+/**
+ * What a list's block bounds are computed with: the documents' term lengths (title at 2·i, body
+ * at 2·i + 1, for the id firstId + i) and the averages the bounds assume (the segment's own).
+ */
+export type BoundLengths = {
+  lengths: Uint32Array;
+  firstId: number;
+  avgTitle: number;
+  avgBody: number;
+};
+
+/** The smallest float32 at or above `value` (a bound must not round down). */
+function float32Above(value: number): number {
+  const rounded = Math.fround(value);
+  if (rounded >= value) return rounded;
+  const bits = new Float32Array([rounded]);
+  const view = new Uint32Array(bits.buffer);
+  view[0] = (view[0] as number) + 1;
+  return bits[0] as number;
+}
+
+/**
+ * [n][doc ids as u32 × n][title tf as u16 × n][body tf as u16 × n], little-endian; with `bounds`,
+ * then per block of BLOCK postings its last id (u32 × blocks) and then its two bounds (f32 × 2 ×
+ * blocks, rounded up): the most any of its postings with the term in the title scores, and any of
+ * the others, 4 · BM25(title) + BM25(body) at the given averages. A list without blocks (a segment
+ * writer's runs) is read as one block without a bound.
+ */
 export function encodePostings(
   docs: ArrayLike<number>,
   titleTf: ArrayLike<number>,
   bodyTf: ArrayLike<number>,
+  bounds?: BoundLengths,
 ): Buffer {
   assertLittleEndian();
   const n = docs.length;
-  const bytes = new ArrayBuffer(4 + n * 8);
+  const blocks = bounds ? Math.ceil(n / BLOCK) : 0;
+  const bytes = new ArrayBuffer(4 + n * 8 + blocks * 12);
   new Uint32Array(bytes, 0, 1)[0] = n;
   new Uint32Array(bytes, 4, n).set(docs);
   const title = new Uint16Array(bytes, 4 + n * 4, n);
@@ -53,25 +109,61 @@ export function encodePostings(
     title[i] = Math.min(MAX_TF, titleTf[i] as number);
     body[i] = Math.min(MAX_TF, bodyTf[i] as number);
   }
+  if (bounds) {
+    const last = new Uint32Array(bytes, 4 + n * 8, blocks);
+    const bound = new Float32Array(bytes, 4 + n * 8 + blocks * 4, 2 * blocks);
+    const { lengths, firstId, avgTitle, avgBody } = bounds;
+    const titleNorms = normsFor(avgTitle);
+    const bodyNorms = normsFor(avgBody);
+    for (let block = 0; block < blocks; block += 1) {
+      let bestTitled = 0;
+      let best = 0;
+      const end = Math.min(n, (block + 1) * BLOCK);
+      for (let i = block * BLOCK; i < end; i += 1) {
+        const at = 2 * ((docs[i] as number) - firstId);
+        const score =
+          TITLE_WEIGHT * bm25(title[i] as number, lengths[at] as number, titleNorms, avgTitle) +
+          bm25(body[i] as number, lengths[at + 1] as number, bodyNorms, avgBody);
+        if ((title[i] as number) > 0) bestTitled = Math.max(bestTitled, score);
+        else best = Math.max(best, score);
+      }
+      last[block] = docs[end - 1] as number;
+      bound[2 * block] = float32Above(bestTitled);
+      bound[2 * block + 1] = float32Above(best);
+    }
+  }
   return Buffer.from(bytes);
 }
 
 export function decodePostings(data: Uint8Array): Postings {
   assertLittleEndian();
   const n = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(0, true);
+  const blocks = data.byteLength >= 4 + n * 8 + 12 ? Math.ceil(n / BLOCK) : 0;
+  const size = n * 8 + blocks * 12;
   // Typed-array views need 4-byte alignment. A large blob has its own buffer, aligned: viewed
   // where it is (a common word's list is megabytes at 1,000,000 articles); others are copied.
   let bytes: ArrayBufferLike = data.buffer;
   let at = data.byteOffset + 4;
   if (at % 4 !== 0) {
-    const aligned = new Uint8Array(n * 8);
-    aligned.set(data.subarray(4, 4 + n * 8));
+    const aligned = new Uint8Array(size);
+    aligned.set(data.subarray(4, 4 + size));
     [bytes, at] = [aligned.buffer, 0];
   }
+  const docs = new Uint32Array(bytes, at, n);
   return {
-    docs: new Uint32Array(bytes, at, n),
+    docs,
     titleTf: new Uint16Array(bytes, at + n * 4, n),
     bodyTf: new Uint16Array(bytes, at + n * 6, n),
+    ...(blocks > 0
+      ? {
+          blockLast: new Uint32Array(bytes, at + n * 8, blocks),
+          blockBound: new Float32Array(bytes, at + n * 8 + blocks * 4, 2 * blocks),
+        }
+      : // No blocks: one, which no bound lets the ranking skip.
+        {
+          blockLast: Uint32Array.of(n > 0 ? (docs[n - 1] as number) : 0),
+          blockBound: Float64Array.of(Infinity, Infinity),
+        }),
   };
 }
 
@@ -84,6 +176,7 @@ export interface RankSource {
   readonly avgBody: number;
   /** Term lengths by document id: the title's (with tags) at 2·id, the body's at 2·id + 1. */
   readonly lengths: Uint32Array;
+  /** The term's list, its block bounds at this source's averages. */
   postings(term: string): Postings | undefined;
   /**
    * Those of these documents whose title may hold the (lower-cased) phrase: every one that does,
@@ -100,17 +193,14 @@ export interface RankSource {
    * candidates only, a batch at a time.
    */
   withPhrase(docs: number[], phrase: string): ReadonlySet<number>;
-  /** Whether readers may find the document now (published, not a draft). */
-  visible(doc: number): boolean;
+  /** Documents readers may find now (published, not drafts): bit id % 32 of word id >> 5. */
+  readonly visible: Uint32Array;
   /** The final tie-breaker, the same however the index was built. */
   slug(doc: number): string;
 }
 
 export type RankedPage = { total: number; page: number; totalPages: number; docs: number[] };
 
-const K1 = 1.2;
-const B = 0.75;
-const TITLE_WEIGHT = 4;
 /**
  * The phrase test reads a body: it runs on at most this many of the best-scoring documents that
  * hold every word. A phrase match further down stays in the all-words tier (docs/adr/014).
@@ -146,138 +236,352 @@ function bm25(tf: number, length: number, table: Float64Array, averageLength: nu
   return (tf * (K1 + 1)) / (tf + norm);
 }
 
+/**
+ * How much more than its stored bound a block may score at other averages. BM25 of a posting
+ * grows with the average, by at most the ratio of the averages: with n = k1 · (1 − b + b · ℓ / a),
+ * tf(k1 + 1) / (tf + n′) ≤ tf(k1 + 1) / (tf + n) · n / n′ and n / n′ ≤ a′ / a for a′ ≥ a.
+ */
+export function boundScale(
+  stored: { avgTitle: number; avgBody: number },
+  now: { avgTitle: number; avgBody: number },
+): number {
+  return Math.max(1, now.avgTitle / stored.avgTitle, now.avgBody / stored.avgBody);
+}
+
+export type ParsedQuery = {
+  readonly query: string;
+  readonly words: readonly string[];
+  readonly terms: readonly string[];
+  readonly phrase: string;
+  readonly hasPhrase: boolean;
+};
+/** Queries parsed lately: a search parses its query twice (ranking, excerpts), jieba ~1 ms. */
+const parsed = new Map<string, ParsedQuery>();
+const PARSED_KEPT = 64;
+
 /** What a query asks for: its index terms, the words the reader typed, and the phrase. */
-export function parseQuery(rawQuery: string) {
+export function parseQuery(rawQuery: string): ParsedQuery {
+  const known = parsed.get(rawQuery);
+  if (known) return known;
   const query = normalizeQuery(rawQuery);
   const words = queryWords(query);
   const terms = [...new Set([...indexTerms(query), ...words])];
   const phrase = query.replace(/\s+/g, '');
   const hasPhrase = !/\s/.test(query) && Array.from(phrase).length >= 2;
-  return { query, words, terms, phrase, hasPhrase };
+  const result = { query, words, terms, phrase, hasPhrase };
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(rawQuery, result);
+  return result;
+}
+
+// Sets of documents as bitmaps (bit id % 32 of word id >> 5): a query's sets are made and
+// counted from its lists without a score or counter per document of the archive.
+function setBits(bits: Uint32Array, docs: Uint32Array, only?: Uint16Array) {
+  for (let i = 0; i < docs.length; i += 1) {
+    if (only && only[i] === 0) continue;
+    const doc = docs[i] as number;
+    bits[doc >>> 5] = (bits[doc >>> 5] as number) | (1 << (doc & 31));
+  }
+}
+function popCount(bits: Uint32Array): number {
+  let count = 0;
+  for (let i = 0; i < bits.length; i += 1) {
+    let word = bits[i] as number;
+    if (word === 0) continue;
+    word -= (word >>> 1) & 0x55555555;
+    word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+    count += (Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
+  }
+  return count;
+}
+/** The first id at or after `from` in the set, or −1. */
+function nextBit(bits: Uint32Array, from: number): number {
+  let index = from >>> 5;
+  if (index >= bits.length) return -1;
+  let word = ((bits[index] as number) >>> (from & 31)) << (from & 31);
+  while (word === 0) {
+    index += 1;
+    if (index >= bits.length) return -1;
+    word = bits[index] as number;
+  }
+  return (index << 5) + (31 - Math.clz32(word & -word));
+}
+function idsOf(bits: Uint32Array, count: number): Uint32Array {
+  const ids = new Uint32Array(count);
+  let at = 0;
+  for (let doc = nextBit(bits, 0); doc !== -1 && at < count; doc = nextBit(bits, doc + 1))
+    ids[at++] = doc;
+  return ids.subarray(0, at);
+}
+
+/**
+ * One term of the query, read document by document in id order, with the documents that hold it
+ * in their title (a bitmap): their block bound is the title hits', the others' is lower.
+ */
+type Cursor = Postings & {
+  idf: number;
+  isWord: boolean;
+  titled: Uint32Array;
+  at: number;
+  block: number;
+};
+
+/** The first index at or after `from` whose id is at least `doc`: galloping, then halving. */
+function seek(docs: Uint32Array, from: number, doc: number): number {
+  if (from >= docs.length || (docs[from] as number) >= doc) return from;
+  let step = 1;
+  let low = from;
+  let high = from + 1;
+  while (high < docs.length && (docs[high] as number) < doc) {
+    low = high;
+    step *= 2;
+    high = low + step;
+  }
+  if (high > docs.length) high = docs.length;
+  // docs[low] < doc, and docs[high] ≥ doc or high is the end.
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if ((docs[middle] as number) < doc) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+/** A bound may be this much below a sum computed otherwise (rounding): skip only below it. */
+const SLACK = 1 + 1e-9;
+
+/**
+ * Scores documents, one at a time in id order, and says for a run of ids the most any of them
+ * can score (the sum of the terms' block bounds), and for one document the most it can score
+ * (each term's bound for title hits or for the others), so that documents below the page are
+ * skipped unscored, whole blocks at a time where they can be.
+ */
+class Scorer {
+  private windowEnd = -1;
+  private windowBound = 0;
+  private readonly titleNorms: Float64Array;
+  private readonly bodyNorms: Float64Array;
+  /** Whether the document last scored holds every word among its body's terms. */
+  bodyWise = false;
+  /** Documents scored (for the tests: most are skipped). */
+  scored = 0;
+  constructor(
+    private readonly cursors: Cursor[],
+    private readonly source: RankSource,
+    private readonly wordCount: number,
+  ) {
+    this.titleNorms = normsFor(source.avgTitle);
+    this.bodyNorms = normsFor(source.avgBody);
+  }
+  /** From the first id again. */
+  reset() {
+    for (const cursor of this.cursors) {
+      cursor.at = 0;
+      cursor.block = 0;
+    }
+    this.windowEnd = -1;
+  }
+  /**
+   * The most a document from `doc` to `end` can score; −1 when no term has postings at or after
+   * `doc`. Moves each term to its block that holds `doc`.
+   */
+  bound(doc: number): number {
+    if (doc <= this.windowEnd) return this.windowBound;
+    let end = Infinity;
+    let bound = 0;
+    for (const cursor of this.cursors) {
+      const { blockLast, blockBound } = cursor;
+      while (cursor.block < blockLast.length && (blockLast[cursor.block] as number) < doc)
+        cursor.block += 1;
+      if (cursor.block === blockLast.length) continue;
+      const titled = blockBound[2 * cursor.block] as number;
+      const other = blockBound[2 * cursor.block + 1] as number;
+      bound += cursor.idf * (titled > other ? titled : other);
+      end = Math.min(end, blockLast[cursor.block] as number);
+    }
+    if (end === Infinity) return -1;
+    this.windowEnd = end;
+    this.windowBound = bound * SLACK;
+    return this.windowBound;
+  }
+  /** The last id of the run `bound` was last asked about. */
+  get end() {
+    return this.windowEnd;
+  }
+  /** The most `doc` can score, within the run `bound` was last asked about. */
+  docBound(doc: number): number {
+    let bound = 0;
+    for (const cursor of this.cursors) {
+      if (cursor.block === cursor.blockLast.length) continue;
+      const titled = ((cursor.titled[doc >>> 5] as number) >>> (doc & 31)) & 1;
+      bound += cursor.idf * (cursor.blockBound[2 * cursor.block + 1 - titled] as number);
+    }
+    return bound * SLACK;
+  }
+  /** BM25 of the document, added term by term in the query's order (as every ranking of it). */
+  score(doc: number): number {
+    const { lengths, avgTitle, avgBody } = this.source;
+    const { titleNorms, bodyNorms } = this;
+    let score = 0;
+    let bodyWords = 0;
+    this.scored += 1;
+    for (const cursor of this.cursors) {
+      const at = seek(cursor.docs, cursor.at, doc);
+      cursor.at = at;
+      if (cursor.docs[at] !== doc) continue;
+      const inTitle = cursor.titleTf[at] as number;
+      const inBody = cursor.bodyTf[at] as number;
+      const titleScore = bm25(inTitle, lengths[2 * doc] as number, titleNorms, avgTitle);
+      const bodyScore = bm25(inBody, lengths[2 * doc + 1] as number, bodyNorms, avgBody);
+      score = score + cursor.idf * (TITLE_WEIGHT * titleScore + bodyScore);
+      if (cursor.isWord && inBody > 0) bodyWords += 1;
+    }
+    this.bodyWise = this.wordCount > 0 && bodyWords === this.wordCount;
+    return score;
+  }
+}
+
+type Scored = { doc: number; score: number; bodyWise: boolean };
+
+/**
+ * The best `k` documents of the set, by score, ties by slug. Documents are scored in id order
+ * while a min-heap keeps the k best so far; once it is full, a run of ids whose bound is below
+ * its least score is skipped unscored. Documents tied with that least score are kept beside the
+ * heap, and slugs are read only to order the runs of equal scores among those kept.
+ */
+function topK(
+  scorer: Scorer,
+  set: Uint32Array,
+  k: number,
+  slug: (doc: number) => string,
+): Scored[] {
+  scorer.reset();
+  const heap: Scored[] = [];
+  let ties: Scored[] = [];
+  const less = (a: number, b: number) => (heap[a] as Scored).score < (heap[b] as Scored).score;
+  const swap = (a: number, b: number) => {
+    const held = heap[a] as Scored;
+    heap[a] = heap[b] as Scored;
+    heap[b] = held;
+  };
+  const up = (start: number) => {
+    for (let i = start; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!less(i, parent)) break;
+      swap(i, parent);
+      i = parent;
+    }
+  };
+  const down = (start: number) => {
+    for (let i = start; ;) {
+      let child = 2 * i + 1;
+      if (child >= heap.length) break;
+      if (child + 1 < heap.length && less(child + 1, child)) child += 1;
+      if (!less(child, i)) break;
+      swap(i, child);
+      i = child;
+    }
+  };
+  for (let doc = nextBit(set, 0); doc !== -1;) {
+    if (heap.length === k) {
+      const bound = scorer.bound(doc);
+      if (bound < 0) break;
+      const least = (heap[0] as Scored).score;
+      if (bound < least) {
+        doc = nextBit(set, scorer.end + 1);
+        continue;
+      }
+      if (scorer.docBound(doc) < least) {
+        doc = nextBit(set, doc + 1);
+        continue;
+      }
+    }
+    const score = scorer.score(doc);
+    const scored = { doc, score, bodyWise: scorer.bodyWise };
+    if (heap.length < k) {
+      heap.push(scored);
+      up(heap.length - 1);
+    } else {
+      const least = (heap[0] as Scored).score;
+      if (score > least) {
+        const out = heap[0] as Scored;
+        heap[0] = scored;
+        down(0);
+        const now = (heap[0] as Scored).score;
+        // Ties of the least score stay only while it is still the least.
+        ties = now === least ? [...ties, out] : [];
+      } else if (score === least) ties.push(scored);
+    }
+    doc = nextBit(set, doc + 1);
+  }
+  // By score, then each run of equal scores by slug, each slug read once.
+  const kept = [...heap, ...ties].sort((x, y) => y.score - x.score);
+  for (let from = 0; from < kept.length;) {
+    let to = from + 1;
+    while (to < kept.length && (kept[to] as Scored).score === (kept[from] as Scored).score) to += 1;
+    if (to - from > 1) {
+      const run = kept.slice(from, to).map((entry) => ({ entry, slug: slug(entry.doc) }));
+      run.sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+      run.forEach(({ entry }, at) => (kept[from + at] = entry));
+    }
+    from = to;
+  }
+  return kept.slice(0, k);
 }
 
 /**
  * A tier's documents, handed out best first: by score, ties by slug. Only as many are put in
- * order as are taken. The next ones are found by score alone (the k-th best score is a threshold:
- * one pass over the rest with a small heap), and only those at or above it are sorted, so slugs
- * are read for ties among them, not for the ties of the whole tier.
+ * order as are taken: the best k are found (topK), and when more are asked for, the best 2k, or
+ * the whole tier once that is a quarter of it.
  */
 class Tier {
-  private ordered: number[] = [];
+  private ordered: Scored[] = [];
   private at = 0;
   constructor(
-    private rest: Uint32Array,
-    private readonly scores: Float64Array,
+    private readonly scorer: Scorer,
+    private readonly set: Uint32Array,
+    private readonly count: number,
     private readonly slug: (doc: number) => string,
   ) {}
   /** Documents not taken yet. */
   get size() {
-    return this.ordered.length - this.at + this.rest.length;
+    return this.count - this.at;
   }
   /** The next `count` documents in order, fewer at the end of the tier. */
-  take(count: number): number[] {
-    if (this.ordered.length - this.at < count) this.order(count - (this.ordered.length - this.at));
+  take(count: number): Scored[] {
+    if (this.ordered.length - this.at < count && this.ordered.length < this.count) {
+      // At least twice what was asked: a phrase scan takes batch after batch. A quarter of the
+      // tier or more, all of it: each pass scores from the first id again.
+      let want = Math.max(this.at + count, 2 * this.ordered.length);
+      if (want * 4 >= this.count) want = this.count;
+      this.ordered = topK(this.scorer, this.set, want, this.slug);
+    }
     const taken = this.ordered.slice(this.at, this.at + count);
     this.at += taken.length;
     return taken;
   }
-  /** Moves at least `count` more documents (all of them if fewer) from `rest` into `ordered`. */
-  private order(count: number) {
-    const { rest, scores } = this;
-    if (rest.length === 0) return;
-    // At least twice what was asked: a phrase scan takes batch after batch.
-    const want = Math.max(count, 2 * this.ordered.length, 64);
-    let next: Uint32Array;
-    if (rest.length <= want) {
-      next = rest;
-      this.rest = new Uint32Array(0);
-    } else {
-      const threshold = kthBest(rest, scores, want);
-      let above = 0;
-      for (let i = 0; i < rest.length; i += 1)
-        if ((scores[rest[i] as number] as number) >= threshold) above += 1;
-      next = new Uint32Array(above);
-      const below = new Uint32Array(rest.length - above);
-      let a = 0;
-      let b = 0;
-      for (let i = 0; i < rest.length; i += 1) {
-        const doc = rest[i] as number;
-        if ((scores[doc] as number) >= threshold) next[a++] = doc;
-        else below[b++] = doc;
-      }
-      this.rest = below;
-    }
-    // By score, then each run of equal scores by slug, each slug read once.
-    const sorted = Array.from(next).sort((x, y) => (scores[y] as number) - (scores[x] as number));
-    for (let from = 0; from < sorted.length;) {
-      const score = scores[sorted[from] as number] as number;
-      let to = from + 1;
-      while (to < sorted.length && scores[sorted[to] as number] === score) to += 1;
-      if (to - from > 1) {
-        const run = sorted.slice(from, to).map((doc) => ({ doc, slug: this.slug(doc) }));
-        run.sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
-        run.forEach(({ doc }, at) => (sorted[from + at] = doc));
-      }
-      from = to;
-    }
-    if (this.at > 0) {
-      this.ordered = this.ordered.slice(this.at);
-      this.at = 0;
-    }
-    for (const doc of sorted) this.ordered.push(doc);
-  }
 }
 
-/** The k-th best score among `docs` (k ≤ docs.length), with a min-heap of the k best so far. */
-function kthBest(docs: Uint32Array, scores: Float64Array, k: number): number {
-  const heap = new Float64Array(k);
-  for (let i = 0; i < k; i += 1) heap[i] = scores[docs[i] as number] as number;
-  const down = (start: number) => {
-    let i = start;
-    const value = heap[i] as number;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= k) break;
-      if (child + 1 < k && (heap[child + 1] as number) < (heap[child] as number)) child += 1;
-      if ((heap[child] as number) >= value) break;
-      heap[i] = heap[child] as number;
-      i = child;
-    }
-    heap[i] = value;
-  };
-  for (let i = (k >> 1) - 1; i >= 0; i -= 1) down(i);
-  for (let i = k; i < docs.length; i += 1) {
-    const score = scores[docs[i] as number] as number;
-    if (score > (heap[0] as number)) {
-      heap[0] = score;
-      down(0);
-    }
-  }
-  return heap[0] as number;
+// Reused between queries (ranking is synchronous, so one query at a time per process): bitmaps,
+// an eighth of a byte a document each, four and one per term of the query. At most SCRATCH_KEPT
+// are kept: a long query's others are made for it and dropped.
+const SCRATCH_KEPT = 16;
+let scratch: Uint32Array[] = [];
+/** The length of every kept bitmap: the largest index's so far. */
+let scratchWords = 0;
+function bitmaps(count: number, maxId: number): Uint32Array[] {
+  const words = (maxId >>> 5) + 1;
+  if (scratchWords < words) [scratch, scratchWords] = [[], words];
+  while (scratch.length < Math.min(count, SCRATCH_KEPT))
+    scratch.push(new Uint32Array(scratchWords));
+  const made = Array.from({ length: count }, (_, at) =>
+    at < scratch.length ? (scratch[at] as Uint32Array) : new Uint32Array(words),
+  );
+  return made.map((bits) => bits.subarray(0, words));
 }
 
-// Reused between queries (ranking is synchronous, so one query at a time per process).
-let scratch:
-  | {
-      scores: Float64Array;
-      words: Uint8Array;
-      titleWords: Uint8Array;
-      bodyWords: Uint8Array;
-      touched: Uint32Array;
-    }
-  | undefined;
-function scratchFor(size: number) {
-  if (!scratch || scratch.scores.length < size) {
-    scratch = {
-      scores: new Float64Array(size),
-      words: new Uint8Array(size),
-      titleWords: new Uint8Array(size),
-      bodyWords: new Uint8Array(size),
-      touched: new Uint32Array(size),
-    };
-  }
-  return scratch;
-}
+/** Documents scored by the last query (for the tests: most are skipped). */
+export let lastScored = 0;
 
 /**
  * One page of results, in tiers and then by BM25: the exact phrase in the title (each of its
@@ -293,93 +597,91 @@ export function rankPage(
 ): RankedPage {
   const { words, terms, phrase, hasPhrase } = parseQuery(rawQuery);
   const empty = { total: 0, page: 1, totalPages: 1, docs: [] };
+  lastScored = 0;
   if (terms.length === 0 || source.count === 0) return empty;
-  const { scores, words: wordsFound, titleWords, bodyWords, touched } = scratchFor(source.maxId);
-  let touchedCount = 0;
   const wordSet = new Set(words);
-  const { lengths, avgTitle, avgBody } = source;
-  const titleNorms = normsFor(avgTitle);
-  const bodyNorms = normsFor(avgBody);
+  const lists: { list: Postings; isWord: boolean }[] = [];
+  for (const term of terms) {
+    const list = source.postings(term);
+    if (list && list.docs.length > 0) lists.push({ list, isWord: wordSet.has(term) });
+  }
+  const scratchBits = bitmaps(4 + lists.length, source.maxId);
+  const [found, all, titled, word] = scratchBits as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+  ];
+  const cursors = lists.map(({ list, isWord }, at): Cursor => {
+    const df = list.docs.length;
+    const idf = Math.log(1 + (source.count - df + 0.5) / (df + 0.5));
+    const titledBits = scratchBits[4 + at] as Uint32Array;
+    return { ...list, idf, isWord, titled: titledBits, at: 0, block: 0 };
+  });
   try {
-    for (const term of terms) {
-      const list = source.postings(term);
-      if (!list) continue;
-      const isWord = wordSet.has(term) ? 1 : 0;
-      const { docs, titleTf, bodyTf } = list;
-      const df = docs.length;
-      const idf = Math.log(1 + (source.count - df + 0.5) / (df + 0.5));
-      for (let i = 0; i < df; i += 1) {
-        const doc = docs[i] as number;
-        const before = scores[doc] as number;
-        // Every posting has a positive score, so zero means not seen yet.
-        if (before === 0) touched[touchedCount++] = doc;
-        const inTitle = titleTf[i] as number;
-        const inBody = bodyTf[i] as number;
-        const titleScore = bm25(inTitle, lengths[2 * doc] as number, titleNorms, avgTitle);
-        const bodyScore = bm25(inBody, lengths[2 * doc + 1] as number, bodyNorms, avgBody);
-        scores[doc] = before + idf * (TITLE_WEIGHT * titleScore + bodyScore);
-        // A list holds a document once, so these count distinct words.
-        if (isWord && (wordsFound[doc] as number) < 255) {
-          wordsFound[doc] = (wordsFound[doc] as number) + 1;
-          if (inTitle > 0) titleWords[doc] = (titleWords[doc] as number) + 1;
-          if (inBody > 0) bodyWords[doc] = (bodyWords[doc] as number) + 1;
-        }
+    // Found: holds some term; all: every word; titled: every word among the title's terms.
+    for (const cursor of cursors) {
+      setBits(found, cursor.docs);
+      setBits(cursor.titled, cursor.docs, cursor.titleTf);
+    }
+    const { visible } = source;
+    for (let i = 0; i < found.length; i += 1)
+      found[i] = (found[i] as number) & ((visible[i] as number) | 0);
+    const wordCursors = cursors.filter((cursor) => cursor.isWord);
+    const everyWord = wordSet.size > 0 && wordCursors.length === wordSet.size;
+    if (everyWord) {
+      all.set(found);
+      for (const cursor of wordCursors) {
+        word.fill(0);
+        setBits(word, cursor.docs);
+        for (let i = 0; i < all.length; i += 1) all[i] = (all[i] as number) & (word[i] as number);
+      }
+      if (hasPhrase) {
+        titled.set(all);
+        for (const cursor of wordCursors)
+          for (let i = 0; i < titled.length; i += 1)
+            titled[i] = (titled[i] as number) & (cursor.titled[i] as number);
       }
     }
-    const allCount = Math.min(255, wordSet.size);
-    const all = new Uint32Array(touchedCount);
-    const some = new Uint32Array(touchedCount);
-    // Documents with every word among their title's (and tags') terms: only their titles can
-    // hold the phrase (a title that holds it as letters split otherwise, 宗教育人 for 教育,
-    // does not count as holding the word).
-    const titleWise = new Uint32Array(hasPhrase ? touchedCount : 0);
-    let allLength = 0;
-    let someLength = 0;
-    let titleLength = 0;
-    for (let i = 0; i < touchedCount; i += 1) {
-      const doc = touched[i] as number;
-      if (!source.visible(doc)) continue;
-      if (wordSet.size > 0 && wordsFound[doc] === allCount) {
-        all[allLength++] = doc;
-        if (hasPhrase && titleWords[doc] === allCount) titleWise[titleLength++] = doc;
-      } else some[someLength++] = doc;
-    }
-    const total = allLength + someLength;
+    const total = popCount(found);
+    const allCount = everyWord ? popCount(all) : 0;
+    // The documents with some word but not all of them.
+    for (let i = 0; i < found.length; i += 1) found[i] = (found[i] as number) & ~(all[i] as number);
     const shown = Math.min(total, RESULTS_MAX);
     const totalPages = Math.max(1, Math.ceil(shown / pageSize));
     const page = Math.min(requestedPage, totalPages);
     const start = (page - 1) * pageSize;
     const end = Math.min(shown, start + pageSize);
     const slug = (doc: number) => source.slug(doc);
+    const scorer = new Scorer(cursors, source, wordSet.size);
     const ordered: number[] = [];
     const take = (tier: Tier) => {
       if (ordered.length < end)
-        for (const doc of tier.take(end - ordered.length)) ordered.push(doc);
+        for (const { doc } of tier.take(end - ordered.length)) ordered.push(doc);
     };
-    let allWords = all.subarray(0, allLength);
-    const titled = new Set<number>();
-    if (hasPhrase && titleLength > 0) {
+    let allLeft = allCount;
+    if (hasPhrase && everyWord && end > 0) {
       // The phrase in the title: its candidates are tested best first, a batch at a time, until
-      // the page is full of matches. The all-words tier is only needed when every candidate has
-      // been tested, and then it is every document that did not match.
-      const candidates = new Tier(
-        source.titleCandidates(titleWise.subarray(0, titleLength), phrase),
-        scores,
-        slug,
-      );
-      while (ordered.length < end && candidates.size > 0) {
-        const batch = candidates.take(Math.max(PHRASE_BATCH, end - ordered.length));
-        const found = source.withTitlePhrase(batch, phrase);
+      // the page is full of matches. Those that hold it leave the all-words tier.
+      const titledCount = popCount(titled);
+      const candidates = source.titleCandidates(idsOf(titled, titledCount), phrase);
+      titled.fill(0);
+      for (const doc of candidates)
+        titled[doc >>> 5] = (titled[doc >>> 5] as number) | (1 << (doc & 31));
+      const tier = new Tier(scorer, titled, candidates.length, slug);
+      while (ordered.length < end && tier.size > 0) {
+        const batch = tier.take(Math.max(PHRASE_BATCH, end - ordered.length)).map(({ doc }) => doc);
+        const holding = source.withTitlePhrase(batch, phrase);
         for (const doc of batch) {
-          if (!found.has(doc)) continue;
+          if (!holding.has(doc)) continue;
           ordered.push(doc);
-          titled.add(doc);
+          all[doc >>> 5] = (all[doc >>> 5] as number) & ~(1 << (doc & 31));
+          allLeft -= 1;
         }
       }
     }
-    if (ordered.length < end) {
-      if (titled.size > 0) allWords = allWords.filter((doc) => !titled.has(doc));
-      const tier = new Tier(allWords, scores, slug);
+    if (ordered.length < end && allLeft > 0) {
+      const tier = new Tier(scorer, all, allLeft, slug);
       if (hasPhrase) {
         // The phrase in the body first, best first; the other all-words documents after them.
         // Once the page holds enough phrase matches the rest need not be read: they come later.
@@ -390,26 +692,21 @@ export function rankPage(
           const batch = tier.take(Math.min(PHRASE_BATCH, PHRASE_SCAN - scanned));
           scanned += batch.length;
           // Only a body with every word among its terms is read (as for titles, above).
-          const found = source.withPhrase(
-            batch.filter((doc) => bodyWords[doc] === allCount),
+          const holding = source.withPhrase(
+            batch.filter((entry) => entry.bodyWise).map(({ doc }) => doc),
             phrase,
           );
-          for (const doc of batch) (found.has(doc) ? inBody : rest).push(doc);
+          for (const { doc } of batch) (holding.has(doc) ? inBody : rest).push(doc);
         }
         for (const doc of inBody) ordered.push(doc);
         for (const doc of rest) ordered.push(doc);
       }
       take(tier);
     }
-    take(new Tier(some.subarray(0, someLength), scores, slug));
+    if (ordered.length < end) take(new Tier(scorer, found, total - allCount, slug));
+    lastScored = scorer.scored;
     return { total, page, totalPages, docs: ordered.slice(start, end) };
   } finally {
-    for (let i = 0; i < touchedCount; i += 1) {
-      const doc = touched[i] as number;
-      scores[doc] = 0;
-      wordsFound[doc] = 0;
-      titleWords[doc] = 0;
-      bodyWords[doc] = 0;
-    }
+    for (const bits of scratchBits) bits.fill(0);
   }
 }

@@ -7,7 +7,7 @@
 // archive (docs/adr/014-search-index-on-disk.md). A change to this layout or to the tokenizer
 // changes the content build's code version (lib/pipeline/build-version.ts), so a segment written
 // by other code is never named by a new version.
-export const SEARCH_DB_FORMAT = '5';
+export const SEARCH_DB_FORMAT = '6';
 
 export const SEARCH_DB_SCHEMA = `
   CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,9 +37,24 @@ export const SEARCH_DB_SCHEMA = `
     date_ms INTEGER NOT NULL
   );
   CREATE INDEX doc_info_shown ON doc_info (draft, date_ms);
-  -- One row per index term: its documents and frequencies (lib/search/postings.ts encodes them).
+  -- One row per index term: its documents and frequencies, and per block of 64 postings the
+  -- most one of them scores, before idf, at the averages of meta 'block_averages'
+  -- (lib/search/postings.ts encodes them).
   CREATE TABLE postings (term TEXT PRIMARY KEY, data BLOB NOT NULL);
 `;
+
+/**
+ * meta 'block_averages', JSON [title, body]: the average term lengths the posting lists' block
+ * bounds were computed at (the segment's own). A version with other averages scales them
+ * (boundScale in lib/search/postings.ts).
+ */
+export const BLOCK_AVERAGES_META = 'block_averages';
+
+/**
+ * A segment's page size. A common word's list at 1,000,000 articles is megabytes in overflow
+ * pages, each read on its own: with 4 KB pages reading it was most of a query's time.
+ */
+export const SEGMENT_PAGE_SIZE = 65_536;
 
 /**
  * meta 'lengths', a BLOB: every document's title and body length in terms (BM25 reads both for

@@ -46,15 +46,15 @@ function index(): Open {
 
 const VISIBLE = Symbol.for('news.search-visible');
 const flags = globalThis as typeof globalThis & {
-  [VISIBLE]?: { key: string; open: Open; visible: Uint8Array };
+  [VISIBLE]?: { key: string; open: Open; visible: Uint32Array };
 };
 
 /**
- * Marks the documents readers may find (a byte each), once per state of publication: it changes
+ * Marks the documents readers may find (a bit each), once per state of publication: it changes
  * when another version is served or a scheduled article falls due. The index holds each
  * document's date and draft flag, so this is one query of the file, not a list held in memory.
  */
-function visibility(open: Open): Uint8Array {
+function visibility(open: Open): Uint32Array {
   const { key, at, all } = publicationMoment();
   const known = flags[VISIBLE];
   if (known?.open === open && known.key === key) return known.visible;

@@ -10,8 +10,9 @@ import 'server-only';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { decodePostings, type Postings, type RankSource } from './postings';
+import { boundScale, decodePostings, type Postings, type RankSource } from './postings';
 import {
+  BLOCK_AVERAGES_META,
   LENGTHS_META,
   SEARCH_DB_FORMAT,
   segmentFileName,
@@ -26,10 +27,10 @@ export type SearchFile = {
   text(doc: number): string;
   /**
    * Which documents readers may find at `now` (not drafts, due by then; every one when `all`,
-   * as in a preview), as the ranking's visibility flags.
+   * as in a preview), as the ranking's bitmap (RankSource.visible).
    */
-  visibleAt(now: number, all: boolean): Uint8Array;
-  setVisible(visible: Uint8Array): void;
+  visibleAt(now: number, all: boolean): Uint32Array;
+  setVisible(visible: Uint32Array): void;
   /** The segment files it reads. */
   readonly segments: readonly string[];
   close(): void;
@@ -45,6 +46,8 @@ export type Segment = {
   readonly file: string;
   readonly firstId: number;
   readonly nextId: number;
+  /** The averages its lists' block bounds were computed at. */
+  readonly blockAverages: { avgTitle: number; avgBody: number };
   /**
    * Copies its documents' term lengths and title signatures into a version's arrays, each two
    * uint32 a document at 2·id (read again for each version that names the segment, not kept: the
@@ -75,6 +78,7 @@ export function openSegment(file: string): Segment {
   }
   const firstId = Number(meta.firstId);
   const nextId = Number(meta.nextId);
+  const [avgTitle, avgBody] = JSON.parse(meta[BLOCK_AVERAGES_META] ?? '[1,1]') as [number, number];
   const readBlob = db.prepare('SELECT value FROM meta WHERE name = ?').pluck();
   const copyPairs = (name: string, into: Uint32Array) => {
     const stored = readBlob.get(name) as Buffer;
@@ -105,6 +109,7 @@ export function openSegment(file: string): Segment {
     file,
     firstId,
     nextId,
+    blockAverages: { avgTitle, avgBody },
     readPairs(lengths, signatures) {
       copyPairs(LENGTHS_META, lengths);
       copyPairs(SIGNATURES_META, signatures);
@@ -223,28 +228,40 @@ export function openSearchVersion(
     Array.from(phrase).every(
       (char) => char.charCodeAt(0) < 128 || char.toLowerCase() === char.toUpperCase(),
     );
-  let visible: Uint8Array = new Uint8Array(maxId);
+  let visible: Uint32Array = new Uint32Array((maxId >>> 5) + 1);
+  const averages = {
+    avgTitle: count ? manifest.titleTotal / count || 1 : 1,
+    avgBody: count ? manifest.bodyTotal / count || 1 : 1,
+  };
   return {
     segments: segments.map((segment) => segment.file),
     source: {
       count,
       maxId,
-      avgTitle: count ? manifest.titleTotal / count || 1 : 1,
-      avgBody: count ? manifest.bodyTotal / count || 1 : 1,
+      ...averages,
       lengths,
       postings(term): Postings | undefined {
         const lists: Postings[] = [];
         let size = 0;
+        let blocks = 0;
         segments.forEach((segment, at) => {
           let list = segment.postings(term);
           if (!list) return;
+          // The segment's bounds at this version's averages.
+          const scale = boundScale(segment.blockAverages, averages);
+          if (scale !== 1) {
+            const bound = Float64Array.from(list.blockBound, (value) => value * scale);
+            list = { ...list, blockBound: bound };
+          }
           if (hasDeleted[at] && deleted) {
             const keep: number[] = [];
             for (let i = 0; i < list.docs.length; i += 1)
               if (deleted[list.docs[i] as number] !== 1) keep.push(i);
             if (keep.length < list.docs.length) {
               const from = list;
+              // The blocks stay: a bound over more documents still bounds those left.
               list = {
+                ...from,
                 docs: Uint32Array.from(keep, (i) => from.docs[i] as number),
                 titleTf: Uint16Array.from(keep, (i) => from.titleTf[i] as number),
                 bodyTf: Uint16Array.from(keep, (i) => from.bodyTf[i] as number),
@@ -254,6 +271,7 @@ export function openSearchVersion(
           if (list.docs.length === 0) return;
           lists.push(list);
           size += list.docs.length;
+          blocks += list.blockLast.length;
         });
         if (lists.length <= 1) return lists[0];
         // Segments are in id order, so their lists one after the other are too.
@@ -261,13 +279,19 @@ export function openSearchVersion(
           docs: new Uint32Array(size),
           titleTf: new Uint16Array(size),
           bodyTf: new Uint16Array(size),
+          blockLast: new Uint32Array(blocks),
+          blockBound: new Float64Array(2 * blocks),
         };
         let at = 0;
+        let block = 0;
         for (const list of lists) {
           joined.docs.set(list.docs, at);
           joined.titleTf.set(list.titleTf, at);
           joined.bodyTf.set(list.bodyTf, at);
+          joined.blockLast.set(list.blockLast, block);
+          joined.blockBound.set(list.blockBound, 2 * block);
           at += list.docs.length;
+          block += list.blockLast.length;
         }
         return joined;
       },
@@ -294,15 +318,18 @@ export function openSearchVersion(
           return matching(docs, 'docs', 'instr(lower(text), ?) > 0', phrase);
         return new Set(docs.filter((doc) => text(doc).toLowerCase().includes(phrase)));
       },
-      visible: (doc) => visible[doc] === 1,
+      get visible() {
+        return visible;
+      },
       slug,
     },
     text,
     visibleAt(now, all) {
-      const flags = new Uint8Array(maxId);
+      const bits = new Uint32Array((maxId >>> 5) + 1);
       for (const segment of segments)
-        for (const id of segment.shown(now, all)) if (deleted?.[id] !== 1) flags[id] = 1;
-      return flags;
+        for (const id of segment.shown(now, all))
+          if (deleted?.[id] !== 1) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
+      return bits;
     },
     setVisible(flags) {
       visible = flags;
