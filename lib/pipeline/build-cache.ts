@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ArticleSummary, CategoryInfo, SitePage } from '../content/types';
-import type { TermCounts } from '../search/postings';
+import type { TermCounts } from '../search/term-counts';
 
 /** An article as compiled, before its git history is added (revisions, lastModified). */
 export type CachedArticle = {

@@ -92,8 +92,13 @@ export function checkCodeVersion(): string {
  * (the strictness test builds one): its imports are followed there.
  */
 function entriesVersion(entries: string[], configPath: string, outside: string[] = []): string {
+  return codeVersion(entriesFiles(entries, configPath, outside));
+}
+
+/** The files `entriesVersion` hashes, each with the root its name is taken under. */
+function entriesFiles(entries: string[], configPath: string, outside: string[] = []) {
   const configRoot = path.dirname(configPath);
-  return codeVersion([
+  return [
     ...importClosure(
       entries.map((entry) => path.join(CODE_ROOT, entry)),
       CODE_ROOT,
@@ -103,7 +108,14 @@ function entriesVersion(entries: string[], configPath: string, outside: string[]
       configRoot,
       new Set(outside.map((file) => path.join(configRoot, file))),
     ).map((file) => ({ file, root: configRoot })),
-  ]);
+  ];
+}
+
+/** The files the compile step's code version hashes, by their path in this project. */
+export function compileCodeFiles(configPath = path.resolve('contentlayer.config.ts')): string[] {
+  return entriesFiles(COMPILE_ENTRY_POINTS, configPath, [VERSION_WRITER]).map(({ file }) =>
+    path.relative(CODE_ROOT, file),
+  );
 }
 
 /** The compile step's code version: the worker's imports and the config's, less the writer. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { bodyFile } from '../content/paths';
 import { pageUrl, type ImageInfo } from '../content/rules';
 import type { ArticleSummary, CategoryInfo, SitePage } from '../content/types';
-import { termCounts } from '../search/postings';
+import { termCounts } from '../search/term-counts';
 import type { CacheEntry } from './build-cache';
 import { lastModified } from './last-modified';
 import { compileBody, type CompiledBody } from './markdown/compile-body';

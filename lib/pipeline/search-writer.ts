@@ -16,10 +16,8 @@ import {
   decodePostings,
   encodePostings,
   type Postings,
-  termCounts,
-  termLengths,
-  type TermCounts,
 } from '../search/postings';
+import { termCounts, termLengths, type TermCounts } from '../search/term-counts';
 import {
   BLOCK_AVERAGES_META,
   LENGTHS_META,

@@ -10,11 +10,10 @@ import {
   encodePostings,
   parseQuery,
   rankPage,
-  termCounts,
-  termLengths,
   type Postings,
   type RankSource,
 } from './postings';
+import { termCounts, termLengths } from './term-counts';
 
 type Doc = { slug: string; title: string; tags: string[]; text: string; hidden?: boolean };
 

@@ -4,6 +4,8 @@
 import { RESULTS_MAX } from './engine';
 import { indexTerms, normalizeQuery, queryWords } from './tokenize';
 
+const MAX_TF = 0xffff;
+
 /**
  * One term's documents and its frequency in each document's title (with tags) and body, with
  * the bounds of its blocks: the ranking skips the documents of a block that cannot reach the
@@ -26,30 +28,6 @@ export type Postings = {
    */
   blockBound: Float32Array | Float64Array;
 };
-
-/** Per term: [frequency in the title and tags, frequency in the body]. */
-export type TermCounts = Record<string, [number, number]>;
-
-const MAX_TF = 0xffff;
-
-/** Counts the index terms (jieba search mode, see tokenize.ts) of one article. */
-export function termCounts(title: string, tags: readonly string[], text: string): TermCounts {
-  const counts: TermCounts = Object.create(null) as TermCounts;
-  for (const term of indexTerms(`${title} ${tags.join(' ')}`)) (counts[term] ??= [0, 0])[0] += 1;
-  for (const term of indexTerms(text)) (counts[term] ??= [0, 0])[1] += 1;
-  return counts;
-}
-
-/** The lengths BM25 normalises by: index terms in the title (with tags) and in the body. */
-export function termLengths(counts: TermCounts): { title: number; body: number } {
-  let title = 0;
-  let body = 0;
-  for (const [inTitle, inBody] of Object.values(counts)) {
-    title += inTitle;
-    body += inBody;
-  }
-  return { title, body };
-}
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 function assertLittleEndian() {

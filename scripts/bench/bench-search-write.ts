@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { CacheMeta } from '../../lib/pipeline/build-cache';
 import { writeSearchVersion } from '../../lib/pipeline/search-writer';
 import { segmentFileName, type SearchManifest } from '../../lib/search/search-db';
-import type { TermCounts } from '../../lib/search/postings';
+import type { TermCounts } from '../../lib/search/term-counts';
 
 const [cacheFile = '', root = '', count = '0', keepIn] = process.argv.slice(2);
 const cache = new Database(cacheFile, { readonly: true });

@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import type { ArticleSummary } from '../../lib/content/types';
 import type { CacheEntry } from '../../lib/pipeline/build-cache';
-import type { TermCounts } from '../../lib/search/postings';
+import type { TermCounts } from '../../lib/search/term-counts';
 
 const { values } = parseArgs({
   options: {
