@@ -167,9 +167,12 @@ export function openSearchVersion(
   const lengths = new Uint32Array(maxId * 2);
   const signatures = new Uint32Array(maxId * 2);
   for (const segment of segments) segment.readPairs(lengths, signatures);
-  // The ids the version leaves out, flagged, when there are any.
-  const deleted = manifest.deleted.length > 0 ? new Uint8Array(maxId) : undefined;
-  for (const id of manifest.deleted) if (deleted) deleted[id] = 1;
+  // The ids the version leaves out, a bit each, when there are any.
+  const deleted = manifest.deleted.length > 0 ? new Uint32Array((maxId >>> 5) + 1) : undefined;
+  for (const id of manifest.deleted)
+    if (deleted) deleted[id >>> 5] = (deleted[id >>> 5] as number) | (1 << (id & 31));
+  const isDeleted = (id: number) =>
+    deleted !== undefined && (((deleted[id >>> 5] as number) >>> (id & 31)) & 1) === 1;
   const hasDeleted = segments.map(
     (segment) =>
       deleted !== undefined &&
@@ -256,7 +259,7 @@ export function openSearchVersion(
           if (hasDeleted[at] && deleted) {
             const keep: number[] = [];
             for (let i = 0; i < list.docs.length; i += 1)
-              if (deleted[list.docs[i] as number] !== 1) keep.push(i);
+              if (!isDeleted(list.docs[i] as number)) keep.push(i);
             if (keep.length < list.docs.length) {
               const from = list;
               // The blocks stay: a bound over more documents still bounds those left.
@@ -328,7 +331,7 @@ export function openSearchVersion(
       const bits = new Uint32Array((maxId >>> 5) + 1);
       for (const segment of segments)
         for (const id of segment.shown(now, all))
-          if (deleted?.[id] !== 1) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
+          if (!isDeleted(id)) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
       return bits;
     },
     setVisible(flags) {
