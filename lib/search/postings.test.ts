@@ -9,6 +9,7 @@ import {
   decodePostings,
   encodePostings,
   parseQuery,
+  popCount,
   rankPage,
   type Postings,
   type RankSource,
@@ -62,7 +63,7 @@ function memorySource(
       const decoded = decodePostings(encodePostings(list.docs, list.title, list.body, bounds));
       return { ...decoded, blockBound: decoded.blockBound.map((bound) => bound * scale) };
     },
-    titleCandidates: (ids) => ids,
+    titleCandidates: (bits) => popCount(bits),
     withTitlePhrase: (ids, phrase) =>
       new Set(ids.filter((doc) => docs[doc]?.title.toLowerCase().includes(phrase))),
     withPhrase: (ids, phrase) =>

@@ -157,10 +157,11 @@ export interface RankSource {
   /** The term's list, its block bounds at this source's averages. */
   postings(term: string): Postings | undefined;
   /**
-   * Those of these documents whose title may hold the (lower-cased) phrase: every one that does,
-   * and as few others as the source can tell apart without reading titles.
+   * Leaves in the set (a bitmap, as `visible`) those of its documents whose title may hold the
+   * (lower-cased) phrase: every one that does, and as few others as the source can tell apart
+   * without reading titles. Returns how many are left.
    */
-  titleCandidates(docs: Uint32Array, phrase: string): Uint32Array;
+  titleCandidates(bits: Uint32Array, phrase: string): number;
   /**
    * Which of these documents hold the phrase in their lower-cased title. Asked for the best
    * candidates only, a batch at a time.
@@ -254,14 +255,28 @@ export function parseQuery(rawQuery: string): ParsedQuery {
 
 // Sets of documents as bitmaps (bit id % 32 of word id >> 5): a query's sets are made and
 // counted from its lists without a score or counter per document of the archive.
-function setBits(bits: Uint32Array, docs: Uint32Array, only?: Uint16Array) {
+/**
+ * One pass over a term's list: its documents into `found` (and `member`, when given), and those
+ * with the term in their title into `titled`.
+ */
+function markList(
+  list: Postings,
+  found: Uint32Array,
+  titled: Uint32Array,
+  member: Uint32Array | undefined,
+) {
+  const { docs, titleTf } = list;
   for (let i = 0; i < docs.length; i += 1) {
-    if (only && only[i] === 0) continue;
     const doc = docs[i] as number;
-    bits[doc >>> 5] = (bits[doc >>> 5] as number) | (1 << (doc & 31));
+    const at = doc >>> 5;
+    const bit = 1 << (doc & 31);
+    found[at] = (found[at] as number) | bit;
+    if (member) member[at] = (member[at] as number) | bit;
+    if (titleTf[i] !== 0) titled[at] = (titled[at] as number) | bit;
   }
 }
-function popCount(bits: Uint32Array): number {
+/** How many documents the set holds. */
+export function popCount(bits: Uint32Array): number {
   let count = 0;
   for (let i = 0; i < bits.length; i += 1) {
     let word = bits[i] as number;
@@ -283,13 +298,6 @@ function nextBit(bits: Uint32Array, from: number): number {
     word = bits[index] as number;
   }
   return (index << 5) + (31 - Math.clz32(word & -word));
-}
-function idsOf(bits: Uint32Array, count: number): Uint32Array {
-  const ids = new Uint32Array(count);
-  let at = 0;
-  for (let doc = nextBit(bits, 0); doc !== -1 && at < count; doc = nextBit(bits, doc + 1))
-    ids[at++] = doc;
-  return ids.subarray(0, at);
 }
 
 /**
@@ -509,7 +517,7 @@ function topK(
 
 /**
  * A tier's documents, handed out best first: by score, ties by slug. Only as many are put in
- * order as are taken: the best k are found (topK), and when more are asked for, the best 2k, or
+ * order as are taken: the best k are found (topK), and when more are asked for, the best 8k, or
  * the whole tier once that is a quarter of it.
  */
 class Tier {
@@ -528,9 +536,10 @@ class Tier {
   /** The next `count` documents in order, fewer at the end of the tier. */
   take(count: number): Scored[] {
     if (this.ordered.length - this.at < count && this.ordered.length < this.count) {
-      // At least twice what was asked: a phrase scan takes batch after batch. A quarter of the
-      // tier or more, all of it: each pass scores from the first id again.
-      let want = Math.max(this.at + count, 2 * this.ordered.length);
+      // A phrase scan takes batch after batch, and each pass scores from the first id again:
+      // eight times as many as the last pass (twice made six passes of a 1,000-document scan).
+      // A quarter of the tier or more, all of it.
+      let want = Math.max(this.at + count, 8 * this.ordered.length);
       if (want * 4 >= this.count) want = this.count;
       this.ordered = topK(this.scorer, this.set, want, this.slug);
     }
@@ -598,28 +607,26 @@ export function rankPage(
   });
   try {
     // Found: holds some term; all: every word; titled: every word among the title's terms.
-    for (const cursor of cursors) {
-      setBits(found, cursor.docs);
-      setBits(cursor.titled, cursor.docs, cursor.titleTf);
-    }
-    const { visible } = source;
-    for (let i = 0; i < found.length; i += 1)
-      found[i] = (found[i] as number) & ((visible[i] as number) | 0);
     const wordCursors = cursors.filter((cursor) => cursor.isWord);
     const everyWord = wordSet.size > 0 && wordCursors.length === wordSet.size;
-    if (everyWord) {
-      all.set(found);
-      for (const cursor of wordCursors) {
-        word.fill(0);
-        setBits(word, cursor.docs);
-        for (let i = 0; i < all.length; i += 1) all[i] = (all[i] as number) & (word[i] as number);
-      }
-      if (hasPhrase) {
-        titled.set(all);
-        for (const cursor of wordCursors)
-          for (let i = 0; i < titled.length; i += 1)
-            titled[i] = (titled[i] as number) & (cursor.titled[i] as number);
-      }
+    if (everyWord) all.fill(0xffffffff);
+    for (const cursor of cursors) {
+      const member = everyWord && cursor.isWord ? word : undefined;
+      member?.fill(0);
+      markList(cursor, found, cursor.titled, member);
+      if (member)
+        for (let i = 0; i < all.length; i += 1) all[i] = (all[i] as number) & (member[i] as number);
+    }
+    const { visible } = source;
+    for (let i = 0; i < found.length; i += 1) {
+      found[i] = (found[i] as number) & ((visible[i] as number) | 0);
+      all[i] = (all[i] as number) & (found[i] as number);
+    }
+    if (everyWord && hasPhrase) {
+      titled.set(all);
+      for (const cursor of wordCursors)
+        for (let i = 0; i < titled.length; i += 1)
+          titled[i] = (titled[i] as number) & (cursor.titled[i] as number);
     }
     const total = popCount(found);
     const allCount = everyWord ? popCount(all) : 0;
@@ -641,12 +648,8 @@ export function rankPage(
     if (hasPhrase && everyWord && end > 0) {
       // The phrase in the title: its candidates are tested best first, a batch at a time, until
       // the page is full of matches. Those that hold it leave the all-words tier.
-      const titledCount = popCount(titled);
-      const candidates = source.titleCandidates(idsOf(titled, titledCount), phrase);
-      titled.fill(0);
-      for (const doc of candidates)
-        titled[doc >>> 5] = (titled[doc >>> 5] as number) | (1 << (doc & 31));
-      const tier = new Tier(scorer, titled, candidates.length, slug);
+      const candidates = source.titleCandidates(titled, phrase);
+      const tier = new Tier(scorer, titled, candidates, slug);
       while (ordered.length < end && tier.size > 0) {
         const batch = tier.take(Math.max(PHRASE_BATCH, end - ordered.length)).map(({ doc }) => doc);
         const holding = source.withTitlePhrase(batch, phrase);

@@ -298,15 +298,28 @@ export function openSearchVersion(
         }
         return joined;
       },
-      titleCandidates(docs, phrase) {
+      titleCandidates(bits, phrase) {
         // Only the titles whose signature has every bit of the phrase's can hold it: all of
         // those that do, and of the others usually well under 1 in 100.
         const [low, high] = titleSignature(phrase);
-        return docs.filter(
-          (doc) =>
-            ((signatures[2 * doc] as number) & low) >>> 0 === low &&
-            ((signatures[2 * doc + 1] as number) & high) >>> 0 === high,
-        );
+        let left = 0;
+        for (let at = 0; at < bits.length; at += 1) {
+          let word = (bits[at] as number) | 0;
+          let keep = word;
+          while (word !== 0) {
+            const bit = word & -word;
+            word ^= bit;
+            const doc = (at << 5) + 31 - Math.clz32(bit);
+            if (
+              ((signatures[2 * doc] as number) & low) >>> 0 === low &&
+              ((signatures[2 * doc + 1] as number) & high) >>> 0 === high
+            )
+              left += 1;
+            else keep &= ~bit;
+          }
+          bits[at] = keep;
+        }
+        return left;
       },
       withTitlePhrase(docs, phrase) {
         if (docs.length === 0) return new Set();
