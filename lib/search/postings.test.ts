@@ -300,6 +300,33 @@ describe('rankPage', () => {
     expect(reads).toBeLessThanOrEqual(300);
   });
 
+  it('reads the slugs of the page’s ties only, also in a tier scored whole', () => {
+    // 60 documents in 6 groups of 10 tied scores: a page of 20 scores the whole tier (it is
+    // small), and orders by slug only the two groups it shows.
+    const base = corpus(6, 13);
+    const tied = memorySource(
+      Array.from({ length: 60 }, (_, index) => ({
+        ...(base[index % 6] as Doc),
+        title: `社区${'新闻'.repeat(index % 6)}`,
+        slug: `t-${String((index * 37) % 60).padStart(2, '0')}`,
+        hidden: false,
+      })),
+    );
+    let reads = 0;
+    const counted = {
+      ...tied,
+      slug: (doc: number) => {
+        reads += 1;
+        return tied.slug(doc);
+      },
+    };
+    const page = rankPage(counted, '社区 新闻', 1, 20);
+    expect(page.docs.map((doc) => tied.slug(doc))).toEqual(
+      reference(tied, '社区 新闻').slice(0, 20),
+    );
+    expect(reads).toBe(20);
+  });
+
   it('pages through the first RESULTS_MAX results only, and says how many were found', () => {
     const many = memorySource(
       corpus(RESULTS_MAX + 300, 5).map((doc) => ({ ...doc, hidden: false })),

@@ -430,17 +430,13 @@ class Scorer {
 type Scored = { doc: number; score: number; bodyWise: boolean };
 
 /**
- * The best `k` documents of the set, by score, ties by slug. Documents are scored in id order
- * while a min-heap keeps the k best so far; once it is full, a run of ids whose bound is below
- * its least score is skipped unscored. Documents tied with that least score are kept beside the
- * heap, and slugs are read only to order the runs of equal scores among those kept.
+ * The best `k` documents of the set by score, and every other document tied with the k-th (any
+ * document left out scores less). Documents are scored in id order while a min-heap keeps the k
+ * best so far; once it is full, a run of ids whose bound is below its least score is skipped
+ * unscored, and so is a document whose own bound is. Documents tied with that least score are
+ * kept beside the heap.
  */
-function topK(
-  scorer: Scorer,
-  set: Uint32Array,
-  k: number,
-  slug: (doc: number) => string,
-): Scored[] {
+function topK(scorer: Scorer, set: Uint32Array, k: number): Scored[] {
   scorer.reset();
   const heap: Scored[] = [];
   let ties: Scored[] = [];
@@ -500,19 +496,9 @@ function topK(
     }
     doc = nextBit(set, doc + 1);
   }
-  // By score, then each run of equal scores by slug, each slug read once.
-  const kept = [...heap, ...ties].sort((x, y) => y.score - x.score);
-  for (let from = 0; from < kept.length;) {
-    let to = from + 1;
-    while (to < kept.length && (kept[to] as Scored).score === (kept[from] as Scored).score) to += 1;
-    if (to - from > 1) {
-      const run = kept.slice(from, to).map((entry) => ({ entry, slug: slug(entry.doc) }));
-      run.sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
-      run.forEach(({ entry }, at) => (kept[from + at] = entry));
-    }
-    from = to;
-  }
-  return kept.slice(0, k);
+  // By score; a run of equal scores is put in slug order only when it is taken (Tier), so that
+  // slugs are read for the page's ties, not for every tie of a tier scored whole.
+  return [...heap, ...ties].sort((x, y) => y.score - x.score);
 }
 
 /**
@@ -521,7 +507,9 @@ function topK(
  * the whole tier once that is a quarter of it.
  */
 class Tier {
+  /** By score; runs of equal scores in slug order up to `resolved`. */
   private ordered: Scored[] = [];
+  private resolved = 0;
   private at = 0;
   constructor(
     private readonly scorer: Scorer,
@@ -541,11 +529,30 @@ class Tier {
       // A quarter of the tier or more, all of it.
       let want = Math.max(this.at + count, 8 * this.ordered.length);
       if (want * 4 >= this.count) want = this.count;
-      this.ordered = topK(this.scorer, this.set, want, this.slug);
+      this.ordered = topK(this.scorer, this.set, want);
+      this.resolved = 0;
     }
-    const taken = this.ordered.slice(this.at, this.at + count);
-    this.at += taken.length;
+    const end = Math.min(this.ordered.length, this.at + count);
+    this.resolve(end);
+    const taken = this.ordered.slice(this.at, end);
+    this.at = end;
     return taken;
+  }
+  /** Puts in slug order each run of equal scores that begins before `end`, each slug read once. */
+  private resolve(end: number) {
+    const { ordered } = this;
+    while (this.resolved < end) {
+      const from = this.resolved;
+      const score = (ordered[from] as Scored).score;
+      let to = from + 1;
+      while (to < ordered.length && (ordered[to] as Scored).score === score) to += 1;
+      if (to - from > 1) {
+        const run = ordered.slice(from, to).map((entry) => ({ entry, slug: this.slug(entry.doc) }));
+        run.sort((x, y) => (x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0));
+        run.forEach(({ entry }, at) => (ordered[from + at] = entry));
+      }
+      this.resolved = to;
+    }
   }
 }
 
