@@ -89,6 +89,17 @@ function counting<S extends RankSource>(
   };
 }
 
+/** The source, with `count` told of every slug it reads. */
+function countingSlugs<S extends RankSource>(source: S, count: () => void): S {
+  return {
+    ...source,
+    slug: (doc: number) => {
+      count();
+      return source.slug(doc);
+    },
+  };
+}
+
 /**
  * Every hit in order, the slow way: BM25 as the in-process index of docs/adr/004 computed it
  * (k1 1.2, b 0.75, titles four times bodies), tiers, and a full sort. The phrase counts as in
@@ -288,13 +299,7 @@ describe('rankPage', () => {
       })),
     );
     let reads = 0;
-    const counted = {
-      ...tied,
-      slug: (doc: number) => {
-        reads += 1;
-        return tied.slug(doc);
-      },
-    };
+    const counted = countingSlugs(tied, () => (reads += 1));
     expect(rankPage(counted, '成都', 1, 20).docs).toHaveLength(20);
     // The best tie group and the next few (100 documents each), each slug once.
     expect(reads).toBeLessThanOrEqual(300);
@@ -313,13 +318,7 @@ describe('rankPage', () => {
       })),
     );
     let reads = 0;
-    const counted = {
-      ...tied,
-      slug: (doc: number) => {
-        reads += 1;
-        return tied.slug(doc);
-      },
-    };
+    const counted = countingSlugs(tied, () => (reads += 1));
     const page = rankPage(counted, '社区 新闻', 1, 20);
     expect(page.docs.map((doc) => tied.slug(doc))).toEqual(
       reference(tied, '社区 新闻').slice(0, 20),
