@@ -9,11 +9,11 @@ import {
   decodePostings,
   encodePostings,
   parseQuery,
-  popCount,
   rankPage,
   type Postings,
   type RankSource,
 } from './postings';
+import { bitmap, popCount, setBit } from './bitmap';
 import { termCounts, termLengths } from './term-counts';
 
 type Doc = { slug: string; title: string; tags: string[]; text: string; hidden?: boolean };
@@ -44,9 +44,9 @@ function memorySource(
     avgBody: total('body') / docs.length || 1,
   };
   const lengthPairs = Uint32Array.from(lengths.flatMap((length) => [length.title, length.body]));
-  const visible = new Uint32Array((docs.length >>> 5) + 1);
+  const visible = bitmap(docs.length);
   docs.forEach((doc, id) => {
-    if (!doc.hidden) visible[id >>> 5] = (visible[id >>> 5] as number) | (1 << (id & 31));
+    if (!doc.hidden) setBit(visible, id);
   });
   const at = stored ?? averages;
   const scale = boundScale(at, averages);

@@ -1,6 +1,7 @@
 // Pure: the search index's posting lists and the ranking over them. The index lives on disk
 // (lib/pipeline/search-writer.ts writes it, lib/search/sqlite-engine.ts reads it); this module
 // only sees what a `RankSource` hands it, so the ranking is the same whatever stores the lists.
+import { bit, bitmap, clearBit, nextBit, popCount, setBit } from './bitmap';
 import { RESULTS_MAX } from './engine';
 import { indexTerms, normalizeQuery, queryWords } from './tokenize';
 
@@ -253,8 +254,6 @@ export function parseQuery(rawQuery: string): ParsedQuery {
   return result;
 }
 
-// Sets of documents as bitmaps (bit id % 32 of word id >> 5): a query's sets are made and
-// counted from its lists without a score or counter per document of the archive.
 /**
  * One pass over a term's list: its documents into `found` (and `member`, when given), and those
  * with the term in their title into `titled`.
@@ -268,38 +267,11 @@ function markList(
   const { docs, titleTf } = list;
   for (let i = 0; i < docs.length; i += 1) {
     const doc = docs[i] as number;
-    const at = doc >>> 5;
-    const bit = 1 << (doc & 31);
-    found[at] = (found[at] as number) | bit;
-    if (member) member[at] = (member[at] as number) | bit;
-    if (titleTf[i] !== 0) titled[at] = (titled[at] as number) | bit;
+    setBit(found, doc);
+    if (member) setBit(member, doc);
+    if (titleTf[i] !== 0) setBit(titled, doc);
   }
 }
-/** How many documents the set holds. */
-export function popCount(bits: Uint32Array): number {
-  let count = 0;
-  for (let i = 0; i < bits.length; i += 1) {
-    let word = bits[i] as number;
-    if (word === 0) continue;
-    word -= (word >>> 1) & 0x55555555;
-    word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
-    count += (Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
-  }
-  return count;
-}
-/** The first id at or after `from` in the set, or −1. */
-function nextBit(bits: Uint32Array, from: number): number {
-  let index = from >>> 5;
-  if (index >= bits.length) return -1;
-  let word = ((bits[index] as number) >>> (from & 31)) << (from & 31);
-  while (word === 0) {
-    index += 1;
-    if (index >= bits.length) return -1;
-    word = bits[index] as number;
-  }
-  return (index << 5) + (31 - Math.clz32(word & -word));
-}
-
 /**
  * One term of the query, read document by document in id order, with the documents that hold it
  * in their title (a bitmap): their block bound is the title hits', the others' is lower.
@@ -399,7 +371,7 @@ class Scorer {
     let bound = 0;
     for (const cursor of this.cursors) {
       if (cursor.block === cursor.blockLast.length) continue;
-      const titled = ((cursor.titled[doc >>> 5] as number) >>> (doc & 31)) & 1;
+      const titled = bit(cursor.titled, doc);
       bound += cursor.idf * (cursor.blockBound[2 * cursor.block + 1 - titled] as number);
     }
     return bound * SLACK;
@@ -564,12 +536,12 @@ let scratch: Uint32Array[] = [];
 /** The length of every kept bitmap: the largest index's so far. */
 let scratchWords = 0;
 function bitmaps(count: number, maxId: number): Uint32Array[] {
-  const words = (maxId >>> 5) + 1;
+  const words = bitmap(maxId).length;
   if (scratchWords < words) [scratch, scratchWords] = [[], words];
   while (scratch.length < Math.min(count, SCRATCH_KEPT))
     scratch.push(new Uint32Array(scratchWords));
   const made = Array.from({ length: count }, (_, at) =>
-    at < scratch.length ? (scratch[at] as Uint32Array) : new Uint32Array(words),
+    at < scratch.length ? (scratch[at] as Uint32Array) : bitmap(maxId),
   );
   return made.map((bits) => bits.subarray(0, words));
 }
@@ -663,7 +635,7 @@ export function rankPage(
         for (const doc of batch) {
           if (!holding.has(doc)) continue;
           ordered.push(doc);
-          all[doc >>> 5] = (all[doc >>> 5] as number) & ~(1 << (doc & 31));
+          clearBit(all, doc);
           allLeft -= 1;
         }
       }

@@ -10,6 +10,7 @@ import 'server-only';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { bit, bitmap, setBit } from './bitmap';
 import { boundScale, decodePostings, type Postings, type RankSource } from './postings';
 import {
   BLOCK_AVERAGES_META,
@@ -168,11 +169,9 @@ export function openSearchVersion(
   const signatures = new Uint32Array(maxId * 2);
   for (const segment of segments) segment.readPairs(lengths, signatures);
   // The ids the version leaves out, a bit each, when there are any.
-  const deleted = manifest.deleted.length > 0 ? new Uint32Array((maxId >>> 5) + 1) : undefined;
-  for (const id of manifest.deleted)
-    if (deleted) deleted[id >>> 5] = (deleted[id >>> 5] as number) | (1 << (id & 31));
-  const isDeleted = (id: number) =>
-    deleted !== undefined && (((deleted[id >>> 5] as number) >>> (id & 31)) & 1) === 1;
+  const deleted = manifest.deleted.length > 0 ? bitmap(maxId) : undefined;
+  for (const id of manifest.deleted) if (deleted) setBit(deleted, id);
+  const isDeleted = (id: number) => deleted !== undefined && bit(deleted, id) === 1;
   const hasDeleted = segments.map(
     (segment) =>
       deleted !== undefined &&
@@ -231,7 +230,7 @@ export function openSearchVersion(
     Array.from(phrase).every(
       (char) => char.charCodeAt(0) < 128 || char.toLowerCase() === char.toUpperCase(),
     );
-  let visible: Uint32Array = new Uint32Array((maxId >>> 5) + 1);
+  let visible = bitmap(maxId);
   const averages = {
     avgTitle: count ? manifest.titleTotal / count || 1 : 1,
     avgBody: count ? manifest.bodyTotal / count || 1 : 1,
@@ -341,11 +340,10 @@ export function openSearchVersion(
     },
     text,
     visibleAt(now, all) {
-      const bits = new Uint32Array((maxId >>> 5) + 1);
+      const shown = bitmap(maxId);
       for (const segment of segments)
-        for (const id of segment.shown(now, all))
-          if (!isDeleted(id)) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
-      return bits;
+        for (const id of segment.shown(now, all)) if (!isDeleted(id)) setBit(shown, id);
+      return shown;
     },
     setVisible(flags) {
       visible = flags;
